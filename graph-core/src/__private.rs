@@ -1,0 +1,259 @@
+//! Generic helpers behind the code that `#[graph_entity]` and `#[graph_enum]`
+//! generate. Keeping the work here, once, keeps the expansion per type small.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::{AdditionalData, GraphEnum, ODataType};
+
+pub use serde;
+pub use serde_json;
+pub use std::string::String;
+
+/// A JSON object key, borrowed from the input when the deserializer allows.
+pub struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Key<'de> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The body of `visit_map` for a generated object type; the rest of the
+/// `Deserialize` impl is [`deserialize_object`].
+pub trait VisitObject<'de>: ODataType + Sized {
+    fn visit_object<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+pub fn deserialize_object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: VisitObject<'de>,
+{
+    struct ObjectVisitor<T>(PhantomData<T>);
+    impl<'de, T: VisitObject<'de>> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a JSON object of type {}", T::ODATA_TYPE)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::visit_object(map)
+        }
+    }
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+/// Reads an `@odata.type` value and checks it names `expected` (which has
+/// the leading `#`; the received one may omit it, as Graph's samples do).
+pub fn check_odata_type<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    expected: &'static str,
+) -> Result<(), A::Error> {
+    struct ExpectedType(&'static str);
+    impl<'de> DeserializeSeed<'de> for ExpectedType {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            let found = Key::deserialize(deserializer)?;
+            let found = found.as_str();
+            let bare = |name: &'static str| name.strip_prefix('#').unwrap_or(name);
+            if found.strip_prefix('#').unwrap_or(found) == bare(self.0) {
+                Ok(())
+            } else {
+                Err(de::Error::custom(format_args!(
+                    "expected @odata.type `{}`, found `{}`",
+                    self.0,
+                    crate::error::Shortened::new(found)
+                )))
+            }
+        }
+    }
+    map.next_value_seed(ExpectedType(expected))
+}
+
+/// Reads the value of a declared property into its slot; a property given
+/// twice is an error rather than a silent loss of the first value.
+pub fn next_field<'de, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// The value of a declared property once the object has been read: a missing
+/// property is `None` for an `Option` field and an error for any other.
+pub fn take_field<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+where
+    T: Deserialize<'de>,
+    E: de::Error,
+{
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(MissingField {
+            name,
+            error: PhantomData,
+        }),
+    }
+}
+
+/// Stands in for a property that was not sent: `Option` sees `None`,
+/// everything else reports the missing property.
+struct MissingField<E> {
+    name: &'static str,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for MissingField<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(de::Error::missing_field(self.name))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Keeps a property the type does not declare.
+pub fn unknown_field<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: Key<'de>,
+    additional_data: &mut AdditionalData,
+) -> Result<(), A::Error> {
+    let value = map.next_value()?;
+    additional_data.insert(key.0.into_owned(), value);
+    Ok(())
+}
+
+/// Starts an object with its `@odata.type`, which Graph wants first.
+pub fn begin_object<S: Serializer>(
+    serializer: S,
+    odata_type: &'static str,
+) -> Result<S::SerializeMap, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("@odata.type", odata_type)?;
+    Ok(map)
+}
+
+/// Writes an `Option` property, leaving it out when `None`.
+pub fn optional_entry<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), M::Error> {
+    match value {
+        Some(value) => map.serialize_entry(name, value),
+        None => Ok(()),
+    }
+}
+
+/// Writes the kept unknown properties and ends the object. A kept key that
+/// repeats a declared property (or `@odata.type`) would make the JSON
+/// ambiguous, so it is an error.
+pub fn end_object<M: SerializeMap>(
+    mut map: M,
+    additional_data: &AdditionalData,
+    declared: &'static [&'static str],
+) -> Result<M::Ok, M::Error> {
+    for (key, value) in additional_data.iter() {
+        if key == "@odata.type" || declared.contains(&key.as_str()) {
+            return Err(serde::ser::Error::custom(format_args!(
+                "additional_data holds `{key}`, which the type declares; set the field instead"
+            )));
+        }
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
+
+/// `Deserialize` for a `#[graph_enum]`.
+pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: GraphEnum,
+{
+    struct EnumVisitor<T>(PhantomData<T>);
+    impl<'de, T: GraphEnum> Visitor<'de> for EnumVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a {} member as a string", T::NAME)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            T::from_wire(v).ok_or_else(|| de::Error::custom(unknown_member::<T>(v)))
+        }
+    }
+    deserializer.deserialize_str(EnumVisitor(PhantomData))
+}
+
+/// `FromStr` for a `#[graph_enum]`.
+pub fn parse_enum<T: GraphEnum>(text: &str) -> Result<T, crate::GraphError> {
+    T::from_wire(text).ok_or_else(|| crate::GraphError::InvalidValue {
+        kind: T::NAME,
+        value: crate::error::Shortened::new(text),
+        reason: expected_members::<T>(),
+    })
+}
+
+fn unknown_member<T: GraphEnum>(found: &str) -> String {
+    format!(
+        "unknown {} member `{}`, {}",
+        T::NAME,
+        crate::error::Shortened::new(found),
+        expected_members::<T>()
+    )
+}
+
+fn expected_members<T: GraphEnum>() -> String {
+    let mut text = String::from("expected one of ");
+    for (i, member) in T::MEMBERS.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push('`');
+        text.push_str(member);
+        text.push('`');
+    }
+    text
+}

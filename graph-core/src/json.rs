@@ -1,0 +1,37 @@
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::GraphError;
+
+/// Parses JSON into `T`, naming the JSON path of the first problem.
+///
+/// Prefer this over `serde_json::from_slice` for payloads from the network:
+/// the error says where the payload went wrong (`lastReportedDateTime`,
+/// `value[3].status`), not only the line and column.
+///
+/// ```
+/// let err = graph_core::from_json::<Vec<i32>>(br#"[1, "2"]"#).unwrap_err();
+/// assert!(err.to_string().contains("[1]"), "{err}");
+/// ```
+pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, GraphError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        GraphError::Decode {
+            path: error.path().to_string(),
+            message: error.into_inner().to_string(),
+        }
+    })?;
+    // Trailing bytes after the document are an error, as in `serde_json::from_slice`.
+    deserializer.end().map_err(|error| GraphError::Decode {
+        path: ".".to_owned(),
+        message: error.to_string(),
+    })?;
+    Ok(value)
+}
+
+/// Writes `value` as compact JSON.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, GraphError> {
+    serde_json::to_vec(value).map_err(|error| GraphError::Encode {
+        message: error.to_string(),
+    })
+}

@@ -1,0 +1,86 @@
+use std::ops::{Deref, DerefMut};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A type with an `@odata.type`, such as `#microsoft.graph.user`.
+///
+/// Implemented by `#[graph_entity]` for the entity and its create-request type.
+pub trait ODataType {
+    /// The `@odata.type` as written on the wire, with the leading `#`.
+    const ODATA_TYPE: &'static str;
+}
+
+/// A Graph entity type: it has an `id` (inherited from `entity`) and a
+/// create-request type.
+///
+/// Implemented by `#[graph_entity]`.
+pub trait Entity: ODataType {
+    /// The body of a request that creates this entity: no `id` and no
+    /// read-only properties.
+    type Create: ODataType;
+
+    /// The server-assigned `id`, if known.
+    fn id(&self) -> Option<&str>;
+}
+
+/// A Graph enumeration, implemented by `#[graph_enum]`.
+pub trait GraphEnum: Sized {
+    /// The Graph name of the enumeration, such as `complianceStatus`.
+    const NAME: &'static str;
+    /// The wire names of the members the Rust type knows, in declaration order.
+    const MEMBERS: &'static [&'static str];
+
+    /// The member with this wire name; for an enum with an `other` variant,
+    /// any other name gives that variant, so this never fails.
+    fn from_wire(name: &str) -> Option<Self>;
+
+    /// The wire name of this member.
+    fn as_str(&self) -> &str;
+}
+
+/// Properties and instance annotations (`@odata.etag`, ...) that a type does
+/// not declare, kept so that parsing and serializing again loses nothing.
+///
+/// It dereferences to a JSON object map.
+///
+/// ```
+/// let mut extra = graph_core::AdditionalData::new();
+/// extra.insert("@odata.etag".into(), "W/\"1\"".into());
+/// assert_eq!(extra.get("@odata.etag").and_then(|v| v.as_str()), Some("W/\"1\""));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AdditionalData(Map<String, Value>);
+
+impl AdditionalData {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The map itself.
+    pub fn into_inner(self) -> Map<String, Value> {
+        self.0
+    }
+}
+
+impl From<Map<String, Value>> for AdditionalData {
+    fn from(map: Map<String, Value>) -> Self {
+        AdditionalData(map)
+    }
+}
+
+impl Deref for AdditionalData {
+    type Target = Map<String, Value>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl DerefMut for AdditionalData {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}

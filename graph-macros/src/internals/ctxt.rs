@@ -1,0 +1,36 @@
+use std::fmt::Display;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+
+/// Collects every problem found in one item, so the user sees them all in one
+/// compile rather than one per fix.
+#[derive(Default)]
+pub struct Ctxt {
+    errors: Vec<syn::Error>,
+}
+
+impl Ctxt {
+    pub fn new() -> Self {
+        Ctxt::default()
+    }
+
+    /// Reports `message` at the span of `tokens`.
+    pub fn error_spanned_by<T: ToTokens, M: Display>(&mut self, tokens: T, message: M) {
+        self.errors.push(syn::Error::new_spanned(tokens, message));
+    }
+
+    /// Reports an error from `syn`.
+    pub fn syn_error(&mut self, error: syn::Error) {
+        self.errors.push(error);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// All errors as `compile_error!` invocations (empty when there are none).
+    pub fn into_compile_errors(self) -> TokenStream {
+        self.errors.iter().map(syn::Error::to_compile_error).collect()
+    }
+}

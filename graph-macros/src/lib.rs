@@ -1,0 +1,29 @@
+//! Procedural macros for [`graph-core`](https://docs.rs/graph-core); use them
+//! through `graph_core`, which re-exports them and provides everything the
+//! generated code needs.
+//!
+//! Each macro parses its input into a model (`internals`), checks it while
+//! collecting every problem with its span (`internals::Ctxt`), and only then
+//! generates code (one file per macro).
+
+mod graph_entity;
+mod graph_enum;
+mod internals;
+
+use proc_macro::TokenStream;
+
+/// Turns a struct with named fields into a Microsoft Graph entity type.
+///
+/// See `graph_core::graph_entity` for the full documentation.
+#[proc_macro_attribute]
+pub fn graph_entity(args: TokenStream, item: TokenStream) -> TokenStream {
+    graph_entity::expand(args.into(), item.into()).into()
+}
+
+/// Turns a fieldless enum into a Microsoft Graph enumeration.
+///
+/// See `graph_core::graph_enum` for the full documentation.
+#[proc_macro_attribute]
+pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
+    graph_enum::expand(args.into(), item.into()).into()
+}

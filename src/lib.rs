@@ -1,0 +1,1 @@
+//! Integration tests and examples for graph-core live in `tests/` and `examples/`.
