@@ -1,5 +1,92 @@
-use proc_macro2::TokenStream;
+//! Generates the `GraphEnum`, `Display`, `FromStr`, `Serialize` and
+//! `Deserialize` impls of a `#[graph_enum]`, and its inherent `as_str`.
 
-pub fn expand(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::internals::enumeration::{self, GraphEnum};
+
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    match enumeration::parse(args, item) {
+        Ok(graph_enum) => generate(&graph_enum),
+        Err(tokens) => tokens,
+    }
+}
+
+fn generate(graph_enum: &GraphEnum) -> TokenStream {
+    let krate = &graph_enum.krate;
+    let private = quote!(#krate::__private);
+    let item = &graph_enum.item;
+    let ident = &item.ident;
+    let graph_name = &graph_enum.graph_name;
+    let variants: Vec<_> = graph_enum.members.iter().map(|m| &m.ident).collect();
+    let wire_names: Vec<_> = graph_enum.members.iter().map(|m| &m.wire_name).collect();
+    let (unknown_from_wire, other_as_str) = match &graph_enum.other {
+        Some(other) => (
+            quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(name)))),
+            quote!(Self::#other(name) => ::core::convert::AsRef::<str>::as_ref(name),),
+        ),
+        None => (quote!(::core::option::Option::None), quote!()),
+    };
+
+    quote! {
+        #item
+
+        impl #krate::GraphEnum for #ident {
+            const NAME: &'static str = #graph_name;
+            const MEMBERS: &'static [&'static str] = &[#(#wire_names),*];
+
+            fn from_wire(name: &str) -> ::core::option::Option<Self> {
+                match name {
+                    #(#wire_names => ::core::option::Option::Some(Self::#variants),)*
+                    _ => #unknown_from_wire,
+                }
+            }
+
+            fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wire_names,)*
+                    #other_as_str
+                }
+            }
+        }
+
+        impl #ident {
+            /// The member's name as Graph writes it.
+            pub fn as_str(&self) -> &str {
+                <Self as #krate::GraphEnum>::as_str(self)
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(<Self as #krate::GraphEnum>::as_str(self))
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = #krate::GraphError;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                #private::parse_enum(text)
+            }
+        }
+
+        impl #private::serde::Serialize for #ident {
+            fn serialize<S: #private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(<Self as #krate::GraphEnum>::as_str(self))
+            }
+        }
+
+        impl<'de> #private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: #private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                #private::deserialize_enum(deserializer)
+            }
+        }
+    }
 }

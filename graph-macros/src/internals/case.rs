@@ -21,7 +21,10 @@ mod tests {
 
     #[test]
     fn graph_names() {
-        assert_eq!(to_lower_camel("last_reported_date_time"), "lastReportedDateTime");
+        assert_eq!(
+            to_lower_camel("last_reported_date_time"),
+            "lastReportedDateTime"
+        );
         assert_eq!(to_lower_camel("r#type"), "type");
         assert_eq!(to_lower_camel("sha256_hash"), "sha256Hash");
         assert_eq!(to_lower_camel("NotApplicable"), "notApplicable");

@@ -1,7 +1,11 @@
 //! Parsing and checking shared by the macros: the models they generate from.
 
+mod args;
 mod case;
 mod ctxt;
+pub mod entity;
+pub mod enumeration;
+mod graph_attr;
 
 pub use case::{to_lower_camel, to_snake};
 pub use ctxt::Ctxt;

@@ -1,0 +1,147 @@
+//! Parsing and checking `#[graph_enum]`: from tokens to a [`GraphEnum`] model.
+
+use proc_macro2::TokenStream;
+use syn::{DeriveInput, Ident};
+
+use super::graph_attr::{self, Position};
+use super::{args, Ctxt};
+
+/// A checked `#[graph_enum]` enum.
+pub struct GraphEnum {
+    /// The enum as written, minus `#[graph(...)]` attributes.
+    pub item: DeriveInput,
+    /// The Graph name, such as `complianceStatus`.
+    pub graph_name: String,
+    pub krate: syn::Path,
+    /// The members, in declaration order.
+    pub members: Vec<Member>,
+    /// The `#[graph(other)]` variant, which keeps unknown members.
+    pub other: Option<Ident>,
+}
+
+pub struct Member {
+    pub ident: Ident,
+    pub wire_name: String,
+}
+
+/// Parses and checks; `Err` carries the item to emit anyway together with
+/// every error found.
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStream> {
+    let mut cx = Ctxt::new();
+    let mut input: DeriveInput = match syn::parse2(item.clone()) {
+        Ok(input) => input,
+        Err(_) => {
+            cx.error_spanned_by(
+                &item,
+                "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members",
+            );
+            let mut tokens = cx.into_compile_errors();
+            tokens.extend(item);
+            return Err(tokens);
+        }
+    };
+    let macro_args = args::parse(&mut cx, args, "graph_enum", &["crate"]);
+    let krate = macro_args.crate_path(&mut cx);
+    let graph_name = match &macro_args.graph_name {
+        Some(lit) => {
+            let text = lit.value();
+            super::entity::check_graph_name(&mut cx, lit, &text);
+            text
+        }
+        None => super::to_lower_camel(&input.ident.to_string()),
+    };
+
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &input.generics,
+            "a Graph enumeration cannot be generic: remove the generic parameters",
+        );
+    }
+    let mut members = Vec::new();
+    let mut other: Option<Ident> = None;
+    match &mut input.data {
+        syn::Data::Enum(data) => {
+            for variant in &mut data.variants {
+                let attr = graph_attr::parse(&mut cx, &variant.attrs, Position::Variant);
+                graph_attr::strip(&mut variant.attrs);
+                if let Some(other_span) = attr.other {
+                    if let Some(rename) = &attr.rename {
+                        cx.error_spanned_by(rename, "the `other` variant holds whatever unknown name arrives, so it has no name of its own; remove `rename`");
+                    }
+                    if !is_single_unnamed_field(&variant.fields) {
+                        cx.error_spanned_by(
+                            &variant.ident,
+                            format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
+                        );
+                    }
+                    if let Some(first) = &other {
+                        cx.syn_error(syn::Error::new(
+                            other_span,
+                            format!("only one variant can be `#[graph(other)]`, and `{first}` already is"),
+                        ));
+                    } else {
+                        other = Some(variant.ident.clone());
+                    }
+                    continue;
+                }
+                if !matches!(variant.fields, syn::Fields::Unit) {
+                    cx.error_spanned_by(
+                        &variant.fields,
+                        format!("Graph enumeration members carry no data: write `{}` without fields, or mark the catch-all variant `#[graph(other)] Other(String)`", variant.ident),
+                    );
+                }
+                let wire_name = match &attr.rename {
+                    Some(lit) => {
+                        let value = lit.value();
+                        if value.is_empty() {
+                            cx.error_spanned_by(
+                                lit,
+                                "the member name is empty: write the name as Graph spells it",
+                            );
+                        }
+                        value
+                    }
+                    None => super::to_lower_camel(&variant.ident.to_string()),
+                };
+                if let Some(earlier) = members.iter().find(|m: &&Member| m.wire_name == wire_name) {
+                    cx.error_spanned_by(
+                        &variant.ident,
+                        format!(
+                            "`{}` and `{}` both map to the member `{wire_name}`; give one a different #[graph(rename = \"...\")]",
+                            earlier.ident, variant.ident
+                        ),
+                    );
+                }
+                members.push(Member {
+                    ident: variant.ident.clone(),
+                    wire_name,
+                });
+            }
+        }
+        syn::Data::Struct(data) => cx.error_spanned_by(
+            data.struct_token,
+            "#[graph_enum] applies to enums; for a Graph entity use #[graph_entity(\"typeName\")]",
+        ),
+        syn::Data::Union(data) => cx.error_spanned_by(
+            data.union_token,
+            "#[graph_enum] applies to enums, not unions",
+        ),
+    }
+
+    if cx.has_errors() {
+        let mut tokens = cx.into_compile_errors();
+        quote::ToTokens::to_tokens(&input, &mut tokens);
+        return Err(tokens);
+    }
+    Ok(GraphEnum {
+        item: input,
+        graph_name,
+        krate,
+        members,
+        other,
+    })
+}
+
+fn is_single_unnamed_field(fields: &syn::Fields) -> bool {
+    matches!(fields, syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1)
+}
