@@ -1,0 +1,112 @@
+//! A crate whose only dependency is graph-core, using the macros where
+//! prelude names are missing or shadowed. It compiling is most of the test.
+
+/// No prelude at all: generated code must spell out every path.
+pub mod without_prelude {
+    #![no_implicit_prelude]
+
+    use ::graph_core::{graph_entity, graph_enum};
+
+    #[graph_enum("runState")]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub enum RunState {
+        Running,
+        #[graph(other)]
+        Other(::std::string::String),
+    }
+
+    #[graph_entity("microsoft.graph.security.alert")]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct Alert {
+        pub title: ::core::option::Option<::std::string::String>,
+        #[graph(required)]
+        pub state: ::core::option::Option<RunState>,
+        #[graph(read_only)]
+        pub created_date_time: ::core::option::Option<::graph_core::DateTimeOffset>,
+        pub count: i64,
+    }
+}
+
+/// Prelude names shadowed by the user's own items.
+#[allow(dead_code)]
+pub mod shadowed {
+    use graph_core::{graph_entity, graph_enum};
+
+    pub struct Option;
+    pub struct String;
+    pub struct Box;
+    pub struct Vec;
+    pub type Result = ();
+    pub trait Default {}
+    pub trait Serialize {}
+    pub trait Deserialize {}
+    pub enum Some {}
+    pub enum None {}
+    pub enum Ok {}
+    pub enum Err {}
+    pub mod serde {}
+    pub mod core {}
+    pub mod std {}
+
+    #[graph_enum]
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub enum Importance {
+        Low,
+        High,
+    }
+
+    #[graph_entity("todoTask")]
+    #[derive(Debug, PartialEq)]
+    pub struct TodoTask {
+        pub title: ::std::option::Option<::std::string::String>,
+        pub importance: ::std::option::Option<Importance>,
+        pub r#type: ::std::option::Option<::std::string::String>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shadowed, without_prelude};
+    use graph_core::{from_json, to_json, AdditionalData, JsonValue};
+
+    fn json(text: &str) -> JsonValue {
+        from_json(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn entities_round_trip_without_serde_in_scope() {
+        let text = r##"{"@odata.type":"#microsoft.graph.security.alert","id":"a1","title":"t","state":"paused","createdDateTime":"2020-01-01T00:00:00Z","count":3}"##;
+        let alert: without_prelude::Alert = from_json(text.as_bytes()).unwrap();
+        assert_eq!(
+            alert.state,
+            Some(without_prelude::RunState::Other("paused".into()))
+        );
+        assert_eq!(
+            json(std::str::from_utf8(&to_json(&alert).unwrap()).unwrap()),
+            json(text)
+        );
+
+        let create = without_prelude::AlertCreate {
+            title: None,
+            state: without_prelude::RunState::Running,
+            count: 1,
+            additional_data: AdditionalData::new(),
+        };
+        assert_eq!(
+            to_json(&create).unwrap(),
+            br##"{"@odata.type":"#microsoft.graph.security.alert","state":"running","count":1}"##
+        );
+    }
+
+    #[test]
+    fn shadowed_names_do_not_leak_into_generated_code() {
+        let text = r##"{"@odata.type":"#microsoft.graph.todoTask","title":"x","importance":"high","type":"t"}"##;
+        let task: shadowed::TodoTask = from_json(text.as_bytes()).unwrap();
+        assert_eq!(task.importance, Some(shadowed::Importance::High));
+        assert_eq!(task.r#type.as_deref(), Some("t"));
+        assert_eq!(
+            json(std::str::from_utf8(&to_json(&task).unwrap()).unwrap()),
+            json(text)
+        );
+    }
+}
