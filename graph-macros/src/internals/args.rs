@@ -13,6 +13,9 @@ pub struct MacroArgs {
     pub graph_name: Option<LitStr>,
     /// Recognised `key = "value"` options, in the order written.
     pub options: Vec<(Ident, LitStr)>,
+    /// Parsing stopped at an error already reported, so what is missing may
+    /// just not have been reached.
+    pub incomplete: bool,
 }
 
 /// Parses the arguments of `#[macro_name(...)]`, accepting the option names in
@@ -21,6 +24,7 @@ pub fn parse(cx: &mut Ctxt, args: TokenStream, macro_name: &str, keys: &[&str]) 
     let mut parsed = MacroArgs {
         graph_name: None,
         options: Vec::new(),
+        incomplete: false,
     };
     let parser = |input: ParseStream| {
         while !input.is_empty() {
@@ -34,6 +38,7 @@ pub fn parse(cx: &mut Ctxt, args: TokenStream, macro_name: &str, keys: &[&str]) 
     };
     if let Err(error) = parser.parse2(args) {
         cx.syn_error(error);
+        parsed.incomplete = true;
     }
     parsed
 }

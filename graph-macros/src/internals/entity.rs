@@ -52,7 +52,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
         }
     };
     let macro_args = args::parse(&mut cx, args, "graph_entity", &["create", "crate"]);
-    let odata_type = odata_type(&mut cx, macro_args.graph_name.as_ref());
+    let odata_type = odata_type(&mut cx, &macro_args);
     let krate = macro_args.crate_path(&mut cx);
     let create_ident = match macro_args.option("create") {
         Some(lit) => lit.parse::<Ident>().unwrap_or_else(|_| {
@@ -138,8 +138,11 @@ fn strip_variant_attrs(data: &mut syn::DataEnum) {
 
 /// `"typeName"` -> `#microsoft.graph.typeName`; a dotted name is taken as
 /// fully qualified.
-fn odata_type(cx: &mut Ctxt, name: Option<&LitStr>) -> Option<String> {
-    let Some(name) = name else {
+fn odata_type(cx: &mut Ctxt, args: &args::MacroArgs) -> Option<String> {
+    let Some(name) = &args.graph_name else {
+        if args.incomplete {
+            return None;
+        }
         cx.syn_error(syn::Error::new(
             Span::call_site(),
             "missing Graph type name: write #[graph_entity(\"typeName\")], e.g. #[graph_entity(\"user\")]",

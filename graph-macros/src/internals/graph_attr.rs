@@ -55,7 +55,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
             let span = meta.path.get_ident().map(|ident| ident.span());
             let (Some(name), Some(span)) = (name, span) else {
                 return Err(meta.error(format!(
-                    "unknown graph option; expected {}",
+                    "unknown #[graph] option; expected {}",
                     position.options()
                 )));
             };
@@ -66,7 +66,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
             };
             match (name.as_str(), position) {
                 ("rename", _) => {
-                    let value: LitStr = meta.value()?.parse().map_err(|error| {
+                    let value = meta.value().and_then(|value| value.parse::<LitStr>());
+                    let value = value.map_err(|error| {
                         syn::Error::new(
                             error.span(),
                             "expected a string: #[graph(rename = \"graphName\")]",
@@ -81,7 +82,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                 ("other", Position::Variant) => flag(&mut parsed.other, cx),
                 _ => {
                     return Err(meta.error(format!(
-                        "unknown graph option `{name}`; expected {}",
+                        "unknown #[graph] option `{name}`; expected {}",
                         position.options()
                     )))
                 }
