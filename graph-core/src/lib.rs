@@ -56,8 +56,100 @@ pub use error::GraphError;
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
 
-/// The macros, re-exported so users depend on `graph-core` alone.
-pub use graph_macros::{graph_entity, graph_enum};
+/// Turns a struct with named fields into a Microsoft Graph entity type.
+///
+/// `#[graph_entity("typeName")]` gives the type the `@odata.type`
+/// `#microsoft.graph.typeName`; a dotted name (`"microsoft.graph.security.alert"`)
+/// is taken as fully qualified. The macro:
+///
+/// * adds `pub id: Option<String>` (inherited from `entity`) as the first field
+///   and `pub additional_data: AdditionalData` as the last, which keeps every
+///   property and annotation the struct does not declare;
+/// * maps `snake_case` fields to Graph's `lowerCamel` names
+///   (`last_reported_date_time` is `lastReportedDateTime`, `r#type` is `type`);
+/// * implements [`ODataType`], [`Entity`], `serde::Serialize` (with
+///   `@odata.type` first and `None` fields left out) and `serde::Deserialize`
+///   (`@odata.type` optional, with or without `#`; another type is an error);
+/// * generates the create-request type `{Struct}Create`: no `id`, no
+///   read-only fields, required fields unwrapped.
+///
+/// Derives written below the attribute apply to both generated structs.
+///
+/// Field options, in `#[graph(...)]`:
+///
+/// | option | meaning |
+/// |---|---|
+/// | `rename = "iOSVersion"` | the Graph name, where `lowerCamel` of the field name is not it |
+/// | `read_only` | set by the service: left out of the create type |
+/// | `required` | an `Option<T>` field that is a plain `T` in the create type |
+///
+/// Arguments after the type name: `create = "Name"` names the create type;
+/// `crate = "path"` points generated code at graph-core when it is renamed or
+/// re-exported.
+///
+/// ```
+/// use graph_core::{graph_entity, Entity, ODataType};
+///
+/// #[graph_entity("mobileAppCategory")]
+/// #[derive(Debug, Default)]
+/// pub struct MobileAppCategory {
+///     #[graph(required)]
+///     pub display_name: Option<String>,
+///     #[graph(read_only)]
+///     pub last_modified_date_time: Option<graph_core::DateTimeOffset>,
+/// }
+///
+/// let create = MobileAppCategoryCreate {
+///     display_name: "Tools".to_string(),
+///     additional_data: Default::default(),
+/// };
+/// assert_eq!(
+///     graph_core::to_json(&create).unwrap(),
+///     br##"{"@odata.type":"#microsoft.graph.mobileAppCategory","displayName":"Tools"}"##,
+/// );
+///
+/// let category: MobileAppCategory = graph_core::from_json(br#"{
+///     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#deviceAppManagement/mobileAppCategories/$entity",
+///     "id": "f1a8a0f4",
+///     "displayName": "Tools",
+///     "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00"
+/// }"#).unwrap();
+/// assert_eq!(category.id(), Some("f1a8a0f4"));
+/// assert!(category.additional_data.contains_key("@odata.context"));
+/// ```
+pub use graph_macros::graph_entity;
+
+/// Turns a fieldless enum into a Microsoft Graph enumeration.
+///
+/// Variants map to `lowerCamel` wire names (`NotApplicable` is
+/// `"notApplicable"`; `#[graph(rename = "...")]` overrides). Graph adds
+/// members over time: one variant `#[graph(other)] Other(String)` keeps any
+/// member the enum does not know and writes it back unchanged. Without it, an
+/// unknown member is an error that lists the known ones.
+///
+/// Implements [`GraphEnum`], `Serialize`, `Deserialize`, `Display`, `FromStr`
+/// (with [`GraphError`]) and an inherent `as_str()`. The argument, the Graph
+/// name of the enumeration, is optional and used in error messages;
+/// `crate = "path"` works as for [`graph_entity`].
+///
+/// ```
+/// use graph_core::graph_enum;
+///
+/// #[graph_enum("complianceStatus")]
+/// #[derive(Debug, PartialEq)]
+/// pub enum ComplianceStatus {
+///     Unknown,
+///     NotApplicable,
+///     #[graph(other)]
+///     Other(String),
+/// }
+///
+/// assert_eq!(ComplianceStatus::NotApplicable.as_str(), "notApplicable");
+/// assert_eq!("unknown".parse::<ComplianceStatus>().unwrap(), ComplianceStatus::Unknown);
+/// let newer: ComplianceStatus = graph_core::from_json(br#""inGracePeriod""#).unwrap();
+/// assert_eq!(newer, ComplianceStatus::Other("inGracePeriod".into()));
+/// ```
+pub use graph_macros::graph_enum;
 
 /// The [`http`](https://docs.rs/http) crate, whose `Request` and `Response`
 /// types endpoints build and read.
