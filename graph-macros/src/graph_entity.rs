@@ -5,7 +5,9 @@
 //! `graph_core::__private`, so thousands of entities expand to little code.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use proc_macro2::Span;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
 use crate::internals::entity::{self, Entity, Property};
@@ -160,19 +162,33 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         .map(|_| true)
         .chain(members.iter().map(|member| member.optional))
         .collect();
+    // Calls that need the field's type to be Serialize/Deserialize carry the
+    // type's span, so a missing impl is reported on the user's field.
+    let spans: Vec<Span> = id
+        .iter()
+        .map(|_| Span::call_site())
+        .chain(members.iter().map(|member| member.ty.span()))
+        .collect();
 
-    let write_entries = idents.iter().zip(&wire_names).zip(&optional).map(
-        |((ident, wire), optional)| {
-            if *optional {
-                quote!(#private::optional_entry(&mut map, #wire, &self.#ident)?;)
-            } else {
-                quote!(#private::serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &self.#ident)?;)
-            }
-        },
-    );
+    let write_entries = (0..idents.len()).map(|i| {
+        let (ident, wire) = (idents[i], wire_names[i]);
+        if optional[i] {
+            quote_spanned!(spans[i]=> #private::optional_entry(&mut map, #wire, &self.#ident)?;)
+        } else {
+            quote_spanned!(spans[i]=> #private::serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &self.#ident)?;)
+        }
+    });
     let slots: Vec<Ident> = (0..idents.len())
         .map(|i| format_ident!("__slot{}", i))
         .collect();
+    let read_entries = (0..idents.len()).map(|i| {
+        let (slot, wire) = (&slots[i], wire_names[i]);
+        quote_spanned!(spans[i]=> #wire => #private::next_field(&mut map, &mut #slot, #wire)?,)
+    });
+    let take_fields = (0..idents.len()).map(|i| {
+        let (ident, slot, wire) = (idents[i], &slots[i], wire_names[i]);
+        quote_spanned!(spans[i]=> #ident: #private::take_field(#slot, #wire)?,)
+    });
 
     quote! {
         impl #private::serde::Serialize for #ident {
@@ -211,12 +227,12 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                             &mut map,
                             <Self as #krate::ODataType>::ODATA_TYPE,
                         )?,
-                        #(#wire_names => #private::next_field(&mut map, &mut #slots, #wire_names)?,)*
+                        #(#read_entries)*
                         _ => #private::unknown_field(&mut map, key, &mut additional_data)?,
                     }
                 }
                 ::core::result::Result::Ok(#ident {
-                    #(#idents: #private::take_field(#slots, #wire_names)?,)*
+                    #(#take_fields)*
                     additional_data,
                 })
             }
