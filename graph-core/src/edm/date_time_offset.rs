@@ -38,6 +38,10 @@ const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
 /// `2016-12-31T23:57:57+03:00` are *different* values although they name the
 /// same instant. To compare instants, compare [`unix_timestamp_nanos`].
 ///
+/// With the `time` feature, a value converts into
+/// [`time::OffsetDateTime`](https://docs.rs/time/0.3/time/struct.OffsetDateTime.html)
+/// (`From`) and back (`TryFrom`).
+///
 /// ```
 /// use graph_core::DateTimeOffset;
 ///
@@ -226,6 +230,60 @@ impl<'de> Deserialize<'de> for DateTimeOffset {
         }
 
         deserializer.deserialize_str(DateTimeOffsetVisitor)
+    }
+}
+
+#[cfg(feature = "time")]
+impl From<&DateTimeOffset> for time::OffsetDateTime {
+    /// The same instant, in the same offset. Infallible: every valid
+    /// `DateTimeOffset` is in `time`'s range. The text is not kept: converting
+    /// back gives `time`'s RFC 3339 spelling (`.5` for `.500`, `Z` for `-00:00`).
+    fn from(value: &DateTimeOffset) -> Self {
+        fn convert(
+            value: &DateTimeOffset,
+        ) -> Result<time::OffsetDateTime, time::error::ComponentRange> {
+            let month = time::Month::try_from(value.month)?;
+            let date = time::Date::from_calendar_date(i32::from(value.year), month, value.day)?;
+            let clock = time::Time::from_hms_nano(
+                value.hour,
+                value.minute,
+                value.second,
+                value.nanosecond,
+            )?;
+            let offset = time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes) * 60)?;
+            Ok(date.with_time(clock).assume_offset(offset))
+        }
+        convert(value).expect("a parsed DateTimeOffset has in-range components")
+    }
+}
+
+#[cfg(feature = "time")]
+impl From<DateTimeOffset> for time::OffsetDateTime {
+    /// The same instant, in the same offset; see the `From<&DateTimeOffset>` impl.
+    fn from(value: DateTimeOffset) -> Self {
+        Self::from(&value)
+    }
+}
+
+#[cfg(feature = "time")]
+impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
+    type Error = GraphError;
+
+    /// Formats `value` as RFC 3339 (`T`, `Z` for UTC, fractional digits only
+    /// as many as needed). Fails when RFC 3339 cannot express it: a year
+    /// outside `0`-`9999`, an offset of 24 hours or more, or an offset with
+    /// seconds.
+    fn try_from(value: time::OffsetDateTime) -> Result<Self, GraphError> {
+        use time::format_description::well_known::Rfc3339;
+
+        let text = value
+            .format(&Rfc3339)
+            .map_err(|error| GraphError::InvalidValue {
+                kind: KIND,
+                value: Shortened::new(&value.to_string()),
+                reason: format!("cannot be written as RFC 3339: {error}"),
+            })?;
+        text.parse()
     }
 }
 
@@ -1056,5 +1114,77 @@ mod tests {
             accepted > 50 && accepted < checked / 4,
             "{accepted} of {checked}"
         );
+    }
+
+    #[cfg(feature = "time")]
+    mod time_conversions {
+        use super::*;
+
+        #[test]
+        fn into_offset_date_time_keeps_instant_and_offset() {
+            for text in [
+                SAMPLE,
+                "1970-01-01T00:00:00Z",
+                "2016-02-29t12:34:56.000000001-05:30",
+                "0000-01-01T00:00:00+23:59",
+                "9999-12-31T23:59:59.999999999-23:59",
+            ] {
+                let value = ok(text);
+                let converted = time::OffsetDateTime::from(&value);
+                assert_eq!(
+                    converted.unix_timestamp_nanos(),
+                    value.unix_timestamp_nanos(),
+                    "{text}"
+                );
+                assert_eq!(
+                    converted.offset().whole_minutes(),
+                    value.offset_minutes(),
+                    "{text}"
+                );
+                assert_eq!(converted.nanosecond(), value.nanosecond());
+                assert_eq!(i32::from(value.year()), converted.year());
+                let back =
+                    DateTimeOffset::try_from(time::OffsetDateTime::from(value.clone())).unwrap();
+                assert_eq!(
+                    back.unix_timestamp_nanos(),
+                    value.unix_timestamp_nanos(),
+                    "{text}"
+                );
+                assert_eq!(back.offset_minutes(), value.offset_minutes(), "{text}");
+            }
+        }
+
+        #[test]
+        fn from_offset_date_time_formats_rfc_3339() {
+            let value = time::OffsetDateTime::from(ok(SAMPLE));
+            assert_eq!(
+                DateTimeOffset::try_from(value).unwrap().as_str(),
+                "2016-12-31T23:57:57.7265241+03:00"
+            );
+            let utc = time::OffsetDateTime::UNIX_EPOCH;
+            assert_eq!(
+                DateTimeOffset::try_from(utc).unwrap().as_str(),
+                "1970-01-01T00:00:00Z"
+            );
+        }
+
+        #[test]
+        fn unrepresentable_offset_date_times_are_errors() {
+            let offset = time::UtcOffset::from_hms(1, 0, 30).unwrap();
+            let error =
+                DateTimeOffset::try_from(time::OffsetDateTime::UNIX_EPOCH.to_offset(offset))
+                    .unwrap_err()
+                    .to_string();
+            assert!(error.contains("cannot be written as RFC 3339"), "{error}");
+
+            let year_before_0 = time::Date::from_calendar_date(-1, time::Month::June, 1)
+                .unwrap()
+                .midnight()
+                .assume_utc();
+            let error = DateTimeOffset::try_from(year_before_0)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("cannot be written as RFC 3339"), "{error}");
+        }
     }
 }
