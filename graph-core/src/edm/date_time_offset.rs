@@ -1,19 +1,1190 @@
-// TEMPORARY placeholder so the crate builds; replaced by the real type.
-use serde::{Deserialize, Serialize};
+//! `Edm.DateTimeOffset`: an RFC 3339 date-time with a UTC offset.
+//!
+//! The parser is hand-written (no date crate in the default build): the
+//! format is small and fixed, and keeping the received text lets a value
+//! round-trip byte for byte, which a date library would not do (it would
+//! normalise `+03:00`, `t` or trailing fractional zeros).
 
-/// `Edm.DateTimeOffset`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct DateTimeOffset(String);
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::str::FromStr;
 
-impl std::str::FromStr for DateTimeOffset {
-    type Err = crate::GraphError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(DateTimeOffset(s.to_owned()))
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::error::Shortened;
+use crate::GraphError;
+
+/// The Graph type name used in error messages.
+const KIND: &str = "DateTimeOffset";
+
+/// A valid value, quoted in error messages to show the expected form.
+const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
+
+/// `Edm.DateTimeOffset`: a date and time of day with a UTC offset, as
+/// [RFC 3339](https://www.rfc-editor.org/rfc/rfc3339#section-5.6) writes it:
+/// `YYYY-MM-DDTHH:MM:SS[.fffffffff](Z|+hh:mm|-hh:mm)`.
+///
+/// * Up to 9 fractional digits (nanoseconds); `T` and `Z` may be lowercase.
+/// * The UTC offset is required, and every field is checked: the day must
+///   exist in its month (`2016-02-29` is valid, `2015-02-29` is not), hours
+///   are `00`-`23`, minutes and seconds `00`-`59` (no leap seconds).
+/// * The text received is kept: [`Display`](fmt::Display), [`as_str`] and
+///   serialization give it back byte for byte (`.7265241+03:00` stays as is).
+///
+/// # Equality is textual
+///
+/// `==` and [`Hash`] compare the text, so `2016-12-31T20:57:57Z` and
+/// `2016-12-31T23:57:57+03:00` are *different* values although they name the
+/// same instant. To compare instants, compare [`unix_timestamp_nanos`].
+///
+/// With the `time` feature, a value converts into
+/// [`time::OffsetDateTime`](https://docs.rs/time/0.3/time/struct.OffsetDateTime.html)
+/// (`From`) and back (`TryFrom`).
+///
+/// ```
+/// use graph_core::DateTimeOffset;
+///
+/// let at: DateTimeOffset = "2016-12-31T23:57:57.7265241+03:00".parse()?;
+/// assert_eq!(at.to_string(), "2016-12-31T23:57:57.7265241+03:00");
+/// assert_eq!((at.year(), at.month(), at.day()), (2016, 12, 31));
+/// assert_eq!((at.hour(), at.minute(), at.second()), (23, 57, 57));
+/// assert_eq!(at.nanosecond(), 726_524_100);
+/// assert_eq!(at.offset_minutes(), 180);
+///
+/// // Equality is textual; the same instant in UTC is a different value.
+/// let utc: DateTimeOffset = "2016-12-31T20:57:57.7265241Z".parse()?;
+/// assert_ne!(at, utc);
+/// assert_eq!(at.unix_timestamp_nanos(), utc.unix_timestamp_nanos());
+///
+/// // JSON carries the text unchanged.
+/// let json = graph_core::to_json(&at)?;
+/// assert_eq!(json, br#""2016-12-31T23:57:57.7265241+03:00""#);
+/// assert_eq!(graph_core::from_json::<DateTimeOffset>(&json)?, at);
+///
+/// // Invalid dates are errors that say what is wrong.
+/// let err = "2016-02-30T00:00:00Z".parse::<DateTimeOffset>().unwrap_err();
+/// assert!(err.to_string().contains("day 30 is out of range for February 2016"));
+/// # Ok::<(), graph_core::GraphError>(())
+/// ```
+///
+/// [`as_str`]: DateTimeOffset::as_str
+/// [`unix_timestamp_nanos`]: DateTimeOffset::unix_timestamp_nanos
+#[derive(Clone)]
+pub struct DateTimeOffset {
+    /// The text as received; the fields below are parsed from it.
+    text: Box<str>,
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanosecond: u32,
+    offset_minutes: i16,
+}
+
+impl DateTimeOffset {
+    /// The text, exactly as parsed.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The year, `0`-`9999`, in the value's own offset (not UTC).
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The month, `1`-`12`, in the value's own offset.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, `1`-`31`, in the value's own offset.
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+
+    /// The hour, `0`-`23`, in the value's own offset.
+    pub fn hour(&self) -> u8 {
+        self.hour
+    }
+
+    /// The minute, `0`-`59`.
+    pub fn minute(&self) -> u8 {
+        self.minute
+    }
+
+    /// The second, `0`-`59`.
+    pub fn second(&self) -> u8 {
+        self.second
+    }
+
+    /// The fractional second in nanoseconds, `0`-`999_999_999`
+    /// (`.7265241` is `726_524_100`).
+    pub fn nanosecond(&self) -> u32 {
+        self.nanosecond
+    }
+
+    /// The UTC offset in minutes, east positive: `+03:00` is `180`,
+    /// `-05:30` is `-330`, `Z` (and `-00:00`) is `0`.
+    pub fn offset_minutes(&self) -> i16 {
+        self.offset_minutes
+    }
+
+    /// The instant, as nanoseconds since 1970-01-01T00:00:00Z (negative
+    /// before). Two values name the same instant exactly when these are
+    /// equal, whatever their offsets; use this, not `==`, to compare instants.
+    ///
+    /// ```
+    /// use graph_core::DateTimeOffset;
+    ///
+    /// let a: DateTimeOffset = "1970-01-01T01:00:00+01:00".parse()?;
+    /// assert_eq!(a.unix_timestamp_nanos(), 0);
+    /// # Ok::<(), graph_core::GraphError>(())
+    /// ```
+    pub fn unix_timestamp_nanos(&self) -> i128 {
+        let days = days_from_civil(
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let seconds = days * 86_400
+            + i64::from(self.hour) * 3_600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+            - i64::from(self.offset_minutes) * 60;
+        i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond)
     }
 }
 
-impl std::fmt::Display for DateTimeOffset {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl FromStr for DateTimeOffset {
+    type Err = GraphError;
+
+    /// Parses RFC 3339 text with a UTC offset; see [`DateTimeOffset`].
+    fn from_str(text: &str) -> Result<Self, GraphError> {
+        parse(text).map_err(|reason| GraphError::InvalidValue {
+            kind: KIND,
+            value: Shortened::new(text),
+            reason,
+        })
+    }
+}
+
+impl fmt::Display for DateTimeOffset {
+    /// Writes the text exactly as parsed.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for DateTimeOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DateTimeOffset").field(&&*self.text).finish()
+    }
+}
+
+/// Textual: see [`DateTimeOffset`] ("Equality is textual").
+impl PartialEq for DateTimeOffset {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for DateTimeOffset {}
+
+/// Hashes the text, consistently with `==`.
+impl Hash for DateTimeOffset {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl Serialize for DateTimeOffset {
+    /// Writes the text exactly as parsed.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for DateTimeOffset {
+    /// Reads a string and parses it as [`FromStr`] does.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateTimeOffsetVisitor;
+
+        impl Visitor<'_> for DateTimeOffsetVisitor {
+            type Value = DateTimeOffset;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an RFC 3339 date-time string such as {EXAMPLE}")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTimeOffset, E> {
+                parse(text).map_err(|reason| {
+                    E::custom(format_args!(
+                        "invalid {KIND} {:?}: {reason}; expected RFC 3339 such as {EXAMPLE}",
+                        Shortened::new(text)
+                    ))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(DateTimeOffsetVisitor)
+    }
+}
+
+#[cfg(feature = "time")]
+impl From<&DateTimeOffset> for time::OffsetDateTime {
+    /// The same instant, in the same offset. Infallible: every valid
+    /// `DateTimeOffset` is in `time`'s range. The text is not kept: converting
+    /// back gives `time`'s RFC 3339 spelling (`.5` for `.500`, `Z` for `-00:00`).
+    fn from(value: &DateTimeOffset) -> Self {
+        fn convert(
+            value: &DateTimeOffset,
+        ) -> Result<time::OffsetDateTime, time::error::ComponentRange> {
+            let month = time::Month::try_from(value.month)?;
+            let date = time::Date::from_calendar_date(i32::from(value.year), month, value.day)?;
+            let clock = time::Time::from_hms_nano(
+                value.hour,
+                value.minute,
+                value.second,
+                value.nanosecond,
+            )?;
+            let offset = time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes) * 60)?;
+            Ok(date.with_time(clock).assume_offset(offset))
+        }
+        convert(value).expect("a parsed DateTimeOffset has in-range components")
+    }
+}
+
+#[cfg(feature = "time")]
+impl From<DateTimeOffset> for time::OffsetDateTime {
+    /// The same instant, in the same offset; see the `From<&DateTimeOffset>` impl.
+    fn from(value: DateTimeOffset) -> Self {
+        Self::from(&value)
+    }
+}
+
+#[cfg(feature = "time")]
+impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
+    type Error = GraphError;
+
+    /// Formats `value` as RFC 3339 (`T`, `Z` for UTC, fractional digits only
+    /// as many as needed). Fails when RFC 3339 cannot express it: a year
+    /// outside `0`-`9999`, an offset of 24 hours or more, or an offset with
+    /// seconds.
+    fn try_from(value: time::OffsetDateTime) -> Result<Self, GraphError> {
+        use time::format_description::well_known::Rfc3339;
+
+        let text = value
+            .format(&Rfc3339)
+            .map_err(|error| GraphError::InvalidValue {
+                kind: KIND,
+                value: Shortened::new(&value.to_string()),
+                reason: format!("cannot be written as RFC 3339: {error}"),
+            })?;
+        text.parse()
+    }
+}
+
+/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard
+/// Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    // Years start in March, so the leap day is the last day of the year.
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+fn is_leap_year(year: u32) -> bool {
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Parses `text`; the error is the reason it is invalid.
+fn parse(text: &str) -> Result<DateTimeOffset, String> {
+    if text.is_empty() {
+        return Err("the text is empty".to_owned());
+    }
+    let mut p = Cursor { text, pos: 0 };
+
+    let year = p.number(4, "year")?;
+    p.separator(b"-", "`-` after the year", ("year", 4))?;
+    let month = p.number(2, "month")?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("month {month} is out of range 1-12"));
+    }
+    p.separator(b"-", "`-` after the month", ("month", 2))?;
+    let day = p.number(2, "day")?;
+    if day == 0 || day > days_in_month(year, month) {
+        // `month` is 1-12, checked above.
+        let name = MONTH_NAMES[month as usize - 1];
+        return Err(format!("day {day} is out of range for {name} {year}"));
+    }
+    p.separator(b"Tt", "`T` between the date and the time", ("day", 2))?;
+    let hour = p.number(2, "hour")?;
+    if hour > 23 {
+        return Err(format!("hour {hour} is out of range 0-23"));
+    }
+    p.separator(b":", "`:` after the hour", ("hour", 2))?;
+    let minute = p.number(2, "minute")?;
+    if minute > 59 {
+        return Err(format!("minute {minute} is out of range 0-59"));
+    }
+    p.separator(b":", "`:` after the minute", ("minute", 2))?;
+    let second = p.number(2, "second")?;
+    if second == 60 {
+        return Err("second 60 is out of range 0-59 (leap seconds are not supported)".to_owned());
+    }
+    if second > 59 {
+        return Err(format!("second {second} is out of range 0-59"));
+    }
+
+    let mut nanosecond = 0;
+    let has_fraction = p.peek() == Some(b'.');
+    if has_fraction {
+        p.pos += 1;
+        let start = p.pos;
+        while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+            p.pos += 1;
+        }
+        let digits = &text.as_bytes()[start..p.pos];
+        if digits.is_empty() {
+            return Err(format!(
+                "expected a fractional digit after `.`, found {}",
+                p.found()
+            ));
+        }
+        if digits.len() > 9 {
+            return Err(format!(
+                "at most 9 fractional digits are allowed, found {}",
+                digits.len()
+            ));
+        }
+        for digit in digits {
+            nanosecond = nanosecond * 10 + u32::from(digit - b'0');
+        }
+        for _ in digits.len()..9 {
+            nanosecond *= 10;
+        }
+    }
+
+    let offset_minutes = match p.peek() {
+        None => return Err("missing UTC offset: add `Z` or `+hh:mm`".to_owned()),
+        Some(b'Z' | b'z') => {
+            p.pos += 1;
+            0
+        }
+        Some(sign @ (b'+' | b'-')) => {
+            p.pos += 1;
+            let hours = p.number(2, "offset hours")?;
+            if hours > 23 {
+                return Err(format!("offset hours {hours} are out of range 0-23"));
+            }
+            p.separator(
+                b":",
+                "`:` between the offset hours and minutes",
+                ("offset hours", 2),
+            )?;
+            let minutes = p.number(2, "offset minutes")?;
+            if minutes > 59 {
+                return Err(format!("offset minutes {minutes} are out of range 0-59"));
+            }
+            // At most 23 * 60 + 59 = 1439, which fits an i16.
+            let magnitude = (hours * 60 + minutes) as i16;
+            if sign == b'-' {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        Some(b) if b.is_ascii_digit() && !has_fraction => {
+            return Err(format!(
+                "the second must have exactly 2 digits, found {}",
+                p.found()
+            ))
+        }
+        Some(_) => {
+            return Err(format!(
+                "expected a UTC offset `Z`, `+hh:mm` or `-hh:mm`, found {}",
+                p.found()
+            ))
+        }
+    };
+
+    if p.pos < text.len() {
+        return Err(format!("unexpected {} after the UTC offset", p.found()));
+    }
+
+    // The narrowing casts below are lossless: every field was range-checked.
+    Ok(DateTimeOffset {
+        text: text.into(),
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+        hour: hour as u8,
+        minute: minute as u8,
+        second: second as u8,
+        nanosecond,
+        offset_minutes,
+    })
+}
+
+/// A position in the text being parsed. Everything before `pos` has been
+/// checked to be ASCII, so `pos` is always a character boundary.
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    /// Describes what is at `pos`, for an error message.
+    fn found(&self) -> String {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            Some(c) => format!("`{}` at byte {}", c.escape_debug(), self.pos),
+            None if self.pos >= self.text.len() => "the end of the text".to_owned(),
+            // Unreachable while only ASCII is consumed; kept so that no input panics.
+            None => format!("a non-ASCII character at byte {}", self.pos),
+        }
+    }
+
+    /// Reads exactly `width` ASCII digits.
+    fn number(&mut self, width: usize, field: &str) -> Result<u32, String> {
+        let mut value = 0;
+        for _ in 0..width {
+            match self.peek() {
+                Some(b) if b.is_ascii_digit() => {
+                    value = value * 10 + u32::from(b - b'0');
+                    self.pos += 1;
+                }
+                _ => {
+                    return Err(format!(
+                        "expected {width}-digit {field}, found {}",
+                        self.found()
+                    ))
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    /// Reads one of the `accepted` bytes, which follows the field
+    /// `previous` (name, width): a digit here means that field is too long.
+    fn separator(
+        &mut self,
+        accepted: &[u8],
+        expected: &str,
+        previous: (&str, usize),
+    ) -> Result<(), String> {
+        match self.peek() {
+            Some(b) if accepted.contains(&b) => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(b) if b.is_ascii_digit() => {
+                let (field, width) = previous;
+                Err(format!(
+                    "the {field} must have exactly {width} digits: expected {expected}, found {}",
+                    self.found()
+                ))
+            }
+            _ => Err(format!("expected {expected}, found {}", self.found())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
+
+    fn ok(text: &str) -> DateTimeOffset {
+        text.parse()
+            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+    }
+
+    /// The `FromStr` error message for `text`, which must be invalid.
+    fn err(text: &str) -> String {
+        match text.parse::<DateTimeOffset>() {
+            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
+            Err(error) => {
+                assert!(
+                    matches!(
+                        &error,
+                        GraphError::InvalidValue {
+                            kind: "DateTimeOffset",
+                            ..
+                        }
+                    ),
+                    "{error:?}"
+                );
+                error.to_string()
+            }
+        }
+    }
+
+    fn assert_err(text: &str, needle: &str) {
+        let message = err(text);
+        assert!(
+            message.contains(needle),
+            "error for {text:?} should contain {needle:?}: {message}"
+        );
+    }
+
+    #[test]
+    fn sample_round_trips_through_from_str_and_display() {
+        let value = ok(SAMPLE);
+        assert_eq!(value.to_string(), SAMPLE);
+        assert_eq!(value.as_str(), SAMPLE);
+        assert_eq!(format!("{value:?}"), format!("DateTimeOffset({SAMPLE:?})"));
+        assert_eq!(value.year(), 2016);
+        assert_eq!(value.month(), 12);
+        assert_eq!(value.day(), 31);
+        assert_eq!(value.hour(), 23);
+        assert_eq!(value.minute(), 57);
+        assert_eq!(value.second(), 57);
+        assert_eq!(value.nanosecond(), 726_524_100);
+        assert_eq!(value.offset_minutes(), 180);
+    }
+
+    #[test]
+    fn sample_round_trips_through_serde_json() {
+        let json = format!("\"{SAMPLE}\"");
+        let value: DateTimeOffset = serde_json::from_str(&json).unwrap();
+        assert_eq!(value.as_str(), SAMPLE);
+        assert_eq!(serde_json::to_string(&value).unwrap(), json);
+
+        // Inside a document, through the crate's own helpers.
+        let doc: Vec<DateTimeOffset> =
+            crate::from_json(format!("[{json}, \"1970-01-01t00:00:00z\"]").as_bytes()).unwrap();
+        assert_eq!(
+            crate::to_json(&doc).unwrap(),
+            format!("[{json},\"1970-01-01t00:00:00z\"]").into_bytes()
+        );
+    }
+
+    #[test]
+    fn serde_error_names_problem_and_expected_form() {
+        let error = serde_json::from_str::<DateTimeOffset>(r#""2016-02-30T00:00:00Z""#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with(
+                "invalid DateTimeOffset \"2016-02-30T00:00:00Z\": \
+                 day 30 is out of range for February 2016; \
+                 expected RFC 3339 such as 2016-12-31T23:57:57.7265241+03:00"
+            ),
+            "{error}"
+        );
+
+        let error = serde_json::from_str::<DateTimeOffset>("42")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("RFC 3339 date-time string"), "{error}");
+
+        let error = crate::from_json::<Vec<DateTimeOffset>>(br#"["2016-01-01T00:00:00"]"#)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("[0]"), "{error}");
+        assert!(error.contains("missing UTC offset"), "{error}");
+    }
+
+    #[test]
+    fn utc_and_lowercase_forms() {
+        for text in [
+            "2016-12-31T23:57:57Z",
+            "2016-12-31t23:57:57Z",
+            "2016-12-31T23:57:57z",
+            "2016-12-31t23:57:57z",
+        ] {
+            let value = ok(text);
+            assert_eq!(value.to_string(), text);
+            assert_eq!(value.offset_minutes(), 0);
+            assert_eq!(value.nanosecond(), 0);
+            assert_eq!(
+                value.unix_timestamp_nanos(),
+                ok("2016-12-31T23:57:57Z").unix_timestamp_nanos()
+            );
+        }
+    }
+
+    #[test]
+    fn fractional_digits() {
+        assert_eq!(ok("2016-12-31T23:57:57.5Z").nanosecond(), 500_000_000);
+        assert_eq!(ok("2016-12-31T23:57:57.000000001Z").nanosecond(), 1);
+        assert_eq!(
+            ok("2016-12-31T23:57:57.123456789Z").nanosecond(),
+            123_456_789
+        );
+        assert_eq!(ok("2016-12-31T23:57:57.0Z").nanosecond(), 0);
+        assert_eq!(
+            ok("2016-12-31T23:57:57.10Z").as_str(),
+            "2016-12-31T23:57:57.10Z"
+        );
+        assert_err(
+            "2016-12-31T23:57:57.1234567890Z",
+            "at most 9 fractional digits are allowed, found 10",
+        );
+        assert_err(
+            "2016-12-31T23:57:57.12345678901234567890123Z",
+            "at most 9 fractional digits are allowed",
+        );
+        assert_err(
+            "2016-12-31T23:57:57.Z",
+            "expected a fractional digit after `.`",
+        );
+        assert_err(
+            "2016-12-31T23:57:57.",
+            "expected a fractional digit after `.`",
+        );
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(ok("2016-12-31T23:57:57-05:30").offset_minutes(), -330);
+        assert_eq!(ok("2016-12-31T23:57:57+23:59").offset_minutes(), 1439);
+        assert_eq!(ok("2016-12-31T23:57:57-23:59").offset_minutes(), -1439);
+        assert_eq!(ok("2016-12-31T23:57:57-00:30").offset_minutes(), -30);
+        assert_eq!(ok("2016-12-31T23:57:57-00:00").offset_minutes(), 0);
+        assert_eq!(ok("2016-12-31T23:57:57+00:00").offset_minutes(), 0);
+        // A negative offset: local time is behind UTC.
+        assert_eq!(
+            ok("1969-12-31T19:00:00-05:00").unix_timestamp_nanos(),
+            0,
+            "1969-12-31T19:00:00-05:00 is the epoch"
+        );
+        assert_eq!(
+            ok("2016-12-31T18:27:57-05:30").unix_timestamp_nanos(),
+            ok("2016-12-31T23:57:57Z").unix_timestamp_nanos()
+        );
+        assert_eq!(
+            ok("2016-12-31T23:57:57-05:30").to_string(),
+            "2016-12-31T23:57:57-05:30"
+        );
+    }
+
+    #[test]
+    fn missing_or_malformed_offset() {
+        assert_err(
+            "2016-12-31T23:57:57",
+            "missing UTC offset: add `Z` or `+hh:mm`",
+        );
+        assert_err("2016-12-31T23:57:57.7265241", "missing UTC offset");
+        assert_err(
+            "2016-12-31T23:57:57+24:00",
+            "offset hours 24 are out of range 0-23",
+        );
+        assert_err(
+            "2016-12-31T23:57:57-99:00",
+            "offset hours 99 are out of range 0-23",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+03:60",
+            "offset minutes 60 are out of range 0-59",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+0300",
+            "expected `:` between the offset hours and minutes",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+3:00",
+            "expected 2-digit offset hours, found `:`",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+03:0",
+            "expected 2-digit offset minutes, found the end",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+03",
+            "expected `:` between the offset hours and minutes, found the end",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+",
+            "expected 2-digit offset hours, found the end",
+        );
+        assert_err(
+            "2016-12-31T23:57:57 +03:00",
+            "expected a UTC offset `Z`, `+hh:mm` or `-hh:mm`, found ` ` at byte 19",
+        );
+        assert_err("2016-12-31T23:57:57UTC", "expected a UTC offset");
+        assert_err(
+            "2016-12-31T23:57:57.5x",
+            "expected a UTC offset `Z`, `+hh:mm` or `-hh:mm`, found `x` at byte 21",
+        );
+    }
+
+    #[test]
+    fn trailing_garbage() {
+        assert_err(
+            "2016-12-31T23:57:57Z ",
+            "unexpected ` ` at byte 20 after the UTC offset",
+        );
+        assert_err(
+            "2016-12-31T23:57:57ZZ",
+            "unexpected `Z` at byte 20 after the UTC offset",
+        );
+        assert_err(
+            "2016-12-31T23:57:57+03:00:00",
+            "unexpected `:` at byte 25 after the UTC offset",
+        );
+        assert_err("2016-12-31T23:57:57+03:001", "unexpected `1` at byte 25");
+        assert_err("2016-12-31T23:57:57Z\n", "unexpected `\\n` at byte 20");
+        assert_err("2016-12-31T23:57:57Zé", "unexpected `é` at byte 20");
+    }
+
+    #[test]
+    fn out_of_range_fields() {
+        assert_err("2016-13-01T00:00:00Z", "month 13 is out of range 1-12");
+        assert_err("2016-00-01T00:00:00Z", "month 0 is out of range 1-12");
+        assert_err(
+            "2016-01-00T00:00:00Z",
+            "day 0 is out of range for January 2016",
+        );
+        assert_err(
+            "2016-01-32T00:00:00Z",
+            "day 32 is out of range for January 2016",
+        );
+        assert_err(
+            "2016-04-31T00:00:00Z",
+            "day 31 is out of range for April 2016",
+        );
+        assert_err(
+            "2016-02-30T00:00:00Z",
+            "day 30 is out of range for February 2016",
+        );
+        assert_err(
+            "2015-02-29T00:00:00Z",
+            "day 29 is out of range for February 2015",
+        );
+        assert_err("2016-12-31T24:00:00Z", "hour 24 is out of range 0-23");
+        assert_err("2016-12-31T23:60:00Z", "minute 60 is out of range 0-59");
+        assert_err(
+            "2016-12-31T23:59:60Z",
+            "second 60 is out of range 0-59 (leap seconds are not supported)",
+        );
+        assert_err("2016-12-31T23:59:99Z", "second 99 is out of range 0-59");
+        ok("2016-01-31T00:00:00Z");
+        ok("2016-04-30T00:00:00Z");
+        ok("2016-12-31T23:59:59Z");
+        ok("2016-12-31T00:00:00Z");
+        ok("0000-01-01T00:00:00Z");
+        ok("9999-12-31T23:59:59.999999999-23:59");
+    }
+
+    #[test]
+    fn leap_years() {
+        ok("2016-02-29T00:00:00Z");
+        ok("2000-02-29T00:00:00Z");
+        ok("2400-02-29T00:00:00Z");
+        ok("0000-02-29T00:00:00Z");
+        assert_err(
+            "1900-02-29T00:00:00Z",
+            "day 29 is out of range for February 1900",
+        );
+        assert_err(
+            "2100-02-29T00:00:00Z",
+            "day 29 is out of range for February 2100",
+        );
+        assert_err(
+            "2015-02-29T00:00:00Z",
+            "day 29 is out of range for February 2015",
+        );
+        assert_err(
+            "2016-02-30T00:00:00Z",
+            "day 30 is out of range for February 2016",
+        );
+        assert_err(
+            "2000-02-30T00:00:00Z",
+            "day 30 is out of range for February 2000",
+        );
+    }
+
+    #[test]
+    fn field_widths_and_separators() {
+        assert_err("", "the text is empty");
+        assert_err(
+            "2016",
+            "expected `-` after the year, found the end of the text",
+        );
+        assert_err(
+            "16-12-31T23:57:57Z",
+            "expected 4-digit year, found `-` at byte 2",
+        );
+        assert_err(
+            "20161-12-31T23:57:57Z",
+            "the year must have exactly 4 digits: expected `-` after the year, found `1` at byte 4",
+        );
+        assert_err(
+            "+2016-12-31T23:57:57Z",
+            "expected 4-digit year, found `+` at byte 0",
+        );
+        assert_err(
+            "2016-1-31T23:57:57Z",
+            "expected 2-digit month, found `-` at byte 6",
+        );
+        assert_err(
+            "2016-012-31T23:57:57Z",
+            "the month must have exactly 2 digits",
+        );
+        assert_err(
+            "2016-12-1T23:57:57Z",
+            "expected 2-digit day, found `T` at byte 9",
+        );
+        assert_err(
+            "2016-12-311T23:57:57Z",
+            "the day must have exactly 2 digits",
+        );
+        assert_err(
+            "2016-12-31 23:57:57Z",
+            "expected `T` between the date and the time, found ` ` at byte 10",
+        );
+        assert_err(
+            "2016-12-31",
+            "expected `T` between the date and the time, found the end of the text",
+        );
+        assert_err(
+            "2016-12-31T3:57:57Z",
+            "expected 2-digit hour, found `:` at byte 12",
+        );
+        assert_err(
+            "2016-12-31T233:57:57Z",
+            "the hour must have exactly 2 digits",
+        );
+        assert_err(
+            "2016-12-31T23:7:57Z",
+            "expected 2-digit minute, found `:` at byte 15",
+        );
+        assert_err(
+            "2016-12-31T23:577:57Z",
+            "the minute must have exactly 2 digits",
+        );
+        assert_err(
+            "2016-12-31T23:57Z",
+            "expected `:` after the minute, found `Z` at byte 16",
+        );
+        assert_err(
+            "2016-12-31T23:57:5Z",
+            "expected 2-digit second, found `Z` at byte 18",
+        );
+        assert_err(
+            "2016-12-31T23:57:577Z",
+            "the second must have exactly 2 digits, found `7` at byte 19",
+        );
+        assert_err(
+            "2016/12/31T23:57:57Z",
+            "expected `-` after the year, found `/` at byte 4",
+        );
+        assert_err(
+            " 2016-12-31T23:57:57Z",
+            "expected 4-digit year, found ` ` at byte 0",
+        );
+    }
+
+    #[test]
+    fn non_ascii_is_rejected_without_panicking() {
+        // Arabic-Indic and fullwidth digits are digits, but not ASCII ones.
+        assert_err(
+            "٢٠١٦-12-31T23:57:57Z",
+            "expected 4-digit year, found `٢` at byte 0",
+        );
+        assert_err(
+            "2016-１2-31T23:57:57Z",
+            "expected 2-digit month, found `１` at byte 5",
+        );
+        assert_err("2016-12-31T23:57:57.7265241+03:0é", "found `é` at byte 32");
+        assert_err("2016-12-31T23:57:57.72é", "found `é` at byte 22");
+        assert_err("2016-12-31Т23:57:57Z", "found `Т` at byte 10"); // Cyrillic Te
+        assert_err(
+            "2016-12-31T23:57:57\u{2212}05:00",
+            "found `\u{2212}` at byte 19",
+        ); // minus sign
+    }
+
+    #[test]
+    fn error_value_is_the_text_shortened() {
+        let long = format!("{SAMPLE}{}", "x".repeat(10_000));
+        let error = long.parse::<DateTimeOffset>().unwrap_err();
+        let GraphError::InvalidValue { value, reason, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert!(value.as_str().len() < 400, "{value:?}");
+        assert!(value.as_str().starts_with(SAMPLE));
+        assert_eq!(reason, "unexpected `x` at byte 33 after the UTC offset");
+        assert_eq!(
+            err("2016-02-30T00:00:00Z"),
+            "invalid DateTimeOffset `2016-02-30T00:00:00Z`: day 30 is out of range for February 2016"
+        );
+    }
+
+    #[test]
+    fn equality_is_textual_and_hash_agrees() {
+        use std::collections::HashSet;
+        let a = ok("2016-12-31T20:57:57Z");
+        let b = ok("2016-12-31T23:57:57+03:00");
+        let c = ok("2016-12-31t20:57:57z");
+        assert_ne!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(a, ok("2016-12-31T20:57:57Z"));
+        assert_eq!(a.unix_timestamp_nanos(), b.unix_timestamp_nanos());
+        assert_eq!(a.unix_timestamp_nanos(), c.unix_timestamp_nanos());
+        let set: HashSet<_> = [a.clone(), b, c, a].into_iter().collect();
+        assert_eq!(set.len(), 3);
+    }
+
+    #[test]
+    fn unix_timestamp_nanos_of_known_instants() {
+        assert_eq!(ok("1970-01-01T00:00:00Z").unix_timestamp_nanos(), 0);
+        assert_eq!(ok("1970-01-01T01:00:00+01:00").unix_timestamp_nanos(), 0);
+        assert_eq!(
+            ok("1970-01-01T00:00:00.000000001Z").unix_timestamp_nanos(),
+            1
+        );
+        assert_eq!(
+            ok("1969-12-31T23:59:59.999999999Z").unix_timestamp_nanos(),
+            -1
+        );
+        // 2017-01-01T00:00:00Z is 1_483_228_800 s; the sample is 20:57:57.7265241
+        // UTC the day before, i.e. 3 h 2 min 3 s (10_923 s) earlier, less 0.2734759 s.
+        assert_eq!(
+            ok("2017-01-01T00:00:00Z").unix_timestamp_nanos(),
+            1_483_228_800_000_000_000
+        );
+        assert_eq!(
+            ok(SAMPLE).unix_timestamp_nanos(),
+            (1_483_228_800 - 10_923) * 1_000_000_000 + 726_524_100
+        );
+        assert_eq!(ok(SAMPLE).unix_timestamp_nanos(), 1_483_217_877_726_524_100);
+        // Well-known values: the 2^31 rollover and the first day of 1900 and 2000.
+        assert_eq!(
+            ok("2038-01-19T03:14:08Z").unix_timestamp_nanos(),
+            (1_i128 << 31) * 1_000_000_000
+        );
+        assert_eq!(
+            ok("1900-01-01T00:00:00Z").unix_timestamp_nanos(),
+            -2_208_988_800_000_000_000
+        );
+        assert_eq!(
+            ok("2000-01-01T00:00:00Z").unix_timestamp_nanos(),
+            946_684_800_000_000_000
+        );
+        assert_eq!(
+            ok("0000-01-01T00:00:00Z").unix_timestamp_nanos(),
+            -62_167_219_200_000_000_000
+        );
+        assert_eq!(
+            ok("9999-12-31T23:59:59Z").unix_timestamp_nanos(),
+            253_402_300_799_000_000_000
+        );
+    }
+
+    /// Walks every day from 1900-01-01 to 2100-01-01 by trying the next day,
+    /// then the first of the next month, then of the next year: the valid
+    /// days must be exactly consecutive instants, 73_049 of them.
+    #[test]
+    fn calendar_walk_agrees_with_timestamps() {
+        let at = |y: u32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}T12:00:00+12:00");
+        let (mut y, mut m, mut d) = (1900, 1, 1);
+        let mut previous = ok(&at(y, m, d)).unix_timestamp_nanos();
+        assert_eq!(previous, -2_208_988_800_000_000_000);
+        let mut days = 0;
+        while (y, m, d) != (2100, 1, 1) {
+            let next = [(y, m, d + 1), (y, m + 1, 1), (y + 1, 1, 1)]
+                .into_iter()
+                .find(|&(y, m, d)| at(y, m, d).parse::<DateTimeOffset>().is_ok())
+                .unwrap();
+            (y, m, d) = next;
+            let now = ok(&at(y, m, d)).unix_timestamp_nanos();
+            assert_eq!(now - previous, 86_400_000_000_000, "{}", at(y, m, d));
+            previous = now;
+            days += 1;
+            // Days 29-31 that were skipped must be the invalid ones.
+            if d == 1 {
+                let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                for day in 28..=32 {
+                    let valid = at(py, pm, day).parse::<DateTimeOffset>().is_ok();
+                    let last = days_in_month(py, pm);
+                    assert_eq!(valid, day <= last, "{}", at(py, pm, day));
+                }
+            }
+        }
+        assert_eq!(days, 200 * 365 + 49);
+    }
+
+    fn check_no_panic(text: &str) {
+        // Any panic fails the test; a success must round-trip.
+        if let Ok(value) = text.parse::<DateTimeOffset>() {
+            assert_eq!(value.as_str(), text);
+            let _ = value.unix_timestamp_nanos();
+        }
+        let _ = serde_json::from_value::<DateTimeOffset>(serde_json::Value::String(text.into()));
+    }
+
+    #[test]
+    fn generated_inputs_never_panic() {
+        let mut checked = 0;
+        let mut accepted = 0;
+        for sample in [
+            SAMPLE,
+            "2016-02-29t00:00:00z",
+            "1999-12-31T23:59:59.123456789-23:59",
+        ] {
+            let bytes = sample.as_bytes();
+            // Every single-byte replacement that is still UTF-8 (ASCII ones).
+            for i in 0..bytes.len() {
+                for b in 0..=255u8 {
+                    let mut mutated = bytes.to_vec();
+                    mutated[i] = b;
+                    if let Ok(text) = String::from_utf8(mutated) {
+                        check_no_panic(&text);
+                        checked += 1;
+                        accepted += usize::from(text.parse::<DateTimeOffset>().is_ok());
+                    }
+                }
+            }
+            // Truncations at every byte, and removal of each byte.
+            for i in 0..=bytes.len() {
+                check_no_panic(&sample[..i]);
+                check_no_panic(&sample[i..]);
+                let mut removed = sample.to_owned();
+                if i < bytes.len() {
+                    removed.remove(i);
+                }
+                check_no_panic(&removed);
+                checked += 3;
+            }
+            // Multibyte characters inserted at, or replacing, every position.
+            for c in ['é', '€', '😀', '\u{0}', '٣', '１', '\u{FEFF}', '\u{10FFFF}'] {
+                for i in 0..=bytes.len() {
+                    let mut inserted = sample.to_owned();
+                    inserted.insert(i, c);
+                    check_no_panic(&inserted);
+                    let mut replaced = sample.to_owned();
+                    if i < bytes.len() {
+                        replaced.replace_range(i..i + 1, c.encode_utf8(&mut [0; 4]));
+                    }
+                    check_no_panic(&replaced);
+                    // And the multibyte text truncated at every byte that is a boundary.
+                    for j in 0..=inserted.len() {
+                        if let Some(prefix) = inserted.get(..j) {
+                            check_no_panic(prefix);
+                        }
+                    }
+                    checked += 2;
+                }
+            }
+        }
+        // Some single-digit mutations are valid (e.g. another minute); most are not.
+        assert!(
+            accepted > 50 && accepted < checked / 4,
+            "{accepted} of {checked}"
+        );
+    }
+
+    #[cfg(feature = "time")]
+    mod time_conversions {
+        use super::*;
+
+        #[test]
+        fn into_offset_date_time_keeps_instant_and_offset() {
+            for text in [
+                SAMPLE,
+                "1970-01-01T00:00:00Z",
+                "2016-02-29t12:34:56.000000001-05:30",
+                "0000-01-01T00:00:00+23:59",
+                "9999-12-31T23:59:59.999999999-23:59",
+            ] {
+                let value = ok(text);
+                let converted = time::OffsetDateTime::from(&value);
+                assert_eq!(
+                    converted.unix_timestamp_nanos(),
+                    value.unix_timestamp_nanos(),
+                    "{text}"
+                );
+                assert_eq!(
+                    converted.offset().whole_minutes(),
+                    value.offset_minutes(),
+                    "{text}"
+                );
+                assert_eq!(converted.nanosecond(), value.nanosecond());
+                assert_eq!(i32::from(value.year()), converted.year());
+                let back =
+                    DateTimeOffset::try_from(time::OffsetDateTime::from(value.clone())).unwrap();
+                assert_eq!(
+                    back.unix_timestamp_nanos(),
+                    value.unix_timestamp_nanos(),
+                    "{text}"
+                );
+                assert_eq!(back.offset_minutes(), value.offset_minutes(), "{text}");
+            }
+        }
+
+        #[test]
+        fn from_offset_date_time_formats_rfc_3339() {
+            let value = time::OffsetDateTime::from(ok(SAMPLE));
+            assert_eq!(
+                DateTimeOffset::try_from(value).unwrap().as_str(),
+                "2016-12-31T23:57:57.7265241+03:00"
+            );
+            let utc = time::OffsetDateTime::UNIX_EPOCH;
+            assert_eq!(
+                DateTimeOffset::try_from(utc).unwrap().as_str(),
+                "1970-01-01T00:00:00Z"
+            );
+        }
+
+        #[test]
+        fn unrepresentable_offset_date_times_are_errors() {
+            let offset = time::UtcOffset::from_hms(1, 0, 30).unwrap();
+            let error =
+                DateTimeOffset::try_from(time::OffsetDateTime::UNIX_EPOCH.to_offset(offset))
+                    .unwrap_err()
+                    .to_string();
+            assert!(error.contains("cannot be written as RFC 3339"), "{error}");
+
+            let year_before_0 = time::Date::from_calendar_date(-1, time::Month::June, 1)
+                .unwrap()
+                .midnight()
+                .assume_utc();
+            let error = DateTimeOffset::try_from(year_before_0)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("cannot be written as RFC 3339"), "{error}");
+        }
     }
 }
