@@ -52,7 +52,7 @@ mod json;
 mod odata;
 
 pub use edm::DateTimeOffset;
-pub use error::GraphError;
+pub use error::{GraphError, Shortened};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
 
