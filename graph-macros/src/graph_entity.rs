@@ -4,8 +4,8 @@
 //! The impls are thin: the per-field work is a call into a generic helper in
 //! `graph_core::__private`, so thousands of entities expand to little code.
 
-use proc_macro2::TokenStream;
 use proc_macro2::Span;
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
