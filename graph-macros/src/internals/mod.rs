@@ -2,6 +2,7 @@
 
 mod case;
 mod ctxt;
+pub mod endpoint;
 
 pub use case::{to_lower_camel, to_snake};
 pub use ctxt::Ctxt;
