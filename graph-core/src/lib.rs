@@ -47,17 +47,25 @@
 #![warn(missing_docs)]
 
 mod edm;
+pub mod endpoint;
 mod error;
 mod json;
 mod odata;
+mod reference;
 
 pub use edm::DateTimeOffset;
+pub use endpoint::Endpoint;
 pub use error::GraphError;
+pub use error::{ApiError, RetryAfter};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
+pub use reference::Reference;
 
 /// The macros, re-exported so users depend on `graph-core` alone.
 pub use graph_macros::{graph_entity, graph_enum};
+
+#[doc = include_str!("../doc/graph_endpoint.md")]
+pub use graph_macros::graph_endpoint;
 
 /// The [`http`](https://docs.rs/http) crate, whose `Request` and `Response`
 /// types endpoints build and read.
