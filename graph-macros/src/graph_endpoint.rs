@@ -41,6 +41,11 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         status,
     } = endpoint;
     let string = quote!(#krate::__private::String);
+    // `#[cfg]` on an endpoint gates its impls too, not just the struct.
+    let cfgs: Vec<_> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect();
 
     let fields: Vec<_> = params.iter().map(|param| &param.field).collect();
     let field_docs = params
@@ -110,6 +115,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     quote! {
         #declaration
 
+        #(#cfgs)*
         impl #ident {
             #[doc = #new_doc]
             #allow_many
@@ -121,6 +127,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
             }
         }
 
+        #(#cfgs)*
         impl #krate::Endpoint for #ident {
             const METHOD: #krate::http::Method = #krate::http::Method::#method;
             const PATH_TEMPLATE: &'static ::core::primitive::str = #path;

@@ -3,7 +3,10 @@
 //!
 //! Each endpoint is parsed and checked on its own, collecting all of its
 //! problems, so one bad endpoint neither hides the problems of another nor
-//! stops the others from being generated.
+//! stops the others from being generated. An endpoint with problems is still
+//! modelled (and generated, next to its errors) when the problems do not
+//! change the struct it becomes, so its uses elsewhere in the crate, and
+//! rust-analyzer, keep working while, say, a path is being fixed.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::ext::IdentExt;
@@ -16,7 +19,8 @@ use super::{to_lower_camel, to_snake, Ctxt};
 pub struct Invocation {
     /// `crate = "path";`: where generated code finds graph-core.
     pub krate: Option<syn::Path>,
-    /// The endpoints that passed every check.
+    /// The endpoints to generate: those that passed every check, and those
+    /// whose problems do not change their struct (the build fails anyway).
     pub endpoints: Vec<Endpoint>,
     /// Every problem found, as `compile_error!`s.
     pub errors: TokenStream,
@@ -129,11 +133,7 @@ fn parse_invocation(input: ParseStream, invocation: &mut Invocation) {
         let mut ctxt = Ctxt::new();
         match parse_endpoint(input, &mut ctxt) {
             Ok(raw) => {
-                if let Some(endpoint) = check(raw, &mut ctxt) {
-                    if !ctxt.has_errors() {
-                        invocation.endpoints.push(endpoint);
-                    }
-                }
+                invocation.endpoints.extend(check(raw, &mut ctxt));
                 invocation.errors.extend(ctxt.into_compile_errors());
             }
             Err(error) => {
@@ -170,6 +170,12 @@ struct RawEndpoint {
     body: Option<(Ident, Type)>,
     response: Option<Type>,
     status: Option<(LitInt, u16)>,
+    /// The keys written, even those whose value is wrong: a key with a bad
+    /// value is not also reported missing.
+    keys: Vec<String>,
+    /// Whether the struct's shape (fields, `new`'s arguments, types) is
+    /// known despite any problem, so that it can still be generated.
+    shape_known: bool,
 }
 
 /// `#[attrs] vis Name { key: value, ... }`. Problems inside the braces are
@@ -177,6 +183,11 @@ struct RawEndpoint {
 fn parse_endpoint(input: ParseStream, ctxt: &mut Ctxt) -> syn::Result<RawEndpoint> {
     let attrs = Attribute::parse_outer(input)?;
     let vis: Visibility = input.parse()?;
+    if input.peek(Token![struct]) {
+        return Err(input.error(
+            "remove `struct`: an endpoint is written `pub Name { method: ..., path: \"...\" }`",
+        ));
+    }
     let ident: Ident = input.parse().map_err(|error| {
         syn::Error::new(
             error.span(),
@@ -200,10 +211,19 @@ fn parse_endpoint(input: ParseStream, ctxt: &mut Ctxt) -> syn::Result<RawEndpoin
         body: None,
         response: None,
         status: None,
+        keys: Vec::new(),
+        shape_known: true,
     };
     while !content.is_empty() {
+        let keys_before = raw.keys.len();
         if let Err(error) = parse_entry(&content, &mut raw, ctxt) {
             ctxt.syn_error(error);
+            // A bad `method` or `status` leaves the struct as it is; a bad
+            // key, path, body or response type does not.
+            let key = raw.keys.get(keys_before).map(String::as_str);
+            if !matches!(key, Some("method" | "status")) {
+                raw.shape_known = false;
+            }
             skip_past_comma(&content);
         }
     }
@@ -219,6 +239,7 @@ fn parse_entry(input: ParseStream, raw: &mut RawEndpoint, ctxt: &mut Ctxt) -> sy
         )
     })?;
     let name = key.to_string();
+    raw.keys.push(name.clone());
     if !input.peek(Token![:]) {
         return Err(input.error(format!("expected `:` after `{name}`")));
     }
@@ -272,11 +293,13 @@ fn parse_entry(input: ParseStream, raw: &mut RawEndpoint, ctxt: &mut Ctxt) -> sy
             }
         }
         _ => {
-            let hint = match closest_key(&name) {
+            let hint = match closest(&name.to_ascii_lowercase(), KEYS) {
                 Some(key) => format!("did you mean `{key}`?"),
                 None => "expected `method`, `path`, `body`, `response` or `status`".to_owned(),
             };
             ctxt.error_spanned_by(&key, format!("unknown key `{name}`; {hint}"));
+            // Most likely a misspelled `body` or `response`.
+            raw.shape_known = false;
             skip_value(input);
             false
         }
@@ -328,6 +351,8 @@ fn parse_method(input: ParseStream, ctxt: &mut Ctxt) -> syn::Result<Option<Metho
     let upper = text.to_ascii_uppercase();
     let message = if Method::ALL.iter().any(|(name, _)| *name == upper) {
         format!("write the method in upper case: `{upper}`")
+    } else if let Some(close) = closest(&upper, Method::ALL.map(|(name, _)| name)) {
+        format!("unknown method `{text}`; did you mean `{close}`?")
     } else {
         format!("unknown method `{text}`; expected GET, POST, PATCH, PUT or DELETE")
     };
@@ -366,14 +391,14 @@ fn skip_past_comma(input: ParseStream) {
     let _ = input.parse::<Option<Token![,]>>();
 }
 
-/// The key a misspelling most likely meant, if any is close.
-fn closest_key(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    KEYS.iter()
-        .map(|key| (edit_distance(&lower, key), *key))
-        .filter(|(distance, key)| *distance <= key.len() / 3 + 1)
+/// The word a misspelling most likely meant, if any is close.
+fn closest<const N: usize>(word: &str, words: [&'static str; N]) -> Option<&'static str> {
+    words
+        .into_iter()
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= candidate.len() / 3 + 1)
         .min()
-        .map(|(_, key)| key)
+        .map(|(_, candidate)| candidate)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -392,10 +417,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Checks everything that parsing alone does not, reporting every problem.
-/// `None` when the endpoint cannot be modelled at all.
+/// `None` when the endpoint has problems that leave its struct unknown.
 fn check(raw: RawEndpoint, ctxt: &mut Ctxt) -> Option<Endpoint> {
     let name = &raw.ident;
-    if raw.method.is_none() && raw.path.is_none() {
+    let has_method = raw.keys.iter().any(|key| key == "method");
+    let has_path = raw.keys.iter().any(|key| key == "path");
+    if !has_method && !has_path {
         ctxt.error_spanned_by(
             name,
             format!(
@@ -403,12 +430,12 @@ fn check(raw: RawEndpoint, ctxt: &mut Ctxt) -> Option<Endpoint> {
                  `method: GET, path: \"/users/{{userId}}\",`"
             ),
         );
-    } else if raw.method.is_none() {
+    } else if !has_method {
         ctxt.error_spanned_by(
             name,
             format!("endpoint `{name}` needs a `method`: add `method: GET,` (or POST, PATCH, PUT, DELETE)"),
         );
-    } else if raw.path.is_none() {
+    } else if !has_path {
         ctxt.error_spanned_by(
             name,
             format!("endpoint `{name}` needs a `path`, such as `path: \"/users/{{userId}}\",`"),
@@ -425,12 +452,22 @@ fn check(raw: RawEndpoint, ctxt: &mut Ctxt) -> Option<Endpoint> {
             );
         }
     }
-    let params = match &raw.path {
+    let (params, params_known) = match &raw.path {
         Some(path) => check_path(path, raw.body.is_some(), ctxt),
-        None => Vec::new(),
+        None => (Vec::new(), false),
     };
-    let (_, method) = raw.method?;
+    if !(raw.shape_known && params_known) {
+        return None;
+    }
     let path = raw.path?;
+    let method = match raw.method {
+        Some((_, method)) => method,
+        // The missing or invalid method has been reported, so the build
+        // fails anyway: any method will do for the struct. Never generate a
+        // GET silently, though.
+        None if ctxt.has_errors() => Method::Get,
+        None => return None,
+    };
     let status = match raw.status {
         Some((_, status)) => status,
         None => method.default_status(raw.response.is_some()),
@@ -466,8 +503,9 @@ const QUERY_OPTIONS: [&str; 11] = [
     "$levels",
 ];
 
-/// Checks the path template and returns its parameters.
-fn check_path(lit: &LitStr, has_body: bool, ctxt: &mut Ctxt) -> Vec<Param> {
+/// Checks the path template and returns its parameters, and whether they
+/// are known for sure (no problem with braces or names).
+fn check_path(lit: &LitStr, has_body: bool, ctxt: &mut Ctxt) -> (Vec<Param>, bool) {
     let text = lit.value();
     let mut problems = Vec::new();
     let mut params: Vec<String> = Vec::new();
@@ -477,7 +515,7 @@ fn check_path(lit: &LitStr, has_body: bool, ctxt: &mut Ctxt) -> Vec<Param> {
             lit,
             "the path is empty; write the path after the service root, such as \"/users/{userId}\"",
         );
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let mut path = text.as_str();
     if let Some(at) = path.find(['?', '#']) {
@@ -503,6 +541,7 @@ fn check_path(lit: &LitStr, has_body: bool, ctxt: &mut Ctxt) -> Vec<Param> {
     };
 
     let balanced = check_braces(relative, &mut problems);
+    let mut params_known = balanced;
     let segments: Vec<&str> = relative.split('/').collect();
     let last = segments.len() - 1;
     let mut reported_empty = false;
@@ -525,24 +564,27 @@ fn check_path(lit: &LitStr, has_body: bool, ctxt: &mut Ctxt) -> Vec<Param> {
             }
         } else if segment.contains(['{', '}']) {
             if balanced {
-                check_param_segment(segment, &mut params, &mut problems);
+                params_known &= check_param_segment(segment, &mut params, &mut problems);
             }
         } else {
             check_literal_segment(segment, index == last, &mut problems);
         }
     }
 
+    let before = problems.len();
     check_param_names(&params, has_body, &mut problems);
+    params_known &= problems.len() == before;
     for problem in problems {
         ctxt.error_spanned_by(lit, problem);
     }
-    params
+    let params: Vec<Param> = params
         .into_iter()
         .filter_map(|name| {
             let field = field_ident(&name, lit.span())?;
             Some(Param { name, field })
         })
-        .collect()
+        .collect();
+    (params, params_known)
 }
 
 /// Reports `{` and `}` that do not pair up within a segment. Returns whether
@@ -553,8 +595,11 @@ fn check_braces(path: &str, problems: &mut Vec<String>) -> bool {
     for (at, c) in path.char_indices() {
         match (c, open) {
             ('{', Some(_)) => {
-                problems.push("`{` inside a parameter; write parameters as `{name}`".to_owned());
-                break;
+                problems.push(
+                    "`{` inside a parameter; write parameters as `{name}` (`{{` is not an escape)"
+                        .to_owned(),
+                );
+                return false;
             }
             ('{', None) => open = Some(at),
             ('}', None) => {
@@ -585,8 +630,13 @@ fn check_braces(path: &str, problems: &mut Vec<String>) -> bool {
     problems.len() == before
 }
 
-/// A segment with braces (balanced): it must be exactly `{name}`.
-fn check_param_segment(segment: &str, params: &mut Vec<String>, problems: &mut Vec<String>) {
+/// A segment with braces (balanced): it must be exactly `{name}`. Returns
+/// whether it is.
+fn check_param_segment(
+    segment: &str,
+    params: &mut Vec<String>,
+    problems: &mut Vec<String>,
+) -> bool {
     let inner = segment
         .strip_prefix('{')
         .and_then(|rest| rest.strip_suffix('}'))
@@ -597,10 +647,11 @@ fn check_param_segment(segment: &str, params: &mut Vec<String>, problems: &mut V
              such as `/users/{{userId}}/` (implement `graph_core::Endpoint` by hand for \
              other paths)"
         ));
-        return;
+        return false;
     };
     if name.is_empty() {
         problems.push("`{}` has no name; name the parameter, such as `{userId}`".to_owned());
+        false
     } else if !is_identifier(name) {
         let suggestion = to_lower_camel(
             &name
@@ -617,8 +668,10 @@ fn check_param_segment(segment: &str, params: &mut Vec<String>, problems: &mut V
             "`{{{name}}}` is not a valid parameter name; use letters, digits and `_`, \
              not starting with a digit, {suggestion}"
         ));
+        false
     } else {
         params.push(name.to_owned());
+        true
     }
 }
 
@@ -649,8 +702,8 @@ fn check_literal_segment(segment: &str, is_last: bool, problems: &mut Vec<String
         }
         if !SYSTEM_SEGMENTS.contains(&segment) {
             problems.push(format!(
-                "`${option}` is not a segment Graph knows here; only `$ref`, `$value` and \
-                 `$count` are allowed"
+                "`${option}` cannot be part of an endpoint path; of the `$` segments, only \
+                 `$ref`, `$value` and `$count` are (as the last segment)"
             ));
             return;
         }
@@ -680,7 +733,9 @@ fn check_literal_segment(segment: &str, is_last: bool, problems: &mut Vec<String
                 .bytes()
                 .map(|byte| format!("%{byte:02X}"))
                 .collect();
-            let shown = if c.is_control() || c == ' ' {
+            let shown = if c == ' ' {
+                "a space".to_owned()
+            } else if c.is_control() {
                 format!("{c:?}")
             } else {
                 format!("`{c}`")
@@ -754,4 +809,199 @@ fn field_ident(name: &str, span: Span) -> Option<Ident> {
 /// Keywords of newer editions that `syn` still accepts as identifiers.
 fn is_reserved(field: &str) -> bool {
     matches!(field, "gen" | "async" | "await" | "dyn" | "try")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn parse_one(input: TokenStream) -> (Option<Endpoint>, String) {
+        let mut invocation = parse(input);
+        let errors = invocation.errors.to_string();
+        (invocation.endpoints.pop(), errors)
+    }
+
+    fn path_errors(path: &str) -> String {
+        let lit = LitStr::new(path, Span::call_site());
+        parse_one(quote!(pub E { method: GET, path: #lit, })).1
+    }
+
+    #[test]
+    fn the_worked_example() {
+        let (endpoint, errors) = parse_one(quote! {
+            /// Add userStatuses.
+            pub CreateUserStatus {
+                method: POST,
+                path: "/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses",
+                body: ManagedDeviceMobileAppConfigurationUserStatusCreate,
+                response: ManagedDeviceMobileAppConfigurationUserStatus,
+            }
+        });
+        assert_eq!(errors, "");
+        let endpoint = endpoint.unwrap();
+        assert_eq!(endpoint.ident, "CreateUserStatus");
+        assert!(endpoint.method == Method::Post);
+        assert_eq!(endpoint.status, 201);
+        assert_eq!(endpoint.attrs.len(), 1);
+        let params: Vec<_> = endpoint
+            .params
+            .iter()
+            .map(|param| (param.name.as_str(), param.field.to_string()))
+            .collect();
+        assert_eq!(
+            params,
+            [(
+                "managedDeviceMobileAppConfigurationId",
+                "managed_device_mobile_app_configuration_id".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn default_statuses() {
+        let cases = [
+            (quote!(GET), false, 200),
+            (quote!(GET), true, 200),
+            (quote!(POST), true, 201),
+            (quote!(POST), false, 204),
+            (quote!(PATCH), true, 200),
+            (quote!(PATCH), false, 204),
+            (quote!(PUT), true, 200),
+            (quote!(PUT), false, 204),
+            (quote!(DELETE), false, 204),
+            (quote!(DELETE), true, 204),
+        ];
+        for (method, response, status) in cases {
+            let response = response.then(|| quote!(response: R,));
+            let (endpoint, errors) =
+                parse_one(quote!(E { method: #method, path: "/a", #response }));
+            assert_eq!(errors, "");
+            assert_eq!(endpoint.unwrap().status, status, "{method} {response:?}");
+        }
+        let (endpoint, _) = parse_one(quote!(E {
+            method: DELETE,
+            path: "/a",
+            status: 200
+        }));
+        assert_eq!(endpoint.unwrap().status, 200);
+    }
+
+    #[test]
+    fn keyword_parameters_become_raw_identifiers() {
+        let (endpoint, errors) = parse_one(quote!(E {
+            method: GET,
+            path: "/a/{type}/{matchId}/{gen}"
+        }));
+        assert_eq!(errors, "");
+        let fields: Vec<String> = endpoint
+            .unwrap()
+            .params
+            .iter()
+            .map(|param| param.field.to_string())
+            .collect();
+        assert_eq!(fields, ["r#type", "match_id", "r#gen"]);
+    }
+
+    #[test]
+    fn valid_paths() {
+        for path in [
+            "/me",
+            "/users/{userId}",
+            "/users/$count",
+            "/users/{id}/photo/$value",
+            "/groups/{groupId}/members/{memberId}/$ref",
+            "/users/microsoft.graph.delta()",
+            "/drives/{driveId}/root:",
+            "/sites/contoso.sharepoint.com:",
+            "/a/%20b/~c/!$&'()*+,;=:@",
+            "/users/{userID}/x/{_id2}",
+        ] {
+            assert_eq!(path_errors(path), "", "{path}");
+        }
+    }
+
+    #[test]
+    fn invalid_paths_are_reported() {
+        for (path, expected) in [
+            ("users", "must start with `/`"),
+            ("/a//b", "empty segment"),
+            ("/a/", "cannot end with `/`"),
+            ("/a?b", "query string"),
+            ("/a#b", "fragment"),
+            ("/a/{b", "not closed"),
+            ("/a/b}", "without a `{`"),
+            ("/a/{}", "no name"),
+            ("/a/{b-c}", "such as `{bC}`"),
+            ("/a/x{b}", "mixes text"),
+            ("/a/{b}/{b}", "appears twice"),
+            ("/a/{bC}/{b_c}", "both be the field `b_c`"),
+            ("/a/$filter", "query option"),
+            ("/a/$batch", "only `$ref`"),
+            ("/a/$value/b", "last segment"),
+            ("/a/./b", "`.` segment"),
+            ("/a/\u{7f}", "percent-encode it as `%7F`"),
+            ("/a/\"b\"", "`%22`"),
+            ("/a/%zz", "percent-encoded byte"),
+        ] {
+            let errors = path_errors(path);
+            assert!(errors.contains(expected), "{path}: {errors}");
+        }
+    }
+
+    #[test]
+    fn every_problem_of_an_endpoint_is_reported() {
+        let (_, errors) = parse_one(quote! {
+            E { method: HEAD, path: "a//{b", body: X, bdy: Y, status: 7 }
+        });
+        for expected in [
+            "unknown method `HEAD`",
+            "must start with `/`",
+            "empty segment",
+            "not closed",
+            "did you mean `body`",
+            "from 100 to 599",
+        ] {
+            assert!(errors.contains(expected), "{expected}: {errors}");
+        }
+    }
+
+    /// Every short path made of the characters that matter parses without
+    /// panicking, and is either accepted or rejected with a message.
+    #[test]
+    fn no_path_panics() {
+        let alphabet = [
+            '/', '{', '}', 'a', 'B', '_', '.', '$', '?', ' ', 'é', '%', '1',
+        ];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = paths
+                .iter()
+                .filter(|path| path.chars().count() == paths.last().unwrap().chars().count())
+                .flat_map(|path| alphabet.iter().map(move |c| format!("{path}{c}")))
+                .collect();
+            paths.extend(longer);
+        }
+        assert!(paths.len() > 20_000);
+        for path in &paths {
+            let errors = path_errors(path);
+            let valid = errors.is_empty();
+            // Anything accepted is a path the runtime can expand.
+            if valid {
+                assert!(
+                    path.starts_with('/') && !path.contains(['?', '#', ' ']),
+                    "{path}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn closest_words() {
+        assert_eq!(closest("responce", KEYS), Some("response"));
+        assert_eq!(closest("bdy", KEYS), Some("body"));
+        assert_eq!(closest("query", KEYS), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
 }
