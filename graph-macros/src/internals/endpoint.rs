@@ -996,6 +996,22 @@ mod tests {
         }
     }
 
+    /// Malformed entries are reported and skipped; parsing always ends.
+    #[test]
+    fn garbage_inside_the_braces_terminates_with_errors() {
+        for input in [
+            quote!(E { , , 42 method GET path: , body: , }),
+            quote!(E { method: GET GET, path: "/a" "/b", body: Vec<u8, }),
+            quote!(E { method: GET, path: "/a", response: <, status: 2.5, }),
+            quote!(E { ::: , method }),
+            quote!(E { method: GET, path: "/a" } F),
+            quote!(E { method: GET, path: "/a" } crate = "x";),
+        ] {
+            let (_, errors) = parse_one(input.clone());
+            assert!(errors.contains("compile_error"), "{input}: {errors}");
+        }
+    }
+
     #[test]
     fn closest_words() {
         assert_eq!(closest("responce", KEYS), Some("response"));
