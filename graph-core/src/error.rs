@@ -32,6 +32,121 @@ pub enum GraphError {
         /// Why it is not valid.
         reason: String,
     },
+    /// Microsoft Graph answered with a non-2xx status and a Graph error body
+    /// (`{"error": {"code": ..., "message": ..., "innerError": {...}}}`).
+    #[error("{0}")]
+    Api(Box<ApiError>),
+    /// The server answered with a non-2xx status and a body that is not a
+    /// Graph error, such as a proxy's HTML error page.
+    #[error("{}", StatusDisplay { status: *status, body })]
+    Status {
+        /// The HTTP status.
+        status: http::StatusCode,
+        /// The `Retry-After` header, when present and readable.
+        retry_after: Option<RetryAfter>,
+        /// The body as text, cut after 4 KB (`Shortened::BODY_LIMIT` bytes).
+        body: Shortened,
+    },
+    /// A path parameter cannot be put in a URL.
+    #[error("invalid path parameter `{name}`: {reason}")]
+    InvalidPathParameter {
+        /// The parameter's name as written in the path template, such as
+        /// `managedDeviceMobileAppConfigurationId`.
+        name: &'static str,
+        /// Why it cannot be used.
+        reason: &'static str,
+    },
+    /// The request cannot be built: a service root that is not an absolute
+    /// `http(s)` URL, or an access token that cannot be sent in a header.
+    /// The reason never contains the access token.
+    #[error("cannot build the request: {reason}")]
+    InvalidRequest {
+        /// What is wrong and what is expected instead.
+        reason: String,
+    },
+}
+
+/// A Microsoft Graph error response: a non-2xx status with a body such as
+///
+/// ```json
+/// {"error": {"code": "Request_ResourceNotFound", "message": "Resource '42' does not exist.",
+///            "innerError": {"request-id": "...", "client-request-id": "...", "date": "2024-05-01T12:00:00"}}}
+/// ```
+///
+/// It is what [`GraphError::Api`] holds. `message` is cut after a few KB.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status, such as `404 Not Found`.
+    pub status: http::StatusCode,
+    /// Graph's error code (`error.code`), such as `Request_ResourceNotFound`.
+    pub code: String,
+    /// The human-readable message (`error.message`); empty when absent.
+    pub message: String,
+    /// `innerError.request-id`: quote it when asking Microsoft for support.
+    pub request_id: Option<String>,
+    /// `innerError.client-request-id`: the `client-request-id` the request
+    /// sent, or one Graph made up.
+    pub client_request_id: Option<String>,
+    /// `innerError.date` as sent. Graph writes it without a UTC offset
+    /// (`2024-05-01T12:00:00`), so it is kept as text rather than parsed into
+    /// a `DateTimeOffset`.
+    pub date: Option<String>,
+    /// The `Retry-After` header, sent with `429 Too Many Requests` and
+    /// `503 Service Unavailable`.
+    pub retry_after: Option<RetryAfter>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Microsoft Graph returned {}: {}", self.status, self.code)?;
+        if !self.message.is_empty() {
+            write!(f, ": {}", self.message)?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, " (request-id {request_id})")?;
+        }
+        if let Some(retry_after) = &self.retry_after {
+            write!(f, "; retry after {retry_after}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The value of a `Retry-After` response header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// A number of seconds to wait (`Retry-After: 7`), which is what Graph sends.
+    Delay(std::time::Duration),
+    /// Any other value, kept as text; HTTP also allows a date
+    /// (`Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`).
+    Date(String),
+}
+
+impl fmt::Display for RetryAfter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RetryAfter::Delay(delay) => write!(f, "{} s", delay.as_secs()),
+            RetryAfter::Date(date) => f.write_str(date),
+        }
+    }
+}
+
+/// The Display text of [`GraphError::Status`].
+struct StatusDisplay<'a> {
+    status: http::StatusCode,
+    body: &'a Shortened,
+}
+
+impl fmt::Display for StatusDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the server returned {}", self.status)?;
+        if self.body.as_str().is_empty() {
+            f.write_str(" with an empty body")
+        } else {
+            write!(f, " with a body that is not a Graph error: {}", self.body)
+        }
+    }
 }
 
 /// Text kept for an error message, cut after a few hundred bytes so that an
@@ -54,9 +169,36 @@ impl Shortened {
         Shortened(format!("{}… ({} bytes)", &text[..end], text.len()))
     }
 
+    /// Keeps a response body, cut at a character boundary after
+    /// [`Self::BODY_LIMIT`] bytes; bytes that are not UTF-8 are replaced.
+    /// Only the kept prefix is ever decoded, so a huge body costs nothing.
+    pub(crate) fn body(bytes: &[u8]) -> Self {
+        if bytes.len() <= Self::BODY_LIMIT {
+            return Shortened(String::from_utf8_lossy(bytes).into_owned());
+        }
+        let prefix = &bytes[..Self::BODY_LIMIT];
+        // Drop a character cut in half by the limit rather than showing U+FFFD.
+        let prefix = match std::str::from_utf8(prefix) {
+            Err(error) if error.error_len().is_none() => &prefix[..error.valid_up_to()],
+            _ => prefix,
+        };
+        Shortened(format!(
+            "{}… ({} bytes)",
+            String::from_utf8_lossy(prefix),
+            bytes.len()
+        ))
+    }
+
+    /// How much of a response body [`GraphError::Status`] keeps.
+    pub const BODY_LIMIT: usize = 4096;
+
     /// The kept text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    pub(crate) fn into_string(self) -> String {
+        self.0
     }
 }
 

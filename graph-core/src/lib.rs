@@ -47,14 +47,18 @@
 #![warn(missing_docs)]
 
 mod edm;
+pub mod endpoint;
 mod error;
 mod json;
 mod odata;
+mod reference;
 
 pub use edm::DateTimeOffset;
-pub use error::{GraphError, Shortened};
+pub use endpoint::Endpoint;
+pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
+pub use reference::Reference;
 
 /// Turns a struct with named fields into a Microsoft Graph entity type.
 ///
@@ -150,6 +154,9 @@ pub use graph_macros::graph_entity;
 /// assert_eq!(newer, ComplianceStatus::Other("inGracePeriod".into()));
 /// ```
 pub use graph_macros::graph_enum;
+
+#[doc = include_str!("../doc/graph_endpoint.md")]
+pub use graph_macros::graph_endpoint;
 
 /// The [`http`](https://docs.rs/http) crate, whose `Request` and `Response`
 /// types endpoints build and read.

@@ -6,6 +6,7 @@
 //! collecting every problem with its span (`internals::Ctxt`), and only then
 //! generates code (one file per macro).
 
+mod graph_endpoint;
 mod graph_entity;
 mod graph_enum;
 mod internals;
@@ -26,4 +27,12 @@ pub fn graph_entity(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
     graph_enum::expand(args.into(), item.into()).into()
+}
+
+/// Declares Microsoft Graph endpoints whose paths are checked at compile time.
+///
+/// See `graph_core::graph_endpoint` for the full documentation.
+#[proc_macro]
+pub fn graph_endpoint(input: TokenStream) -> TokenStream {
+    graph_endpoint::expand(input.into()).into()
 }

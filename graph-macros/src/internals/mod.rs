@@ -3,6 +3,7 @@
 mod args;
 mod case;
 mod ctxt;
+pub mod endpoint;
 pub mod entity;
 pub mod enumeration;
 mod graph_attr;

@@ -1,0 +1,367 @@
+//! Endpoints: turn a typed request into an [`http::Request`] and read the
+//! [`http::Response`] back.
+//!
+//! [`graph_endpoint!`](crate::graph_endpoint) implements [`Endpoint`]; the
+//! work is done here, once, by functions that are not generic over the
+//! endpoint, so each declared endpoint expands to a few lines.
+
+use http::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use http::{Method, Request, Response, StatusCode, Uri};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, RetryAfter, Shortened};
+use crate::GraphError;
+
+/// A Microsoft Graph endpoint: a method, a path with parameters, an optional
+/// JSON body and the type of a successful response.
+///
+/// Declare endpoints with [`graph_endpoint!`](crate::graph_endpoint), then
+/// send [`to_request`](Self::to_request) with any HTTP client and give the
+/// answer to [`parse_response`](Self::parse_response):
+///
+/// ```
+/// use graph_core::{graph_endpoint, http, Endpoint, GraphError, Reference};
+///
+/// graph_endpoint! {
+///     /// Adds a member to a group.
+///     pub AddGroupMember {
+///         method: POST,
+///         path: "/groups/{groupId}/members/$ref",
+///         body: Reference,
+///     }
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let add = AddGroupMember::new(
+///     "02bd9fd6",
+///     Reference::new("https://graph.microsoft.com/v1.0/directoryObjects/42"),
+/// );
+/// let request = add.to_request("https://graph.microsoft.com/v1.0", "eyJ0eXAi")?;
+/// assert_eq!(request.method(), http::Method::POST);
+/// assert_eq!(
+///     request.uri(),
+///     "https://graph.microsoft.com/v1.0/groups/02bd9fd6/members/$ref"
+/// );
+/// assert_eq!(AddGroupMember::SUCCESS_STATUS, 204);
+///
+/// // ... send `request` with your HTTP client, then:
+/// let response = http::Response::builder().status(204).body(Vec::new())?;
+/// AddGroupMember::parse_response(response)?;
+///
+/// let response = http::Response::builder().status(404).body(
+///     r#"{"error": {"code": "Request_ResourceNotFound", "message": "Resource '02bd9fd6' does not exist."}}"#,
+/// )?;
+/// match AddGroupMember::parse_response(response) {
+///     Err(GraphError::Api(error)) => assert_eq!(error.code, "Request_ResourceNotFound"),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub trait Endpoint {
+    /// The HTTP method.
+    const METHOD: Method;
+    /// The path template as written in the declaration, relative to the
+    /// service root: `/groups/{groupId}/members/$ref`.
+    const PATH_TEMPLATE: &'static str;
+    /// The status Graph documents for success, such as `201` for a create.
+    /// [`parse_response`](Self::parse_response) accepts any 2xx status.
+    const SUCCESS_STATUS: u16;
+
+    /// The JSON request body; `()` for an endpoint without one.
+    type Body: Serialize;
+    /// What a successful response holds; `()` for no content.
+    type Response;
+
+    /// The path with every parameter percent-encoded as one segment (see
+    /// [`expand_path`]).
+    fn path(&self) -> Result<String, GraphError>;
+
+    /// The request body, if the endpoint has one.
+    fn body(&self) -> Option<&Self::Body>;
+
+    /// Reads the body of a successful (2xx) response.
+    fn decode_response(body: &[u8]) -> Result<Self::Response, GraphError>;
+
+    /// Builds the HTTP request against `service_root`, such as
+    /// `https://graph.microsoft.com/v1.0` (a trailing `/` is ignored).
+    ///
+    /// The request carries `Authorization: Bearer <access_token>`, marked
+    /// sensitive so that `Debug` never prints it, `Accept: application/json`,
+    /// and with a body, `Content-Type: application/json` and the body as JSON.
+    ///
+    /// # Errors
+    /// [`GraphError::InvalidPathParameter`] for an empty path parameter,
+    /// [`GraphError::Encode`] when the body cannot be written as JSON, and
+    /// [`GraphError::InvalidRequest`] when `service_root` is not an absolute
+    /// `http(s)` URL or the token cannot be sent in a header (it is empty,
+    /// starts with `Bearer `, or contains a line break). No error contains
+    /// the token.
+    fn to_request(
+        &self,
+        service_root: &str,
+        access_token: &str,
+    ) -> Result<Request<Vec<u8>>, GraphError> {
+        let path = self.path()?;
+        let body = match self.body() {
+            Some(body) => Some(crate::to_json(body)?),
+            None => None,
+        };
+        build_request(Self::METHOD, service_root, &path, access_token, body)
+    }
+
+    /// Reads the response to a request built by
+    /// [`to_request`](Self::to_request).
+    ///
+    /// # Errors
+    /// For a status other than 2xx, [`GraphError::Api`] when the body is a
+    /// Graph error and [`GraphError::Status`] otherwise; for a 2xx status,
+    /// [`GraphError::Decode`] (naming the JSON path) when the body does not
+    /// match [`Self::Response`].
+    fn parse_response<B: AsRef<[u8]>>(response: Response<B>) -> Result<Self::Response, GraphError> {
+        let (parts, body) = response.into_parts();
+        let body = body.as_ref();
+        check_status(parts.status, &parts.headers, body)?;
+        Self::decode_response(body)
+    }
+}
+
+/// Everything but the unreserved characters `A-Z a-z 0-9 - . _ ~`: what is
+/// left can never end a segment or start a query or fragment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Fills the `{name}` parameters of a path template with `values`, in
+/// order, each percent-encoded as exactly one path segment.
+///
+/// Every byte except `A-Z a-z 0-9 - . _ ~` is encoded, so a value such as
+/// `a/../b?x=1#frag` cannot add segments, a query or a fragment, and a value
+/// that is exactly `.` or `..` is sent as `%2E` or `%2E%2E` so that nothing
+/// on the way resolves it as a dot segment.
+///
+/// [`graph_endpoint!`](crate::graph_endpoint) checks the template at compile
+/// time and calls this from [`Endpoint::path`]; call it yourself when you
+/// implement [`Endpoint`] by hand.
+///
+/// ```
+/// let path = graph_core::endpoint::expand_path(
+///     "/users/{userId}/memberOf",
+///     &["jo_contoso.com#EXT#@tenant.onmicrosoft.com"],
+/// )
+/// .unwrap();
+/// assert_eq!(path, "/users/jo_contoso.com%23EXT%23%40tenant.onmicrosoft.com/memberOf");
+/// ```
+///
+/// # Errors
+/// [`GraphError::InvalidPathParameter`] naming the parameter when a value is
+/// empty; [`GraphError::InvalidRequest`] when the template has an unclosed
+/// `{` or its number of parameters differs from the number of values.
+pub fn expand_path(template: &'static str, values: &[&str]) -> Result<String, GraphError> {
+    let value_bytes: usize = values.iter().map(|value| value.len()).sum();
+    let mut path = String::with_capacity(template.len() + value_bytes);
+    let mut values_left = values.iter();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        path.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(GraphError::InvalidRequest {
+                reason: format!("the path template `{template}` has a `{{` without `}}`"),
+            });
+        };
+        let name = &after[..close];
+        let Some(value) = values_left.next() else {
+            return Err(parameter_count(template, values.len()));
+        };
+        push_segment(&mut path, name, value)?;
+        rest = &after[close + 1..];
+    }
+    path.push_str(rest);
+    if values_left.next().is_some() {
+        return Err(parameter_count(template, values.len()));
+    }
+    Ok(path)
+}
+
+fn parameter_count(template: &str, values: usize) -> GraphError {
+    GraphError::InvalidRequest {
+        reason: format!(
+            "the path template `{template}` has {} parameters, but {values} values were given",
+            template.matches('{').count()
+        ),
+    }
+}
+
+fn push_segment(path: &mut String, name: &'static str, value: &str) -> Result<(), GraphError> {
+    match value {
+        "" => {
+            return Err(GraphError::InvalidPathParameter {
+                name,
+                reason: "it is empty",
+            })
+        }
+        "." => path.push_str("%2E"),
+        ".." => path.push_str("%2E%2E"),
+        _ => path.extend(utf8_percent_encode(value, SEGMENT)),
+    }
+    Ok(())
+}
+
+/// The request behind [`Endpoint::to_request`].
+fn build_request(
+    method: Method,
+    service_root: &str,
+    path: &str,
+    access_token: &str,
+    body: Option<Vec<u8>>,
+) -> Result<Request<Vec<u8>>, GraphError> {
+    let root = check_service_root(service_root)?;
+    if !path.starts_with('/') {
+        return Err(GraphError::InvalidRequest {
+            reason: format!(
+                "the endpoint path `{}` does not start with `/`",
+                Shortened::new(path)
+            ),
+        });
+    }
+    let url = format!("{root}{path}");
+    let uri = Uri::try_from(url.as_str()).map_err(|error| GraphError::InvalidRequest {
+        reason: format!("`{}` is not a valid URL: {error}", Shortened::new(&url)),
+    })?;
+    let authorization = bearer(access_token)?;
+
+    let has_body = body.is_some();
+    let mut request = Request::new(body.unwrap_or_default());
+    *request.method_mut() = method;
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    headers.insert(AUTHORIZATION, authorization);
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    if has_body {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    Ok(request)
+}
+
+/// `service_root` without its trailing `/`, if it is an absolute http(s) URL
+/// that a path can be appended to.
+fn check_service_root(service_root: &str) -> Result<&str, GraphError> {
+    let invalid = |problem: &str| GraphError::InvalidRequest {
+        reason: format!(
+            "the service root `{}` {problem}; expected an absolute http(s) URL such as \
+             `https://graph.microsoft.com/v1.0`",
+            Shortened::new(service_root)
+        ),
+    };
+    let root = service_root.trim_end_matches('/');
+    if root.contains(['?', '#']) {
+        return Err(invalid("has a query or fragment"));
+    }
+    let uri = Uri::try_from(root).map_err(|_| invalid("is not a valid URL"))?;
+    match uri.scheme_str() {
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") => {}
+        Some(_) => return Err(invalid("is not an http or https URL")),
+        None => return Err(invalid("is not an absolute URL")),
+    }
+    match uri.authority() {
+        Some(authority) if !authority.host().is_empty() => Ok(root),
+        _ => Err(invalid("has no host")),
+    }
+}
+
+/// The `Authorization` header value, marked sensitive. Errors never contain
+/// the token.
+fn bearer(access_token: &str) -> Result<HeaderValue, GraphError> {
+    let invalid = |reason: &str| GraphError::InvalidRequest {
+        reason: reason.to_owned(),
+    };
+    if access_token.is_empty() {
+        return Err(invalid("the access token is empty"));
+    }
+    let prefix = access_token.get(..7).unwrap_or_default();
+    if prefix.eq_ignore_ascii_case("bearer ") {
+        return Err(invalid(
+            "the access token starts with `Bearer `; pass the token alone, the header adds the prefix",
+        ));
+    }
+    let mut value = HeaderValue::try_from(format!("Bearer {access_token}")).map_err(|_| {
+        invalid(
+            "the access token cannot be sent in an HTTP header: it contains a line break \
+             or another control character",
+        )
+    })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// `Ok` for a 2xx status; otherwise the error the body describes.
+fn check_status(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), GraphError> {
+    if status.is_success() {
+        return Ok(());
+    }
+    let retry_after = headers.get(RETRY_AFTER).and_then(retry_after);
+    Err(match serde_json::from_slice::<ErrorResponse>(body) {
+        Ok(ErrorResponse { error }) => {
+            let inner = error.inner_error.unwrap_or_default();
+            let keep = |text: String| Shortened::body(text.as_bytes()).into_string();
+            GraphError::Api(Box::new(ApiError {
+                status,
+                code: keep(error.code),
+                message: keep(error.message.unwrap_or_default()),
+                request_id: inner.request_id.map(keep),
+                client_request_id: inner.client_request_id.map(keep),
+                date: inner.date.map(keep),
+                retry_after,
+            }))
+        }
+        Err(_) => GraphError::Status {
+            status,
+            retry_after,
+            body: Shortened::body(body),
+        },
+    })
+}
+
+fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
+    let text = value.to_str().ok()?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if text.bytes().all(|byte| byte.is_ascii_digit()) {
+        if let Ok(seconds) = text.parse() {
+            return Some(RetryAfter::Delay(std::time::Duration::from_secs(seconds)));
+        }
+    }
+    Some(RetryAfter::Date(Shortened::new(text).into_string()))
+}
+
+/// `{"error": {"code": ..., "message": ..., "innerError": {...}}}`
+#[derive(Deserialize)]
+struct ErrorResponse {
+    error: ErrorBody,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    code: String,
+    #[serde(default)]
+    message: Option<String>,
+    // Graph writes `innerError`; some services and older docs `innererror`.
+    #[serde(default, rename = "innerError", alias = "innererror")]
+    inner_error: Option<InnerError>,
+}
+
+#[derive(Default, Deserialize)]
+struct InnerError {
+    #[serde(default, rename = "request-id")]
+    request_id: Option<String>,
+    #[serde(default, rename = "client-request-id")]
+    client_request_id: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+}

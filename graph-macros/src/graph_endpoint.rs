@@ -1,0 +1,153 @@
+//! `graph_endpoint!` code generation, from the checked model in
+//! `internals::endpoint`.
+//!
+//! Each endpoint expands to a struct, `new`, and an `Endpoint` impl whose
+//! methods are one-line calls into graph-core: with thousands of endpoints in
+//! a crate, the size of each expansion is what compile time is made of.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::internals::endpoint::{self, Endpoint};
+
+pub fn expand(input: TokenStream) -> TokenStream {
+    let invocation = endpoint::parse(input);
+    let krate = match &invocation.krate {
+        Some(path) => quote!(#path),
+        None => quote!(::graph_core),
+    };
+    let endpoints = invocation
+        .endpoints
+        .iter()
+        .map(|endpoint| generate(endpoint, &krate));
+    let errors = invocation.errors;
+    quote! {
+        #(#endpoints)*
+        #errors
+    }
+}
+
+fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
+    let Endpoint {
+        attrs,
+        vis,
+        ident,
+        method,
+        path,
+        params,
+        body,
+        response,
+        status,
+    } = endpoint;
+    let string = quote!(#krate::__private::String);
+    // `#[cfg]` on an endpoint gates its impls too, not just the struct.
+    let cfgs: Vec<_> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect();
+
+    let fields: Vec<_> = params.iter().map(|param| &param.field).collect();
+    let field_docs = params
+        .iter()
+        .map(|param| format!(" The `{{{}}}` path parameter.", param.name));
+    let body_field = body.as_ref().map(|ty| {
+        quote! {
+            /// The request body, sent as JSON.
+            pub body: #ty,
+        }
+    });
+    let declaration = if fields.is_empty() && body.is_none() {
+        quote!(#(#attrs)* #vis struct #ident;)
+    } else {
+        quote! {
+            #(#attrs)*
+            #vis struct #ident {
+                #(#[doc = #field_docs] pub #fields: #string,)*
+                #body_field
+            }
+        }
+    };
+
+    let new_doc = match (fields.is_empty(), body.is_some()) {
+        (true, false) => " The endpoint (it has no path parameters and no body).",
+        (true, true) => " The endpoint with its request body.",
+        (false, false) => " The endpoint with its path parameters, in path order.",
+        (false, true) => {
+            " The endpoint with its path parameters, in path order, and its request body."
+        }
+    };
+    // Clippy's limit is 7 arguments; only say so where it applies.
+    let allow_many = (fields.len() + usize::from(body.is_some()) > 7)
+        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let body_arg = body.as_ref().map(|ty| quote!(body: #ty));
+    let body_init = body.as_ref().map(|_| quote!(body));
+    let construct = if fields.is_empty() && body.is_none() {
+        quote!(#ident)
+    } else {
+        quote!(#ident { #(#fields: ::core::convert::Into::into(#fields),)* #body_init })
+    };
+
+    let method = syn::Ident::new(method.as_str(), proc_macro2::Span::call_site());
+    // Trait-bound errors (a body that is not `Serialize`, a response that is
+    // not `Deserialize`) point at the user's type.
+    let body_type = match body {
+        Some(ty) => quote_spanned!(ty.span()=> #ty),
+        None => quote!(()),
+    };
+    let body_fn = match body {
+        Some(_) => quote!(::core::option::Option::Some(&self.body)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (response_type, decode) = match response {
+        Some(ty) => (
+            quote!(#ty),
+            quote_spanned!(ty.span()=> #krate::from_json::<#ty>(body)),
+        ),
+        None => (quote!(()), quote!(::core::result::Result::Ok(()))),
+    };
+    let body_param = if response.is_some() {
+        quote!(body)
+    } else {
+        quote!(_)
+    };
+
+    quote! {
+        #declaration
+
+        #(#cfgs)*
+        impl #ident {
+            #[doc = #new_doc]
+            #allow_many
+            pub fn new(
+                #(#fields: impl ::core::convert::Into<#string>,)*
+                #body_arg
+            ) -> Self {
+                #construct
+            }
+        }
+
+        #(#cfgs)*
+        impl #krate::Endpoint for #ident {
+            const METHOD: #krate::http::Method = #krate::http::Method::#method;
+            const PATH_TEMPLATE: &'static ::core::primitive::str = #path;
+            const SUCCESS_STATUS: ::core::primitive::u16 = #status;
+            type Body = #body_type;
+            type Response = #response_type;
+
+            fn path(&self) -> ::core::result::Result<#string, #krate::GraphError> {
+                #krate::endpoint::expand_path(Self::PATH_TEMPLATE, &[#(&self.#fields),*])
+            }
+
+            fn body(&self) -> ::core::option::Option<&Self::Body> {
+                #body_fn
+            }
+
+            fn decode_response(
+                #body_param: &[::core::primitive::u8],
+            ) -> ::core::result::Result<Self::Response, #krate::GraphError> {
+                #decode
+            }
+        }
+    }
+}
