@@ -157,7 +157,7 @@ pub struct Shortened(String);
 impl Shortened {
     const LIMIT: usize = 256;
 
-    /// Keeps `text`, cut at a character boundary after [`Self::LIMIT`] bytes.
+    /// Keeps `text`, cut at a character boundary after 256 bytes.
     pub fn new(text: &str) -> Self {
         if text.len() <= Self::LIMIT {
             return Shortened(text.to_owned());
