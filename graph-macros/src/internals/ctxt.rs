@@ -29,6 +29,14 @@ impl Ctxt {
         !self.errors.is_empty()
     }
 
+    /// The errors followed by `item`: an attribute macro that finds problems
+    /// still emits the item, so the rest of the crate keeps type-checking.
+    pub fn into_errors_with_item<T: ToTokens>(self, item: &T) -> TokenStream {
+        let mut tokens = self.into_compile_errors();
+        item.to_tokens(&mut tokens);
+        tokens
+    }
+
     /// All errors as `compile_error!` invocations (empty when there are none).
     pub fn into_compile_errors(self) -> TokenStream {
         self.errors

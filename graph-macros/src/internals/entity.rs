@@ -48,7 +48,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
                 &item,
                 "#[graph_entity] applies to a struct with named fields, one per Graph property",
             );
-            return Err(with_item(cx, item));
+            return Err(cx.into_errors_with_item(&item));
         }
     };
     let macro_args = args::parse(&mut cx, args, "graph_entity", &["create", "crate"]);
@@ -107,9 +107,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
     check_wire_names(&mut cx, &properties);
 
     if cx.has_errors() {
-        let mut tokens = cx.into_compile_errors();
-        quote::ToTokens::to_tokens(&input, &mut tokens);
-        return Err(tokens);
+        return Err(cx.into_errors_with_item(&input));
     }
     Ok(Entity {
         item: input,
@@ -118,12 +116,6 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
         krate,
         properties,
     })
-}
-
-fn with_item(cx: Ctxt, item: TokenStream) -> TokenStream {
-    let mut tokens = cx.into_compile_errors();
-    tokens.extend(item);
-    tokens
 }
 
 fn create_ident_for(entity: &Ident) -> Ident {

@@ -35,9 +35,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                 &item,
                 "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members",
             );
-            let mut tokens = cx.into_compile_errors();
-            tokens.extend(item);
-            return Err(tokens);
+            return Err(cx.into_errors_with_item(&item));
         }
     };
     let macro_args = args::parse(&mut cx, args, "graph_enum", &["crate"]);
@@ -129,9 +127,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
     }
 
     if cx.has_errors() {
-        let mut tokens = cx.into_compile_errors();
-        quote::ToTokens::to_tokens(&input, &mut tokens);
-        return Err(tokens);
+        return Err(cx.into_errors_with_item(&input));
     }
     Ok(GraphEnum {
         item: input,
