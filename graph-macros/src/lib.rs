@@ -36,3 +36,6 @@ pub fn graph_enum(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn graph_endpoint(input: TokenStream) -> TokenStream {
     graph_endpoint::expand(input.into()).into()
 }
+
+#[cfg(test)]
+mod never_panics;

@@ -1,6 +1,7 @@
 //! Parsing and checking `#[graph_entity]`: from tokens to an [`Entity`] model.
 
 use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
 use syn::{DeriveInput, Field, Ident, LitStr, Type};
 
 use super::graph_attr::{self, Position};
@@ -119,7 +120,8 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
 }
 
 fn create_ident_for(entity: &Ident) -> Ident {
-    Ident::new(&format!("{entity}Create"), entity.span())
+    // `r#match` becomes `matchCreate`: the raw prefix cannot stay in front.
+    Ident::new(&format!("{}Create", entity.unraw()), entity.span())
 }
 
 fn strip_variant_attrs(data: &mut syn::DataEnum) {
