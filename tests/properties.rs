@@ -1,0 +1,246 @@
+//! Property tests on input from outside: JSON payloads, path parameters and
+//! date-times. (The macros' own property tests are in graph-macros.)
+
+mod common;
+
+use common::*;
+use graph_core::{from_json, graph_endpoint, to_json, AdditionalData, DateTimeOffset, Endpoint};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+const DECLARED: &[&str] = &[
+    "@odata.type",
+    "id",
+    "userDisplayName",
+    "devicesCount",
+    "status",
+    "lastReportedDateTime",
+    "userPrincipalName",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        any::<String>().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// Properties the type does not declare: any key, including annotations.
+fn extra_properties() -> impl Strategy<Value = Map<String, Value>> {
+    let key = prop_oneof![
+        any::<String>(),
+        "@odata\\.[a-z]{1,8}",
+        "[a-z]{1,8}@odata\\.[a-z]{1,8}",
+    ]
+    .prop_filter("not a declared property", |key| {
+        !DECLARED.contains(&key.as_str())
+    });
+    proptest::collection::btree_map(key, json_value(), 0..8)
+        .prop_map(|map| map.into_iter().collect())
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Valid RFC 3339 date-times with an offset, in all the spellings allowed.
+fn date_time_text() -> impl Strategy<Value = String> {
+    (0u32..=9999, 1u32..=12)
+        .prop_flat_map(|(year, month)| (Just(year), Just(month), 1..=days_in(year, month)))
+        .prop_flat_map(|(year, month, day)| {
+            (
+                Just(format!("{year:04}-{month:02}-{day:02}")),
+                prop_oneof![Just('T'), Just('t')],
+                (0u32..24, 0u32..60, 0u32..60),
+                proptest::option::of("[0-9]{1,9}"),
+                prop_oneof![
+                    Just("Z".to_string()),
+                    Just("z".to_string()),
+                    (prop_oneof![Just('+'), Just('-')], 0u32..24, 0u32..60)
+                        .prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+                ],
+            )
+        })
+        .prop_map(|(date, t, (h, m, s), fraction, offset)| {
+            let fraction = fraction.map(|f| format!(".{f}")).unwrap_or_default();
+            format!("{date}{t}{h:02}:{m:02}:{s:02}{fraction}{offset}")
+        })
+}
+
+fn compliance_status() -> impl Strategy<Value = ComplianceStatus> {
+    use graph_core::GraphEnum;
+    let known = proptest::sample::select(ComplianceStatus::MEMBERS)
+        .prop_map(|name| ComplianceStatus::from_wire(name).unwrap());
+    // An `Other` holding a known name reads back as that member, so `Other`
+    // values are names the enum does not know.
+    let other = any::<String>()
+        .prop_filter("unknown member", |s| {
+            !ComplianceStatus::MEMBERS.contains(&s.as_str())
+        })
+        .prop_map(ComplianceStatus::Other);
+    prop_oneof![known, other]
+}
+
+prop_compose! {
+    fn user_status()(
+        id in proptest::option::of(any::<String>()),
+        user_display_name in proptest::option::of(any::<String>()),
+        devices_count in proptest::option::of(any::<i32>()),
+        status in proptest::option::of(compliance_status()),
+        date in proptest::option::of(date_time_text()),
+        user_principal_name in proptest::option::of(any::<String>()),
+        extra in extra_properties(),
+    ) -> ManagedDeviceMobileAppConfigurationUserStatus {
+        ManagedDeviceMobileAppConfigurationUserStatus {
+            id,
+            user_display_name,
+            devices_count,
+            status,
+            last_reported_date_time: date.map(|d| d.parse().unwrap()),
+            user_principal_name,
+            additional_data: AdditionalData::from(extra),
+        }
+    }
+}
+
+graph_endpoint! {
+    pub GetMember {
+        method: GET,
+        path: "/groups/{groupId}/members/{directoryObjectId}",
+        response: graph_core::JsonValue,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn entities_round_trip(status in user_status()) {
+        let json = to_json(&status).unwrap();
+        let parsed: ManagedDeviceMobileAppConfigurationUserStatus = from_json(&json).unwrap();
+        prop_assert_eq!(parsed, status);
+    }
+
+    #[test]
+    fn create_types_round_trip(status in user_status()) {
+        let create = ManagedDeviceMobileAppConfigurationUserStatusCreate {
+            user_display_name: status.user_display_name,
+            devices_count: status.devices_count,
+            status: status.status,
+            last_reported_date_time: status.last_reported_date_time,
+            user_principal_name: status.user_principal_name,
+            additional_data: status.additional_data,
+        };
+        let json = to_json(&create).unwrap();
+        prop_assert!(json.starts_with(br#"{"@odata.type":"#), "{}", String::from_utf8_lossy(&json));
+        let parsed: ManagedDeviceMobileAppConfigurationUserStatusCreate = from_json(&json).unwrap();
+        prop_assert_eq!(parsed, create);
+    }
+
+    /// A received payload with any extra properties serializes back to the
+    /// same JSON value.
+    #[test]
+    fn received_extra_properties_survive(
+        extra in extra_properties(),
+        count in any::<i32>(),
+        name in any::<String>(),
+    ) {
+        let mut received = extra.clone();
+        received.insert("devicesCount".into(), count.into());
+        received.insert("userDisplayName".into(), name.into());
+        let received = Value::Object(received);
+        let bytes = serde_json::to_vec(&received).unwrap();
+        let parsed: ManagedDeviceMobileAppConfigurationUserStatus = from_json(&bytes).unwrap();
+        prop_assert_eq!(parsed.additional_data.len(), extra.len());
+        let written: Value = serde_json::from_slice(&to_json(&parsed).unwrap()).unwrap();
+        let mut expected = received.as_object().unwrap().clone();
+        expected.insert(
+            "@odata.type".into(),
+            "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".into(),
+        );
+        prop_assert_eq!(written, Value::Object(expected));
+    }
+
+    /// Any parameter reaches the server as exactly one path segment that
+    /// decodes back to it, and never adds a query or fragment.
+    #[test]
+    fn path_parameters_never_change_the_path_structure(
+        group in any::<String>().prop_filter("non-empty", |s| !s.is_empty()),
+        member in prop_oneof![
+            any::<String>(),
+            "[./?#%@ ]{1,6}",
+            Just(".".to_string()),
+            Just("..".to_string()),
+        ].prop_filter("non-empty", |s| !s.is_empty()),
+    ) {
+        let request = GetMember::new(group.clone(), member.clone())
+            .to_request("https://graph.microsoft.com/v1.0", "token")
+            .unwrap();
+        let uri = request.uri();
+        prop_assert_eq!(uri.query(), None);
+        prop_assert!(!uri.to_string().contains('#'));
+        let segments: Vec<String> = uri
+            .path()
+            .split('/')
+            .map(|s| percent_encoding::percent_decode_str(s).decode_utf8().unwrap().into_owned())
+            .collect();
+        prop_assert_eq!(
+            segments,
+            ["", "v1.0", "groups", group.as_str(), "members", member.as_str()]
+        );
+        for raw in uri.path().split('/') {
+            prop_assert!(raw != "." && raw != "..", "{}", uri);
+        }
+    }
+
+    #[test]
+    fn valid_date_times_round_trip_byte_for_byte(text in date_time_text()) {
+        let parsed: DateTimeOffset = text.parse().unwrap();
+        prop_assert_eq!(parsed.to_string(), text.clone());
+        let json = serde_json::to_string(&parsed).unwrap();
+        prop_assert_eq!(&json, &format!("\"{text}\""));
+        prop_assert_eq!(serde_json::from_str::<DateTimeOffset>(&json).unwrap(), parsed);
+    }
+
+    #[test]
+    fn invalid_date_times_are_errors(text in date_time_text(), corruption in 0usize..10, junk in ".{1,4}") {
+        let (date, rest) = text.split_at(10);
+        let (year, month) = (&date[..4], &date[5..7]);
+        let time_and_offset = &rest[1..];
+        let bad = match corruption {
+            0 => format!("{year}-13{}", &text[7..]),
+            1 => format!("{year}-00{}", &text[7..]),
+            2 => format!(
+                "{year}-{month}-{:02}{rest}",
+                days_in(year.parse().unwrap(), month.parse().unwrap()) + 1
+            ),
+            3 => format!("{date}T24{}", &time_and_offset[2..]),
+            4 => format!("{date}T{}:60{}", &time_and_offset[..2], &time_and_offset[5..]),
+            5 => format!("{date}T{}", &time_and_offset[..8]),
+            6 => format!("{date}T{}.1234567890Z", &time_and_offset[..8]),
+            7 => format!("{date}T{}+24:00", &time_and_offset[..8]),
+            8 => format!("{date}T{}-05:60", &time_and_offset[..8]),
+            _ => format!("{text}{junk}"),
+        };
+        prop_assert!(bad.parse::<DateTimeOffset>().is_err(), "accepted {}", bad);
+        prop_assert!(serde_json::from_value::<DateTimeOffset>(bad.into()).is_err());
+    }
+}
