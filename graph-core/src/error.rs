@@ -189,6 +189,30 @@ impl Shortened {
         ))
     }
 
+    /// An error message about a payload, with the middle of an overlong one
+    /// cut out: serde's messages quote the offending value in full (a 50 MB
+    /// string, say), while what was expected comes at the end.
+    pub(crate) fn message(text: String) -> String {
+        const KEEP: usize = 512;
+        if text.len() <= 2 * KEEP {
+            return text;
+        }
+        let mut head = KEEP;
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let mut tail = text.len() - KEEP;
+        while !text.is_char_boundary(tail) {
+            tail += 1;
+        }
+        format!(
+            "{}… ({} bytes left out) …{}",
+            &text[..head],
+            tail - head,
+            &text[tail..]
+        )
+    }
+
     /// How much of a response body [`GraphError::Status`] keeps.
     pub const BODY_LIMIT: usize = 4096;
 

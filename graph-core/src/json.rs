@@ -1,7 +1,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::GraphError;
+use crate::{GraphError, Shortened};
 
 /// Parses JSON into `T`, naming the JSON path of the first problem.
 ///
@@ -18,13 +18,13 @@ pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, GraphError> {
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         GraphError::Decode {
             path: error.path().to_string(),
-            message: error.into_inner().to_string(),
+            message: Shortened::message(error.into_inner().to_string()),
         }
     })?;
     // Trailing bytes after the document are an error, as in `serde_json::from_slice`.
     deserializer.end().map_err(|error| GraphError::Decode {
         path: ".".to_owned(),
-        message: error.to_string(),
+        message: Shortened::message(error.to_string()),
     })?;
     Ok(value)
 }
