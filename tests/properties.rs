@@ -245,4 +245,28 @@ proptest! {
         prop_assert!(bad.parse::<DateTimeOffset>().is_err(), "accepted {}", bad);
         prop_assert!(serde_json::from_value::<DateTimeOffset>(bad.into()).is_err());
     }
+
+    /// The token never shows in `Debug` of the request, nor in any error
+    /// about it (tokens are long enough not to occur by chance).
+    #[test]
+    fn the_token_never_appears_in_debug_or_errors(
+        token in "[A-Za-z0-9._~+/-]{24,80}",
+        junk in prop_oneof![Just("\n"), Just("\r"), Just("\u{0}"), Just("\u{7f}")],
+        at in any::<prop::sample::Index>(),
+    ) {
+        let endpoint = GetMember::new("g", "m");
+        let request = endpoint.to_request("https://graph.microsoft.com/v1.0", &token).unwrap();
+        let debug = format!("{request:?}");
+        prop_assert!(!debug.contains(&token), "{}", debug);
+
+        let mut bad = token.clone();
+        bad.insert_str(at.index(token.len()), junk);
+        let error = endpoint
+            .to_request("https://graph.microsoft.com/v1.0", &bad)
+            .unwrap_err();
+        for text in [format!("{error}"), format!("{error:?}")] {
+            prop_assert!(!text.contains(&token[..12]), "{}", text);
+            prop_assert!(!text.contains(&token[token.len() - 12..]), "{}", text);
+        }
+    }
 }
