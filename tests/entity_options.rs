@@ -158,3 +158,65 @@ fn nested_values_keep_their_shape() {
     let parsed: IosMobileAppConfiguration = serde_json::from_value(value).unwrap();
     assert_eq!(parsed.encoded_setting_xml, Some(vec![1, 2, 255]));
 }
+
+mod option_spellings {
+    use graph_core::{from_json, graph_entity};
+    use serde_json::json;
+
+    type Maybe<T> = Option<T>;
+
+    /// `None` is left out whatever the `Option` is called; the user's own
+    /// type named `Option` is not mistaken for it.
+    #[graph_entity("device")]
+    #[derive(Debug, Default, PartialEq)]
+    pub struct Device {
+        pub display_name: Maybe<String>,
+        pub model: std::option::Option<String>,
+        pub os_version: Option<String>,
+        pub flag: Mine<bool>,
+    }
+
+    /// A user type that happens to be called `Option` in its own module.
+    mod own {
+        #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct Option<T>(pub T);
+    }
+    use own::Option as Mine;
+
+    mod shadowing {
+        #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct Option<T>(pub T);
+
+        #[graph_core::graph_entity("printer")]
+        #[derive(Debug, Default, PartialEq)]
+        pub struct Printer {
+            pub duplex: Option<bool>,
+        }
+    }
+
+    #[test]
+    fn none_is_left_out_through_aliases() {
+        let device = Device::default();
+        assert_eq!(
+            serde_json::to_value(&device).unwrap(),
+            json!({"@odata.type": "#microsoft.graph.device", "flag": false})
+        );
+        let parsed: Device = from_json(br#"{"flag": true, "displayName": null}"#).unwrap();
+        assert_eq!(parsed.display_name, None);
+        assert_eq!(parsed.flag, Mine(true));
+    }
+
+    #[test]
+    fn a_user_type_named_option_is_written_as_itself() {
+        let printer = shadowing::Printer::default();
+        assert_eq!(
+            serde_json::to_value(&printer).unwrap(),
+            json!({"@odata.type": "#microsoft.graph.printer", "duplex": false})
+        );
+        let error = from_json::<shadowing::Printer>(b"{}").unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `duplex`"),
+            "{error}"
+        );
+    }
+}

@@ -177,15 +177,47 @@ pub fn begin_object<S: Serializer>(
     Ok(map)
 }
 
-/// Writes an `Option` property, leaving it out when `None`.
-pub fn optional_entry<M: SerializeMap, T: Serialize>(
-    map: &mut M,
-    name: &'static str,
-    value: &Option<T>,
-) -> Result<(), M::Error> {
-    match value {
-        Some(value) => map.serialize_entry(name, value),
-        None => Ok(()),
+/// A field about to be written. Generated code calls
+/// `(&Entry(&self.field)).write_entry(..)`: method resolution picks
+/// [`WriteOptionalEntry`] when the field's type is an `Option` (however it is
+/// spelled: an alias works too) and [`WriteEntry`] otherwise, so `None` is
+/// left out without the macro having to recognise `Option` in the source.
+pub struct Entry<'a, T: ?Sized>(pub &'a T);
+
+/// Writing an `Option` field: `None` is left out, as Graph expects.
+pub trait WriteOptionalEntry {
+    fn write_entry<M: SerializeMap>(&self, map: &mut M, name: &'static str)
+        -> Result<(), M::Error>;
+}
+
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, Option<T>> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        name: &'static str,
+    ) -> Result<(), M::Error> {
+        match self.0 {
+            Some(value) => map.serialize_entry(name, value),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writing any other field.
+pub trait WriteEntry {
+    fn write_entry<M: SerializeMap>(&self, map: &mut M, name: &'static str)
+        -> Result<(), M::Error>;
+}
+
+impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        name: &'static str,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(name, self.0)
     }
 }
 

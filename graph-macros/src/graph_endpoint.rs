@@ -92,7 +92,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     // Trait-bound errors (a body that is not `Serialize`, a response that is
     // not `Deserialize`) point at the user's type.
     let body_type = match body {
-        Some(ty) => quote_spanned!(ty.span()=> #ty),
+        Some(ty) => quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #ty),
         None => quote!(()),
     };
     let body_fn = match body {
@@ -102,7 +102,9 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     let (response_type, decode) = match response {
         Some(ty) => (
             quote!(#ty),
-            quote_spanned!(ty.span()=> #krate::from_json::<#ty>(body)),
+            // Call-site hygiene (located at the type) keeps `body` visible
+            // when the endpoint comes from a `macro_rules!` expansion.
+            quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #krate::from_json::<#ty>(body)),
         ),
         None => (quote!(()), quote!(::core::result::Result::Ok(()))),
     };

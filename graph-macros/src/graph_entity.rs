@@ -4,9 +4,8 @@
 //! The impls are thin: the per-field work is a call into a generic helper in
 //! `graph_core::__private`, so thousands of entities expand to little code.
 
-use proc_macro2::Span;
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
@@ -22,17 +21,30 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 /// One JSON object type to generate impls for: the entity or its create type.
 struct ObjectType<'a> {
     ident: &'a Ident,
-    has_id: bool,
-    members: Vec<Member<'a>>,
+    fields: Vec<WireField<'a>>,
 }
 
-/// A property as it appears in one object type.
-struct Member<'a> {
-    property: &'a Property,
+/// A property as one object type writes and reads it.
+struct WireField<'a> {
+    ident: &'a Ident,
+    wire_name: &'a str,
     /// The field's type here: a required field is unwrapped in the create type.
-    ty: Type,
-    /// `Option<_>` here, so `None` is left out when serializing.
-    optional: bool,
+    ty: TokenStream,
+    /// Where errors about the type point: at the user's type, with call-site
+    /// hygiene so generated locals stay visible when the struct comes from a
+    /// `macro_rules!` expansion.
+    span: Span,
+}
+
+impl<'a> WireField<'a> {
+    fn property(property: &'a Property, ty: &Type) -> Self {
+        WireField {
+            ident: property.ident(),
+            wire_name: &property.wire_name,
+            ty: quote!(#ty),
+            span: Span::call_site().located_at(ty.span()),
+        }
+    }
 }
 
 fn generate(entity: &Entity) -> TokenStream {
@@ -50,40 +62,48 @@ fn generate(entity: &Entity) -> TokenStream {
     );
 
     let fields = entity.properties.iter().map(|property| &property.field);
-    let create_members: Vec<Member> = entity
+    // The create type: no read-only properties; `required` unwraps `Option<T>`.
+    let create_properties: Vec<(&Property, &Type)> = entity
         .properties
         .iter()
         .filter(|property| !property.read_only)
         .map(
             |property| match (&property.option_inner, property.required) {
-                (Some(inner), true) => Member {
-                    property,
-                    ty: inner.clone(),
-                    optional: false,
-                },
-                _ => Member::as_declared(property),
+                (Some(inner), true) => (property, inner),
+                _ => (property, &property.field.ty),
             },
         )
         .collect();
-    let create_fields: Vec<TokenStream> = create_members
-        .iter()
-        .map(|member| {
-            let field = &member.property.field;
-            let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
-            let ty = &member.ty;
-            quote!(#(#field_attrs)* #field_vis #ident: #ty)
-        })
-        .collect();
+    let create_fields = create_properties.iter().map(|(property, ty)| {
+        let field = &property.field;
+        let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
+        quote!(#(#field_attrs)* #field_vis #ident: #ty)
+    });
 
+    let id = format_ident!("id");
+    let id_field = WireField {
+        ident: &id,
+        wire_name: "id",
+        ty: quote!(::core::option::Option<#krate::__private::String>),
+        span: Span::call_site(),
+    };
     let entity_object = ObjectType {
         ident: entity_ident,
-        has_id: true,
-        members: entity.properties.iter().map(Member::as_declared).collect(),
+        fields: std::iter::once(id_field)
+            .chain(
+                entity
+                    .properties
+                    .iter()
+                    .map(|property| WireField::property(property, &property.field.ty)),
+            )
+            .collect(),
     };
     let create_object = ObjectType {
         ident: create_ident,
-        has_id: false,
-        members: create_members,
+        fields: create_properties
+            .iter()
+            .map(|(property, ty)| WireField::property(property, ty))
+            .collect(),
     };
     let entity_serde = serde_impls(krate, &entity_object);
     let create_serde = serde_impls(krate, &create_object);
@@ -128,67 +148,54 @@ fn generate(entity: &Entity) -> TokenStream {
     }
 }
 
-impl<'a> Member<'a> {
-    fn as_declared(property: &'a Property) -> Self {
-        Member {
-            property,
-            ty: property.field.ty.clone(),
-            optional: property.option_inner.is_some(),
-        }
-    }
-}
-
 fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
     let ident = object.ident;
     let private = quote!(#krate::__private);
 
-    let id = object.has_id.then(|| format_ident!("id"));
-    let members = &object.members;
-    let idents: Vec<&Ident> = id
-        .iter()
-        .chain(members.iter().map(|member| member.property.ident()))
-        .collect();
-    let wire_names: Vec<&str> = id
-        .iter()
-        .map(|_| "id")
-        .chain(
-            members
-                .iter()
-                .map(|member| member.property.wire_name.as_str()),
-        )
-        .collect();
-    let optional: Vec<bool> = id
-        .iter()
-        .map(|_| true)
-        .chain(members.iter().map(|member| member.optional))
-        .collect();
-    // Calls that need the field's type to be Serialize/Deserialize carry the
-    // type's span, so a missing impl is reported on the user's field.
-    let spans: Vec<Span> = id
-        .iter()
-        .map(|_| Span::call_site())
-        .chain(members.iter().map(|member| member.ty.span()))
-        .collect();
-
-    let write_entries = (0..idents.len()).map(|i| {
-        let (ident, wire) = (idents[i], wire_names[i]);
-        if optional[i] {
-            quote_spanned!(spans[i]=> #private::optional_entry(&mut map, #wire, &self.#ident)?;)
-        } else {
-            quote_spanned!(spans[i]=> #private::serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &self.#ident)?;)
-        }
-    });
-    let slots: Vec<Ident> = (0..idents.len())
+    let wire_names = object.fields.iter().map(|field| field.wire_name);
+    let slots: Vec<Ident> = (0..object.fields.len())
         .map(|i| format_ident!("__slot{}", i))
         .collect();
-    let read_entries = (0..idents.len()).map(|i| {
-        let (slot, wire) = (&slots[i], wire_names[i]);
-        quote_spanned!(spans[i]=> #wire => #private::next_field(&mut map, &mut #slot, #wire)?,)
-    });
-    let take_fields = (0..idents.len()).map(|i| {
-        let (ident, slot, wire) = (idents[i], &slots[i], wire_names[i]);
-        quote_spanned!(spans[i]=> #ident: #private::take_field(#slot, #wire)?,)
-    });
+    let mut write_entries = Vec::new();
+    let mut declare_slots = Vec::new();
+    let mut read_entries = Vec::new();
+    let mut take_fields = Vec::new();
+    for (field, slot) in object.fields.iter().zip(&slots) {
+        let WireField {
+            ident,
+            wire_name,
+            ty,
+            span,
+        } = field;
+        // Every token of these calls carries the field type's span, or rustc
+        // reports a missing impl on a span joined from the attribute to the
+        // field. Whether `None` is left out follows from the type itself (see
+        // `__private::Entry`), so an `Option` behind an alias is one too.
+        write_entries.push(respan(
+            quote!(
+                (&#private::Entry(&self.#ident)).write_entry(&mut map, #wire_name)?;
+            ),
+            *span,
+        ));
+        declare_slots.push(respan(
+            quote!(
+                let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+            ),
+            *span,
+        ));
+        read_entries.push(respan(
+            quote!(
+                #wire_name => #private::next_field(&mut map, &mut #slot, #wire_name)?,
+            ),
+            *span,
+        ));
+        take_fields.push(respan(
+            quote!(
+                #ident: #private::take_field(#slot, #wire_name)?,
+            ),
+            *span,
+        ));
+    }
 
     quote! {
         impl #private::serde::Serialize for #ident {
@@ -196,6 +203,7 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
+                use #private::{WriteEntry as _, WriteOptionalEntry as _};
                 let mut map = #private::begin_object(
                     serializer,
                     <Self as #krate::ODataType>::ODATA_TYPE,
@@ -217,7 +225,7 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             fn visit_object<A: #private::serde::de::MapAccess<'de>>(
                 mut map: A,
             ) -> ::core::result::Result<Self, A::Error> {
-                #(let mut #slots = ::core::option::Option::None;)*
+                #(#declare_slots)*
                 let mut additional_data = #krate::AdditionalData::new();
                 while let ::core::option::Option::Some(key) =
                     #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(&mut map)?
@@ -238,4 +246,21 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             }
         }
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                tree = respanned.into();
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }
