@@ -263,3 +263,49 @@ mod closed_enum {
         assert!(serde_json::from_str::<RunState>("3").is_err());
     }
 }
+
+#[test]
+fn duplicate_unknown_properties_are_an_error_too() {
+    let (_, message) = decode_error::<Status>(r#"{"extra": 1, "extra": 2}"#);
+    assert!(message.contains("duplicate property `extra`"), "{message}");
+}
+
+#[test]
+fn a_non_string_odata_type_says_what_was_expected() {
+    let (path, message) = decode_error::<Status>(r#"{"@odata.type": 7}"#);
+    assert_eq!(path, "@odata.type");
+    assert!(
+        message.contains("expected the @odata.type as a string"),
+        "{message}"
+    );
+}
+
+/// `Other` holding a known member's name is written as that name, so it reads
+/// back as the member itself; `from_wire` gives the normal form.
+#[test]
+fn other_holding_a_known_name_normalises_on_the_way_back() {
+    use graph_core::GraphEnum;
+    let odd = ComplianceStatus::Other("compliant".into());
+    let json = serde_json::to_string(&odd).unwrap();
+    assert_eq!(json, "\"compliant\"");
+    assert_eq!(
+        serde_json::from_str::<ComplianceStatus>(&json).unwrap(),
+        ComplianceStatus::Compliant
+    );
+    assert_eq!(
+        ComplianceStatus::from_wire("compliant"),
+        Some(ComplianceStatus::Compliant)
+    );
+}
+
+mod empty_enum {
+    /// An enumeration with no members at all still expands.
+    #[graph_core::graph_enum]
+    #[derive(Debug)]
+    pub enum Never {}
+
+    #[test]
+    fn every_value_is_unknown() {
+        assert!("anything".parse::<Never>().is_err());
+    }
+}

@@ -10,7 +10,7 @@ pub struct IosMobileAppConfiguration {
     pub sha256_hash: Option<String>,
     #[graph(rename = "iOSVersion")]
     pub ios_version: Option<String>,
-    pub encoded_setting_xml: Option<Vec<u8>>,
+    pub scope_tag_ids: Option<Vec<u16>>,
     /// Set by the service; never sent when creating.
     #[graph(read_only)]
     pub created_date_time: Option<String>,
@@ -61,7 +61,7 @@ fn create_type_drops_read_only_and_unwraps_required() {
         r#type: None,
         sha256_hash: None,
         ios_version: None,
-        encoded_setting_xml: None,
+        scope_tag_ids: None,
         // `required`: a plain String here, where the entity has Option<String>.
         display_name: "Config".to_string(),
         version: 1,
@@ -154,9 +154,18 @@ mod named {
 
 #[test]
 fn nested_values_keep_their_shape() {
-    let value: Value = json!({"encodedSettingXml": [1, 2, 255], "version": 1});
+    let value: Value = json!({"scopeTagIds": [1, 2, 255], "version": 1});
     let parsed: IosMobileAppConfiguration = serde_json::from_value(value).unwrap();
-    assert_eq!(parsed.encoded_setting_xml, Some(vec![1, 2, 255]));
+    assert_eq!(parsed.scope_tag_ids, Some(vec![1, 2, 255]));
+    let error =
+        from_json::<IosMobileAppConfiguration>(br#"{"scopeTagIds": [1, -2], "version": 1}"#)
+            .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid JSON at `scopeTagIds[1]`"),
+        "{error}"
+    );
 }
 
 mod option_spellings {

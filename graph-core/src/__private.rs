@@ -80,10 +80,17 @@ pub fn check_odata_type<'de, A: MapAccess<'de>>(
     impl<'de> DeserializeSeed<'de> for ExpectedType {
         type Value = ();
         fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-            let found = Key::deserialize(deserializer)?;
-            let found = found.as_str();
-            let bare = |name: &'static str| name.strip_prefix('#').unwrap_or(name);
-            if found.strip_prefix('#').unwrap_or(found) == bare(self.0) {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for ExpectedType {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "the @odata.type as a string, such as \"{}\"", self.0)
+        }
+        fn visit_str<E: de::Error>(self, found: &str) -> Result<(), E> {
+            let bare = |name: &str| name.strip_prefix('#').unwrap_or(name).to_owned();
+            if bare(found) == bare(self.0) {
                 Ok(())
             } else {
                 Err(de::Error::custom(format_args!(
@@ -162,9 +169,18 @@ pub fn unknown_field<'de, A: MapAccess<'de>>(
     key: Key<'de>,
     additional_data: &mut AdditionalData,
 ) -> Result<(), A::Error> {
-    let value = map.next_value()?;
-    additional_data.insert(key.0.into_owned(), value);
-    Ok(())
+    match additional_data.entry(key.0.into_owned()) {
+        serde_json::map::Entry::Vacant(slot) => {
+            slot.insert(map.next_value()?);
+            Ok(())
+        }
+        // As for declared properties: a repeated key is an error rather
+        // than a silent loss of the first value.
+        serde_json::map::Entry::Occupied(slot) => Err(de::Error::custom(format_args!(
+            "duplicate property `{}`",
+            crate::error::Shortened::new(slot.key())
+        ))),
+    }
 }
 
 /// Starts an object with its `@odata.type`, which Graph wants first.

@@ -77,7 +77,13 @@ pub use reference::Reference;
 /// * generates the create-request type `{Struct}Create`: no `id`, no
 ///   read-only fields, required fields unwrapped.
 ///
-/// Derives written below the attribute apply to both generated structs.
+/// Derives written below the attribute apply to both generated structs, so
+/// they must hold for the create type too: `#[derive(Default)]` with a
+/// `required` field needs that field's inner type to be `Default`.
+///
+/// Whether a `None` field is left out follows from its type, so an `Option`
+/// behind an alias (`type Maybe<T> = Option<T>`) is left out as well; only
+/// `required` needs `Option<T>` spelled out, since it changes the type.
 ///
 /// Field options, in `#[graph(...)]`:
 ///
@@ -130,6 +136,11 @@ pub use graph_macros::graph_entity;
 /// members over time: one variant `#[graph(other)] Other(String)` keeps any
 /// member the enum does not know and writes it back unchanged. Without it, an
 /// unknown member is an error that lists the known ones.
+///
+/// `Other` holding a known member's name (`Other("compliant".into())`) is
+/// written as that name and so reads back as the member itself; build values
+/// from wire names with [`GraphEnum::from_wire`] (or `FromStr`) to get the
+/// normal form.
 ///
 /// Implements [`GraphEnum`], `Serialize`, `Deserialize`, `Display`, `FromStr`
 /// (with [`GraphError`]) and an inherent `as_str()`. The argument, the Graph

@@ -49,7 +49,7 @@ pub trait GraphEnum: Sized {
 /// extra.insert("@odata.etag".into(), "W/\"1\"".into());
 /// assert_eq!(extra.get("@odata.etag").and_then(|v| v.as_str()), Some("W/\"1\""));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct AdditionalData(Map<String, Value>);
 

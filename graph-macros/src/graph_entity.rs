@@ -128,17 +128,17 @@ fn generate(entity: &Entity) -> TokenStream {
         }
 
         impl #krate::ODataType for #entity_ident {
-            const ODATA_TYPE: &'static str = #odata_type;
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
 
         impl #krate::ODataType for #create_ident {
-            const ODATA_TYPE: &'static str = #odata_type;
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
 
         impl #krate::Entity for #entity_ident {
             type Create = #create_ident;
 
-            fn id(&self) -> ::core::option::Option<&str> {
+            fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
                 ::core::option::Option::as_deref(&self.id)
             }
         }

@@ -24,7 +24,7 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
         Some(other) => (
             quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(name)))),
-            quote!(Self::#other(name) => ::core::convert::AsRef::<str>::as_ref(name),),
+            quote!(Self::#other(ref name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(name),),
         ),
         None => (quote!(::core::option::Option::None), quote!()),
     };
@@ -33,18 +33,19 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
         #item
 
         impl #krate::GraphEnum for #ident {
-            const NAME: &'static str = #graph_name;
-            const MEMBERS: &'static [&'static str] = &[#(#wire_names),*];
+            const NAME: &'static ::core::primitive::str = #graph_name;
+            const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#wire_names),*];
 
-            fn from_wire(name: &str) -> ::core::option::Option<Self> {
+            fn from_wire(name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 match name {
                     #(#wire_names => ::core::option::Option::Some(Self::#variants),)*
                     _ => #unknown_from_wire,
                 }
             }
 
-            fn as_str(&self) -> &str {
-                match self {
+            fn as_str(&self) -> &::core::primitive::str {
+                // `*self`, so that an enum without variants matches nothing.
+                match *self {
                     #(Self::#variants => #wire_names,)*
                     #other_as_str
                 }
@@ -53,7 +54,7 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
 
         impl #ident {
             /// The member's name as Graph writes it.
-            pub fn as_str(&self) -> &str {
+            pub fn as_str(&self) -> &::core::primitive::str {
                 <Self as #krate::GraphEnum>::as_str(self)
             }
         }
@@ -67,7 +68,7 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
         impl ::core::str::FromStr for #ident {
             type Err = #krate::GraphError;
 
-            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                 #private::parse_enum(text)
             }
         }

@@ -28,7 +28,15 @@ pub fn parse(cx: &mut Ctxt, args: TokenStream, macro_name: &str, keys: &[&str]) 
     };
     let parser = |input: ParseStream| {
         while !input.is_empty() {
-            parse_one(cx, input, &mut parsed, macro_name, keys)?;
+            if let Err(error) = parse_one(cx, input, &mut parsed, macro_name, keys) {
+                // Report it and go on after the next comma, so that every
+                // problem in the arguments is reported in one compile.
+                cx.syn_error(error);
+                parsed.incomplete = true;
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+            }
             if input.is_empty() {
                 break;
             }

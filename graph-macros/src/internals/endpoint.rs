@@ -282,11 +282,13 @@ fn parse_entry(input: ParseStream, raw: &mut RawEndpoint, ctxt: &mut Ctxt) -> sy
                 )
             })?;
             match lit.base10_parse::<u16>() {
-                Ok(code) if (100..=599).contains(&code) => replace(&mut raw.status, (lit, code)),
+                // `status` is the status of success; anything else is an error
+                // response, which parse_response reports as such.
+                Ok(code) if (200..=299).contains(&code) => replace(&mut raw.status, (lit, code)),
                 _ => {
                     ctxt.error_spanned_by(
                         &lit,
-                        "`status` must be an HTTP status code from 100 to 599, such as `status: 202`",
+                        "`status` is the status of success, from 200 to 299, such as `status: 202`",
                     );
                     raw.status.is_some()
                 }
@@ -960,7 +962,7 @@ mod tests {
             "empty segment",
             "not closed",
             "did you mean `body`",
-            "from 100 to 599",
+            "from 200 to 299",
         ] {
             assert!(errors.contains(expected), "{expected}: {errors}");
         }

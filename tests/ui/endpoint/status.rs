@@ -13,6 +13,12 @@ graph_endpoint! {
         status: 1000,
     }
 
+    pub AnErrorStatus {
+        method: GET,
+        path: "/users/{userId}",
+        status: 404,
+    }
+
     pub Quoted {
         method: POST,
         path: "/users/{userId}/sendMail",
