@@ -289,7 +289,7 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
 
 /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard
 /// Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub(super) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     // Years start in March, so the leap day is the last day of the year.
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
@@ -304,7 +304,7 @@ fn is_leap_year(year: u32) -> bool {
     year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub(super) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if is_leap_year(year) => 29,
         2 => 28,
@@ -313,7 +313,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
+pub(super) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -459,18 +459,18 @@ fn parse(text: &str) -> Result<DateTimeOffset, String> {
 
 /// A position in the text being parsed. Everything before `pos` has been
 /// checked to be ASCII, so `pos` is always a character boundary.
-struct Cursor<'a> {
-    text: &'a str,
-    pos: usize,
+pub(super) struct Cursor<'a> {
+    pub(super) text: &'a str,
+    pub(super) pos: usize,
 }
 
 impl Cursor<'_> {
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
 
     /// Describes what is at `pos`, for an error message.
-    fn found(&self) -> String {
+    pub(super) fn found(&self) -> String {
         match self
             .text
             .get(self.pos..)
@@ -484,7 +484,7 @@ impl Cursor<'_> {
     }
 
     /// Reads exactly `width` ASCII digits.
-    fn number(&mut self, width: usize, field: &str) -> Result<u32, String> {
+    pub(super) fn number(&mut self, width: usize, field: &str) -> Result<u32, String> {
         let mut value = 0;
         for _ in 0..width {
             match self.peek() {
@@ -505,7 +505,7 @@ impl Cursor<'_> {
 
     /// Reads one of the `accepted` bytes, which follows the field
     /// `previous` (name, width): a digit here means that field is too long.
-    fn separator(
+    pub(super) fn separator(
         &mut self,
         accepted: &[u8],
         expected: &str,

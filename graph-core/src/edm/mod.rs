@@ -1,6 +1,85 @@
 //! Edm primitive types that have no exact Rust standard-library equivalent.
-//! (`Edm.Int32` is `i32`, `Edm.Int64` is `i64`, `Edm.String` is `String`.)
+//!
+//! | Edm type | Rust type | JSON |
+//! |---|---|---|
+//! | `Edm.String` | `String` | string |
+//! | `Edm.Boolean` | `bool` | `true` / `false` |
+//! | `Edm.Int32` (and `Byte`, `SByte`, `Int16`) | `i32` (`u8`, `i8`, `i16`) | number |
+//! | `Edm.Int64` | `i64` | number |
+//! | `Edm.DateTimeOffset` | [`DateTimeOffset`] | `"2016-12-31T23:57:57.7265241+03:00"` |
+//! | `Edm.Date` | [`Date`] | `"2016-12-31"` |
+//! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"08:00:00.0000000"` |
+//! | `Edm.Duration` | [`Duration`] | `"PT1H30M"` |
+//!
+//! [`DateTimeOffset`]: crate::DateTimeOffset
+//! [`Date`]: crate::Date
+//! [`TimeOfDay`]: crate::TimeOfDay
+//! [`Duration`]: crate::Duration
 
+mod date;
 mod date_time_offset;
+mod duration;
+mod time_of_day;
 
+pub use date::Date;
 pub use date_time_offset::DateTimeOffset;
+pub use duration::Duration;
+pub use time_of_day::TimeOfDay;
+
+/// Inputs for the no-panic tests: mutations of valid samples.
+#[cfg(test)]
+pub(crate) mod mutations {
+    /// Characters inserted into, and substituted in, samples: multibyte
+    /// UTF-8 of every length, NUL, a BOM, and non-ASCII digits.
+    const INSERTED: [char; 8] = ['é', '€', '😀', '\u{0}', '٣', '１', '\u{FEFF}', '\u{10FFFF}'];
+
+    /// Every mutation of `sample` the no-panic tests try: each single-byte
+    /// replacement that is still UTF-8, every truncation from either end,
+    /// each byte removed, multibyte characters inserted at or replacing every
+    /// position, and every prefix of those insertions.
+    pub(crate) fn of(sample: &str) -> Vec<String> {
+        let bytes = sample.as_bytes();
+        let mut out = Vec::new();
+        for i in 0..bytes.len() {
+            for b in 0..=255u8 {
+                let mut mutated = bytes.to_vec();
+                mutated[i] = b;
+                if let Ok(text) = String::from_utf8(mutated) {
+                    out.push(text);
+                }
+            }
+        }
+        for i in 0..=bytes.len() {
+            if let (Some(head), Some(tail)) = (sample.get(..i), sample.get(i..)) {
+                out.push(head.to_owned());
+                out.push(tail.to_owned());
+                let mut removed = sample.to_owned();
+                if i < bytes.len() {
+                    removed.remove(i);
+                }
+                out.push(removed);
+            }
+        }
+        for c in INSERTED {
+            for i in 0..=bytes.len() {
+                if !sample.is_char_boundary(i) {
+                    continue;
+                }
+                let mut inserted = sample.to_owned();
+                inserted.insert(i, c);
+                let mut replaced = sample.to_owned();
+                if let Some(next) = sample[i..].chars().next() {
+                    replaced.replace_range(i..i + next.len_utf8(), c.encode_utf8(&mut [0; 4]));
+                }
+                out.push(replaced);
+                for j in 0..inserted.len() {
+                    if let Some(prefix) = inserted.get(..j) {
+                        out.push(prefix.to_owned());
+                    }
+                }
+                out.push(inserted);
+            }
+        }
+        out
+    }
+}
