@@ -10,20 +10,24 @@
 //! | `Edm.Date` | [`Date`] | `"2016-12-31"` |
 //! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"08:00:00.0000000"` |
 //! | `Edm.Duration` | [`Duration`] | `"PT1H30M"` |
+//! | `Edm.Guid` | [`Guid`] | `"0b9e6f4d-8e5a-4c3b-9f1e-2a7d5c8b3e61"` |
 //!
 //! [`DateTimeOffset`]: crate::DateTimeOffset
 //! [`Date`]: crate::Date
 //! [`TimeOfDay`]: crate::TimeOfDay
 //! [`Duration`]: crate::Duration
+//! [`Guid`]: crate::Guid
 
 mod date;
 mod date_time_offset;
 mod duration;
+mod guid;
 mod time_of_day;
 
 pub use date::Date;
 pub use date_time_offset::DateTimeOffset;
 pub use duration::Duration;
+pub use guid::Guid;
 pub use time_of_day::TimeOfDay;
 
 /// Inputs for the no-panic tests: mutations of valid samples.
