@@ -11,19 +11,23 @@
 //! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"08:00:00.0000000"` |
 //! | `Edm.Duration` | [`Duration`] | `"PT1H30M"` |
 //! | `Edm.Guid` | [`Guid`] | `"0b9e6f4d-8e5a-4c3b-9f1e-2a7d5c8b3e61"` |
+//! | `Edm.Binary` | [`Binary`] | `"ZW5jb2RlZFNldHRpbmdYbWw="` (base64) |
 //!
 //! [`DateTimeOffset`]: crate::DateTimeOffset
 //! [`Date`]: crate::Date
 //! [`TimeOfDay`]: crate::TimeOfDay
 //! [`Duration`]: crate::Duration
 //! [`Guid`]: crate::Guid
+//! [`Binary`]: crate::Binary
 
+mod binary;
 mod date;
 mod date_time_offset;
 mod duration;
 mod guid;
 mod time_of_day;
 
+pub use binary::Binary;
 pub use date::Date;
 pub use date_time_offset::DateTimeOffset;
 pub use duration::Duration;
