@@ -53,7 +53,7 @@ mod json;
 mod odata;
 mod reference;
 
-pub use edm::{Binary, Date, DateTimeOffset, Duration, Guid, TimeOfDay};
+pub use edm::{Binary, Date, DateTimeOffset, Decimal, Double, Duration, Guid, TimeOfDay};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use json::{from_json, to_json};

@@ -5,7 +5,9 @@
 //! | `Edm.String` | `String` | string |
 //! | `Edm.Boolean` | `bool` | `true` / `false` |
 //! | `Edm.Int32` (and `Byte`, `SByte`, `Int16`) | `i32` (`u8`, `i8`, `i16`) | number |
-//! | `Edm.Int64` | `i64` | number |
+//! | `Edm.Int64` | `i64` | number; a string under `IEEE754Compatible=true` (see below) |
+//! | `Edm.Double` (and `Single`) | [`Double`] | number, or `"NaN"`, `"INF"`, `"-INF"` |
+//! | `Edm.Decimal` | [`Decimal`] | number, or a string under `IEEE754Compatible=true` |
 //! | `Edm.DateTimeOffset` | [`DateTimeOffset`] | `"2016-12-31T23:57:57.7265241+03:00"` |
 //! | `Edm.Date` | [`Date`] | `"2016-12-31"` |
 //! | `Edm.TimeOfDay` | [`TimeOfDay`] | `"08:00:00.0000000"` |
@@ -13,6 +15,17 @@
 //! | `Edm.Guid` | [`Guid`] | `"0b9e6f4d-8e5a-4c3b-9f1e-2a7d5c8b3e61"` |
 //! | `Edm.Binary` | [`Binary`] | `"ZW5jb2RlZFNldHRpbmdYbWw="` (base64) |
 //!
+//! `Edm.Int64` is a plain `i64`: Graph sends it as a JSON number, which
+//! serde_json reads exactly. A client that sends the media-type parameter
+//! `IEEE754Compatible=true` (`Accept: application/json;IEEE754Compatible=true`)
+//! asks Graph to send `Edm.Int64` and `Edm.Decimal` as JSON *strings*
+//! instead, for JavaScript's sake; `i64` does not read those. Nothing in this
+//! crate sends that parameter, so `i64` is right unless you add it yourself,
+//! in which case declare such fields as [`Decimal`] (which reads both forms)
+//! or with a `deserialize_with` of your own.
+//!
+//! [`Double`]: crate::Double
+//! [`Decimal`]: crate::Decimal
 //! [`DateTimeOffset`]: crate::DateTimeOffset
 //! [`Date`]: crate::Date
 //! [`TimeOfDay`]: crate::TimeOfDay
@@ -23,6 +36,8 @@
 mod binary;
 mod date;
 mod date_time_offset;
+mod decimal;
+mod double;
 mod duration;
 mod guid;
 mod time_of_day;
@@ -30,6 +45,8 @@ mod time_of_day;
 pub use binary::Binary;
 pub use date::Date;
 pub use date_time_offset::DateTimeOffset;
+pub use decimal::Decimal;
+pub use double::Double;
 pub use duration::Duration;
 pub use guid::Guid;
 pub use time_of_day::TimeOfDay;
