@@ -5,13 +5,17 @@
 //! work is done here, once, by functions that are not generic over the
 //! endpoint, so each declared endpoint expands to a few lines.
 
-use http::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
+};
 use http::{Method, Request, Response, StatusCode, Uri};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, RetryAfter, Shortened};
-use crate::GraphError;
+use crate::{GraphError, RequestOptions};
+
+const PREFER: HeaderName = HeaderName::from_static("prefer");
 
 /// A Microsoft Graph endpoint: a method, a path with parameters, an optional
 /// JSON body and the type of a successful response.
@@ -98,17 +102,65 @@ pub trait Endpoint {
     /// `http(s)` URL or the token cannot be sent in a header (it is empty,
     /// starts with `Bearer `, or contains a line break). No error contains
     /// the token.
+    ///
+    /// It also sends `Prefer: include-unknown-enum-members`, so Graph
+    /// returns enum members added after the enumeration was first published
+    /// (which `#[graph_enum]`'s `other` variant keeps) instead of the
+    /// placeholder `unknownFutureValue`; [`to_request_with`](Self::to_request_with)
+    /// can turn that off.
     fn to_request(
         &self,
         service_root: &str,
         access_token: &str,
     ) -> Result<Request<Vec<u8>>, GraphError> {
+        self.to_request_with(service_root, access_token, &RequestOptions::new())
+    }
+
+    /// [`to_request`](Self::to_request) with query options (`$select`,
+    /// `$filter`, ...) and request preferences.
+    ///
+    /// ```
+    /// use graph_core::{graph_endpoint, Endpoint, JsonValue, RequestOptions};
+    ///
+    /// graph_endpoint! {
+    ///     pub ListUsers { method: GET, path: "/users", response: JsonValue }
+    /// }
+    ///
+    /// let options = RequestOptions::new()
+    ///     .select(["id", "displayName"])
+    ///     .filter("startswith(displayName,'Jo Ann')")
+    ///     .top(5);
+    /// let request = ListUsers::new()
+    ///     .to_request_with("https://graph.microsoft.com/v1.0", "token", &options)
+    ///     .unwrap();
+    /// assert_eq!(
+    ///     request.uri().query(),
+    ///     Some("$select=id,displayName&$filter=startswith(displayName,'Jo%20Ann')&$top=5")
+    /// );
+    /// ```
+    fn to_request_with(
+        &self,
+        service_root: &str,
+        access_token: &str,
+        options: &RequestOptions,
+    ) -> Result<Request<Vec<u8>>, GraphError> {
+        let mut url = check_service_root(service_root)?.to_owned();
         let path = self.path()?;
+        if !path.starts_with('/') {
+            return Err(GraphError::InvalidRequest {
+                reason: format!(
+                    "the endpoint path `{}` does not start with `/`",
+                    Shortened::new(&path)
+                ),
+            });
+        }
+        url.push_str(&path);
+        options.push_query(&mut url);
         let body = match self.body() {
             Some(body) => Some(crate::to_json(body)?),
             None => None,
         };
-        build_request(Self::METHOD, service_root, &path, access_token, body)
+        build_request(Self::METHOD, &url, access_token, body, options)
     }
 
     /// Reads the response to a request built by
@@ -211,26 +263,18 @@ fn push_segment(path: &mut String, name: &'static str, value: &str) -> Result<()
     Ok(())
 }
 
-/// The request behind [`Endpoint::to_request`].
-fn build_request(
+/// The request behind [`Endpoint::to_request_with`] and
+/// [`Collection::next_page_request`](crate::Collection::next_page_request):
+/// `url` is complete and checked by the caller.
+pub(crate) fn build_request(
     method: Method,
-    service_root: &str,
-    path: &str,
+    url: &str,
     access_token: &str,
     body: Option<Vec<u8>>,
+    options: &RequestOptions,
 ) -> Result<Request<Vec<u8>>, GraphError> {
-    let root = check_service_root(service_root)?;
-    if !path.starts_with('/') {
-        return Err(GraphError::InvalidRequest {
-            reason: format!(
-                "the endpoint path `{}` does not start with `/`",
-                Shortened::new(path)
-            ),
-        });
-    }
-    let url = format!("{root}{path}");
-    let uri = Uri::try_from(url.as_str()).map_err(|error| GraphError::InvalidRequest {
-        reason: format!("`{}` is not a valid URL: {error}", Shortened::new(&url)),
+    let uri = Uri::try_from(url).map_err(|error| GraphError::InvalidRequest {
+        reason: format!("`{}` is not a valid URL: {error}", Shortened::new(url)),
     })?;
     let authorization = bearer(access_token)?;
 
@@ -244,12 +288,18 @@ fn build_request(
     if has_body {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
+    if options.include_unknown_enum_members {
+        headers.insert(
+            PREFER,
+            HeaderValue::from_static("include-unknown-enum-members"),
+        );
+    }
     Ok(request)
 }
 
 /// `service_root` without its trailing `/`, if it is an absolute http(s) URL
 /// that a path can be appended to.
-fn check_service_root(service_root: &str) -> Result<&str, GraphError> {
+pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError> {
     let invalid = |problem: &str| GraphError::InvalidRequest {
         reason: format!(
             "the service root `{}` {problem}; expected an absolute http(s) URL such as \
@@ -300,7 +350,11 @@ fn bearer(access_token: &str) -> Result<HeaderValue, GraphError> {
 }
 
 /// `Ok` for a 2xx status; otherwise the error the body describes.
-fn check_status(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), GraphError> {
+pub(crate) fn check_status(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(), GraphError> {
     if status.is_success() {
         return Ok(());
     }

@@ -46,19 +46,23 @@
 //! ```
 #![warn(missing_docs)]
 
+mod collection;
 mod edm;
 pub mod endpoint;
 mod error;
 mod json;
 mod odata;
 mod reference;
+mod request_options;
 
+pub use collection::Collection;
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Double, Duration, Guid, TimeOfDay};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
 pub use reference::Reference;
+pub use request_options::RequestOptions;
 
 /// Turns a struct with named fields into a Microsoft Graph entity type.
 ///
