@@ -309,3 +309,59 @@ mod empty_enum {
         assert!("anything".parse::<Never>().is_err());
     }
 }
+
+mod flags {
+    use graph_core::{from_json, graph_entity, graph_enum, Flags, GraphError};
+
+    /// A flags enumeration without `other`: unknown members are errors.
+    #[graph_enum("deviceThreatProtectionLevels", flags)]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Level {
+        Low,
+        Medium,
+        High,
+    }
+
+    #[graph_entity("threatPolicy")]
+    #[derive(Debug, Default, PartialEq)]
+    pub struct ThreatPolicy {
+        pub levels: Option<Flags<Level>>,
+    }
+
+    #[test]
+    fn flags_are_comma_separated_members() {
+        let policy: ThreatPolicy = from_json(br#"{"levels": "low,high"}"#).unwrap();
+        let levels = policy.levels.as_ref().unwrap();
+        assert_eq!(
+            levels.iter().collect::<Vec<_>>(),
+            [&Level::Low, &Level::High]
+        );
+        assert_eq!(serde_json::to_value(&policy).unwrap()["levels"], "low,high");
+        let none: ThreatPolicy = from_json(br#"{"levels": ""}"#).unwrap();
+        assert!(none.levels.unwrap().is_empty());
+        let built: Flags<Level> = [Level::Medium, Level::Medium, Level::Low]
+            .into_iter()
+            .collect();
+        assert_eq!(built.to_string(), "medium,low");
+    }
+
+    #[test]
+    fn unknown_or_empty_members_are_errors_naming_the_property() {
+        for (bad, expected) in [
+            (
+                "low,critical",
+                "unknown deviceThreatProtectionLevels member `critical`",
+            ),
+            ("low,,high", "empty member"),
+        ] {
+            match from_json::<ThreatPolicy>(format!(r#"{{"levels": "{bad}"}}"#).as_bytes()) {
+                Err(GraphError::Decode { path, message }) => {
+                    assert_eq!(path, "levels");
+                    assert!(message.contains(expected), "{message}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!("low,critical".parse::<Flags<Level>>().is_err());
+    }
+}

@@ -50,6 +50,7 @@ mod collection;
 mod edm;
 pub mod endpoint;
 mod error;
+mod flags;
 mod json;
 mod odata;
 mod reference;
@@ -59,6 +60,7 @@ pub use collection::Collection;
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Double, Duration, Guid, TimeOfDay};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
+pub use flags::{Flags, FlagsEnum};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
 pub use reference::Reference;
@@ -150,6 +152,10 @@ pub use graph_macros::graph_entity;
 /// (with [`GraphError`]) and an inherent `as_str()`. The argument, the Graph
 /// name of the enumeration, is optional and used in error messages;
 /// `crate = "path"` works as for [`graph_entity`].
+///
+/// `#[graph_enum("name", flags)]` declares a flags enumeration (`IsFlags` in
+/// Graph's metadata): a property of that type is a [`Flags<E>`](Flags), a set
+/// of members written `"a,b"`.
 ///
 /// ```
 /// use graph_core::graph_enum;

@@ -29,8 +29,16 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
         None => (quote!(::core::option::Option::None), quote!()),
     };
 
+    let flags = graph_enum.flags.then(|| {
+        quote! {
+            impl #krate::FlagsEnum for #ident {}
+        }
+    });
+
     quote! {
         #item
+
+        #flags
 
         impl #krate::GraphEnum for #ident {
             const NAME: &'static ::core::primitive::str = #graph_name;

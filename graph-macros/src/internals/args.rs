@@ -13,6 +13,8 @@ pub struct MacroArgs {
     pub graph_name: Option<LitStr>,
     /// Recognised `key = "value"` options, in the order written.
     pub options: Vec<(Ident, LitStr)>,
+    /// Bare options, such as `flags`, in the order written.
+    pub words: Vec<Ident>,
     /// Parsing stopped at an error already reported, so what is missing may
     /// just not have been reached.
     pub incomplete: bool,
@@ -20,15 +22,23 @@ pub struct MacroArgs {
 
 /// Parses the arguments of `#[macro_name(...)]`, accepting the option names in
 /// `keys`. Every problem is reported to `cx`; what could be read is returned.
-pub fn parse(cx: &mut Ctxt, args: TokenStream, macro_name: &str, keys: &[&str]) -> MacroArgs {
+/// Bare options (`words`) are accepted as they are.
+pub fn parse(
+    cx: &mut Ctxt,
+    args: TokenStream,
+    macro_name: &str,
+    keys: &[&str],
+    words: &[&str],
+) -> MacroArgs {
     let mut parsed = MacroArgs {
         graph_name: None,
         options: Vec::new(),
+        words: Vec::new(),
         incomplete: false,
     };
     let parser = |input: ParseStream| {
         while !input.is_empty() {
-            if let Err(error) = parse_one(cx, input, &mut parsed, macro_name, keys) {
+            if let Err(error) = parse_one(cx, input, &mut parsed, macro_name, keys, words) {
                 // Report it and go on after the next comma, so that every
                 // problem in the arguments is reported in one compile.
                 cx.syn_error(error);
@@ -57,6 +67,7 @@ fn parse_one(
     parsed: &mut MacroArgs,
     macro_name: &str,
     keys: &[&str],
+    words: &[&str],
 ) -> syn::Result<()> {
     let expected_keys = keys
         .iter()
@@ -95,6 +106,26 @@ fn parse_one(
     }
     if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
+        if words.iter().any(|word| ident == word) {
+            if parsed.words.iter().any(|seen| *seen == ident) {
+                cx.error_spanned_by(&ident, format!("`{ident}` is given twice"));
+            } else {
+                parsed.words.push(ident);
+            }
+            return Ok(());
+        }
+        if parsed.graph_name.is_some() || !parsed.options.is_empty() || !parsed.words.is_empty() {
+            let expected = words
+                .iter()
+                .map(|word| format!("`{word}`"))
+                .chain(std::iter::once(expected_keys))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            return Err(syn::Error::new(
+                ident.span(),
+                format!("unknown option `{ident}`; expected {expected}"),
+            ));
+        }
         return Err(syn::Error::new(
             ident.span(),
             format!(

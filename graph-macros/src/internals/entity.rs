@@ -52,7 +52,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(&mut cx, args, "graph_entity", &["create", "crate"]);
+    let macro_args = args::parse(&mut cx, args, "graph_entity", &["create", "crate"], &[]);
     let odata_type = odata_type(&mut cx, &macro_args);
     let krate = macro_args.crate_path(&mut cx);
     let create_ident = match macro_args.option("create") {

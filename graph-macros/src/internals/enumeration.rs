@@ -17,6 +17,9 @@ pub struct GraphEnum {
     pub members: Vec<Member>,
     /// The `#[graph(other)]` variant, which keeps unknown members.
     pub other: Option<Ident>,
+    /// `#[graph_enum(flags)]`: values are sets of members, `"a,b"` on the
+    /// wire (through `graph_core::Flags`).
+    pub flags: bool,
 }
 
 pub struct Member {
@@ -38,7 +41,8 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(&mut cx, args, "graph_enum", &["crate"]);
+    let macro_args = args::parse(&mut cx, args, "graph_enum", &["crate"], &["flags"]);
+    let flags = !macro_args.words.is_empty();
     let krate = macro_args.crate_path(&mut cx);
     let graph_name = match &macro_args.graph_name {
         Some(lit) => {
@@ -101,6 +105,12 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                     }
                     None => super::to_lower_camel(&variant.ident.to_string()),
                 };
+                if flags && wire_name.contains(',') {
+                    cx.error_spanned_by(
+                        &variant.ident,
+                        format!("a flags member cannot contain `,`, which separates members on the wire: `{wire_name}`"),
+                    );
+                }
                 if let Some(earlier) = members.iter().find(|m: &&Member| m.wire_name == wire_name) {
                     cx.error_spanned_by(
                         &variant.ident,
@@ -135,6 +145,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         krate,
         members,
         other,
+        flags,
     })
 }
 
