@@ -107,7 +107,7 @@ fn parse_one(
     if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
         if words.iter().any(|word| ident == word) {
-            if parsed.words.iter().any(|seen| *seen == ident) {
+            if parsed.words.contains(&ident) {
                 cx.error_spanned_by(&ident, format!("`{ident}` is given twice"));
             } else {
                 parsed.words.push(ident);
