@@ -167,25 +167,45 @@ pub fn unknown_field<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// An object being written. The first error is kept and later writes are
+/// skipped, so generated code needs no `?` (with its `Try` and `From`
+/// resolution) per property: [`end_object`] reports the error.
+pub struct ObjectWriter<M: SerializeMap>(Result<M, M::Error>);
+
 /// Starts an object with its `@odata.type`, which Graph wants first.
 pub fn begin_object<S: Serializer>(
     serializer: S,
     odata_type: &'static str,
-) -> Result<S::SerializeMap, S::Error> {
-    let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry("@odata.type", odata_type)?;
-    Ok(map)
+) -> ObjectWriter<S::SerializeMap> {
+    ObjectWriter(serializer.serialize_map(None).and_then(|mut map| {
+        map.serialize_entry("@odata.type", odata_type)?;
+        Ok(map)
+    }))
+}
+
+/// Writes a property.
+#[inline]
+pub fn entry<M: SerializeMap, T: Serialize>(
+    object: &mut ObjectWriter<M>,
+    name: &'static str,
+    value: &T,
+) {
+    if let Ok(map) = &mut object.0 {
+        if let Err(error) = map.serialize_entry(name, value) {
+            object.0 = Err(error);
+        }
+    }
 }
 
 /// Writes an `Option` property, leaving it out when `None`.
+#[inline]
 pub fn optional_entry<M: SerializeMap, T: Serialize>(
-    map: &mut M,
+    object: &mut ObjectWriter<M>,
     name: &'static str,
     value: &Option<T>,
-) -> Result<(), M::Error> {
-    match value {
-        Some(value) => map.serialize_entry(name, value),
-        None => Ok(()),
+) {
+    if let Some(value) = value {
+        entry(object, name, value);
     }
 }
 
@@ -193,12 +213,13 @@ pub fn optional_entry<M: SerializeMap, T: Serialize>(
 /// repeats a declared property (or `@odata.type`) would make the JSON
 /// ambiguous, so it is an error.
 pub fn end_object<M: SerializeMap>(
-    mut map: M,
+    object: ObjectWriter<M>,
     additional_data: &AdditionalData,
     declared: &'static [&'static str],
 ) -> Result<M::Ok, M::Error> {
+    let mut map = object.0?;
     for (key, value) in additional_data.iter() {
-        if key == "@odata.type" || declared.contains(&key.as_str()) {
+        if key == "@odata.type" || is_declared(key, declared) {
             return Err(serde::ser::Error::custom(format_args!(
                 "additional_data holds `{key}`, which the type declares; set the field instead"
             )));
@@ -206,6 +227,17 @@ pub fn end_object<M: SerializeMap>(
         map.serialize_entry(key, value)?;
     }
     map.end()
+}
+
+/// `declared.contains(&key)`, comparing the first byte before calling
+/// `memcmp`: kept keys often have the length of a declared name
+/// (`userId`, `status`), rarely its first letter as well.
+#[inline]
+fn is_declared(key: &str, declared: &[&str]) -> bool {
+    let (key, first) = (key.as_bytes(), key.as_bytes().first());
+    declared.iter().any(|name| {
+        name.len() == key.len() && name.as_bytes().first() == first && name.as_bytes() == key
+    })
 }
 
 /// `Deserialize` for a `#[graph_enum]`.
@@ -256,4 +288,64 @@ fn expected_members<T: GraphEnum>() -> String {
         text.push('`');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(additional: &[(&str, i32)]) -> Result<String, serde_json::Error> {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        optional_entry(&mut object, "status", &Some(1));
+        optional_entry(&mut object, "userId", &None::<i32>);
+        let mut data = AdditionalData::new();
+        for (key, value) in additional {
+            data.insert((*key).to_owned(), (*value).into());
+        }
+        end_object(object, &data, &["status", "userId", ""])?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn kept_keys_are_written_after_the_declared_ones() {
+        assert_eq!(
+            write(&[("@odata.etag", 1), ("sTatus", 2), ("userid", 3), ("x", 4)]).unwrap(),
+            r##"{"@odata.type":"#microsoft.graph.user","status":1,"@odata.etag":1,"sTatus":2,"userid":3,"x":4}"##
+        );
+    }
+
+    #[test]
+    fn kept_keys_that_repeat_a_declared_name_are_errors() {
+        for key in ["status", "userId", "", "@odata.type"] {
+            let error = write(&[("a", 1), (key, 2)]).unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("holds `{key}`")),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_ends_the_object() {
+        struct Failing;
+        impl Serialize for Failing {
+            fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("cannot write this"))
+            }
+        }
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        entry(&mut object, "a", &1);
+        entry(&mut object, "b", &Failing);
+        entry(&mut object, "c", &3);
+        let error = end_object(object, &AdditionalData::new(), &[]).unwrap_err();
+        assert_eq!(error.to_string(), "cannot write this");
+        assert_eq!(
+            out,
+            br##"{"@odata.type":"#microsoft.graph.user","a":1,"b":"##
+        );
+    }
 }

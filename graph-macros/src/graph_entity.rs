@@ -173,9 +173,9 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
     let write_entries = (0..idents.len()).map(|i| {
         let (ident, wire) = (idents[i], wire_names[i]);
         if optional[i] {
-            quote_spanned!(spans[i]=> #private::optional_entry(&mut map, #wire, &self.#ident)?;)
+            quote_spanned!(spans[i]=> #private::optional_entry(&mut object, #wire, &self.#ident);)
         } else {
-            quote_spanned!(spans[i]=> #private::serde::ser::SerializeMap::serialize_entry(&mut map, #wire, &self.#ident)?;)
+            quote_spanned!(spans[i]=> #private::entry(&mut object, #wire, &self.#ident);)
         }
     });
     let slots: Vec<Ident> = (0..idents.len())
@@ -183,11 +183,17 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         .collect();
     let read_entries = (0..idents.len()).map(|i| {
         let (slot, wire) = (&slots[i], wire_names[i]);
-        quote_spanned!(spans[i]=> #wire => #private::next_field(&mut map, &mut #slot, #wire)?,)
+        quote_spanned!(spans[i]=> #wire => #private::next_field(&mut map, &mut #slot, #wire),)
     });
+    // A missing `Option` property is `None`: no call, no `?`. Other fields
+    // go through `take_field`, which reports them missing.
     let take_fields = (0..idents.len()).map(|i| {
         let (ident, slot, wire) = (idents[i], &slots[i], wire_names[i]);
-        quote_spanned!(spans[i]=> #ident: #private::take_field(#slot, #wire)?,)
+        if optional[i] {
+            quote!(#ident: ::core::option::Option::flatten(#slot),)
+        } else {
+            quote_spanned!(spans[i]=> #ident: #private::take_field(#slot, #wire)?,)
+        }
     });
 
     quote! {
@@ -196,12 +202,12 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                let mut map = #private::begin_object(
+                let mut object = #private::begin_object(
                     serializer,
                     <Self as #krate::ODataType>::ODATA_TYPE,
-                )?;
+                );
                 #(#write_entries)*
-                #private::end_object(map, &self.additional_data, &[#(#wire_names),*])
+                #private::end_object(object, &self.additional_data, &[#(#wire_names),*])
             }
         }
 
@@ -222,14 +228,15 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 while let ::core::option::Option::Some(key) =
                     #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(&mut map)?
                 {
+                    // One `?` for all arms keeps the expansion small.
                     match key.as_str() {
                         "@odata.type" => #private::check_odata_type(
                             &mut map,
                             <Self as #krate::ODataType>::ODATA_TYPE,
-                        )?,
+                        ),
                         #(#read_entries)*
-                        _ => #private::unknown_field(&mut map, key, &mut additional_data)?,
-                    }
+                        _ => #private::unknown_field(&mut map, key, &mut additional_data),
+                    }?;
                 }
                 ::core::result::Result::Ok(#ident {
                     #(#take_fields)*
