@@ -2,8 +2,11 @@
 """Summarise `cargo bench --bench serde` as ratios against plain serde.
 
 Reads criterion's estimates under target/criterion and prints one Markdown
-table row per payload and direction: the median time of `plain_serde`, and
-every other implementation as a ratio to it (measured in the same run).
+table row per payload and direction: the time of `plain_serde`, and every
+other implementation as a ratio to it, all measured in the same run. The
+bench runs every implementation in several rounds; each one's time is the
+median of its best round (a shared machine only ever adds time), and the
+spread (worst round / best round) shows how disturbed the run was.
 
     cargo bench --bench serde
     python3 benches/ratios.py                 # the run just made
@@ -42,15 +45,21 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    groups: dict[str, dict[str, tuple[float, int | None]]] = {}
-    for bench in sorted(pathlib.Path(args.dir).glob(f"*/*/{args.baseline}/benchmark.json")):
+    rounds: dict[str, dict[str, list[float]]] = {}
+    sizes: dict[str, int | None] = {}
+    for bench in sorted(pathlib.Path(args.dir).glob(f"**/{args.baseline}/benchmark.json")):
         meta = json.loads(bench.read_text())
         estimates = json.loads((bench.parent / "estimates.json").read_text())
-        throughput = (meta.get("throughput") or {}).get("Bytes")
-        groups.setdefault(meta["group_id"], {})[meta["function_id"]] = (
-            estimates["median"]["point_estimate"],
-            throughput,
+        sizes[meta["group_id"]] = (meta.get("throughput") or {}).get("Bytes")
+        rounds.setdefault(meta["group_id"], {}).setdefault(meta["function_id"], []).append(
+            estimates["median"]["point_estimate"]
         )
+    groups = {
+        group_id: {name: (min(times), sizes[group_id]) for name, times in functions.items()}
+        for group_id, functions in rounds.items()
+    }
+    spread = max(max(times) / min(times) for f in rounds.values() for times in f.values())
+    count = max(len(times) for f in rounds.values() for times in f.values())
     if not groups:
         print(f"no criterion results for baseline {args.baseline!r} in {args.dir}", file=sys.stderr)
         return 1
@@ -74,6 +83,7 @@ def main() -> int:
         print(
             f"| {group_id} | {size_text} | {fmt_time(base)} | " + " | ".join(cells) + " |"
         )
+    print(f"\n{count} round(s); worst round / best round, over all benchmarks: {spread:.2f}")
     return 0
 
 
