@@ -175,10 +175,10 @@ fn entity_json(i: usize, unknown: bool) -> String {
         out.push_str(&format!(
             r#","lastSync":{{"attempts":{},"succeeded":{}}}"#,
             i % 5,
-            i % 3 != 0
+            !i.is_multiple_of(3)
         ));
     }
-    let offset = if i % 4 == 0 { "Z" } else { "+03:00" };
+    let offset = if i.is_multiple_of(4) { "Z" } else { "+03:00" };
     out.push_str(&format!(
         r#","lastReportedDateTime":"2016-{:02}-{:02}T{:02}:57:57.7265241{offset}""#,
         1 + i % 12,
