@@ -183,14 +183,34 @@ pub fn unknown_field<'de, A: MapAccess<'de>>(
     }
 }
 
+/// An object being written. The first error is kept and later writes are
+/// skipped, so generated code needs no `?` (with its `Try` and `From`
+/// resolution) per property: [`end_object`] reports the error.
+pub struct ObjectWriter<M: SerializeMap>(Result<M, M::Error>);
+
 /// Starts an object with its `@odata.type`, which Graph wants first.
 pub fn begin_object<S: Serializer>(
     serializer: S,
     odata_type: &'static str,
-) -> Result<S::SerializeMap, S::Error> {
-    let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry("@odata.type", odata_type)?;
-    Ok(map)
+) -> ObjectWriter<S::SerializeMap> {
+    ObjectWriter(serializer.serialize_map(None).and_then(|mut map| {
+        map.serialize_entry("@odata.type", odata_type)?;
+        Ok(map)
+    }))
+}
+
+/// Writes a property.
+#[inline]
+pub fn entry<M: SerializeMap, T: Serialize + ?Sized>(
+    object: &mut ObjectWriter<M>,
+    name: &'static str,
+    value: &T,
+) {
+    if let Ok(map) = &mut object.0 {
+        if let Err(error) = map.serialize_entry(name, value) {
+            object.0 = Err(error);
+        }
+    }
 }
 
 /// A field about to be written. Generated code calls
@@ -202,38 +222,27 @@ pub struct Entry<'a, T: ?Sized>(pub &'a T);
 
 /// Writing an `Option` field: `None` is left out, as Graph expects.
 pub trait WriteOptionalEntry {
-    fn write_entry<M: SerializeMap>(&self, map: &mut M, name: &'static str)
-        -> Result<(), M::Error>;
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
 }
 
 impl<T: Serialize> WriteOptionalEntry for Entry<'_, Option<T>> {
     #[inline]
-    fn write_entry<M: SerializeMap>(
-        &self,
-        map: &mut M,
-        name: &'static str,
-    ) -> Result<(), M::Error> {
-        match self.0 {
-            Some(value) => map.serialize_entry(name, value),
-            None => Ok(()),
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        if let Some(value) = self.0 {
+            entry(object, name, value);
         }
     }
 }
 
 /// Writing any other field.
 pub trait WriteEntry {
-    fn write_entry<M: SerializeMap>(&self, map: &mut M, name: &'static str)
-        -> Result<(), M::Error>;
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
 }
 
 impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
     #[inline]
-    fn write_entry<M: SerializeMap>(
-        &self,
-        map: &mut M,
-        name: &'static str,
-    ) -> Result<(), M::Error> {
-        map.serialize_entry(name, self.0)
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        entry(object, name, self.0);
     }
 }
 
@@ -241,12 +250,13 @@ impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
 /// repeats a declared property (or `@odata.type`) would make the JSON
 /// ambiguous, so it is an error.
 pub fn end_object<M: SerializeMap>(
-    mut map: M,
+    object: ObjectWriter<M>,
     additional_data: &AdditionalData,
     declared: &'static [&'static str],
 ) -> Result<M::Ok, M::Error> {
+    let mut map = object.0?;
     for (key, value) in additional_data.iter() {
-        if key == "@odata.type" || declared.contains(&key.as_str()) {
+        if key == "@odata.type" || is_declared(key, declared) {
             return Err(serde::ser::Error::custom(format_args!(
                 "additional_data holds `{key}`, which the type declares; set the field instead"
             )));
@@ -254,6 +264,17 @@ pub fn end_object<M: SerializeMap>(
         map.serialize_entry(key, value)?;
     }
     map.end()
+}
+
+/// `declared.contains(&key)`, comparing the first byte before calling
+/// `memcmp`: kept keys often have the length of a declared name
+/// (`userId`, `status`), rarely its first letter as well.
+#[inline]
+fn is_declared(key: &str, declared: &[&str]) -> bool {
+    let (key, first) = (key.as_bytes(), key.as_bytes().first());
+    declared.iter().any(|name| {
+        name.len() == key.len() && name.as_bytes().first() == first && name.as_bytes() == key
+    })
 }
 
 /// `Deserialize` for a `#[graph_enum]`.
@@ -304,4 +325,67 @@ fn expected_members<T: GraphEnum>() -> String {
         text.push('`');
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Written as generated code writes it: the `&` is what lets method
+    // resolution pick the `Option` impl first.
+    #[allow(clippy::needless_borrow)]
+    fn write(additional: &[(&str, i32)]) -> Result<String, serde_json::Error> {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        (&Entry(&Some(1))).write_entry(&mut object, "status");
+        (&Entry(&None::<i32>)).write_entry(&mut object, "userId");
+        let mut data = AdditionalData::new();
+        for (key, value) in additional {
+            data.insert((*key).to_owned(), (*value).into());
+        }
+        end_object(object, &data, &["status", "userId", ""])?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn kept_keys_are_written_after_the_declared_ones() {
+        assert_eq!(
+            write(&[("@odata.etag", 1), ("sTatus", 2), ("userid", 3), ("x", 4)]).unwrap(),
+            r##"{"@odata.type":"#microsoft.graph.user","status":1,"@odata.etag":1,"sTatus":2,"userid":3,"x":4}"##
+        );
+    }
+
+    #[test]
+    fn kept_keys_that_repeat_a_declared_name_are_errors() {
+        for key in ["status", "userId", "", "@odata.type"] {
+            let error = write(&[("a", 1), (key, 2)]).unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("holds `{key}`")),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_ends_the_object() {
+        struct Failing;
+        impl Serialize for Failing {
+            fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("cannot write this"))
+            }
+        }
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        entry(&mut object, "a", &1);
+        entry(&mut object, "b", &Failing);
+        entry(&mut object, "c", &3);
+        let error = end_object(object, &AdditionalData::new(), &[]).unwrap_err();
+        assert_eq!(error.to_string(), "cannot write this");
+        assert_eq!(
+            out,
+            br##"{"@odata.type":"#microsoft.graph.user","a":1,"b":"##
+        );
+    }
 }

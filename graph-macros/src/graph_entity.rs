@@ -173,7 +173,7 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         // `__private::Entry`), so an `Option` behind an alias is one too.
         write_entries.push(respan(
             quote!(
-                (&#private::Entry(&self.#ident)).write_entry(&mut map, #wire_name)?;
+                (&#private::Entry(&self.#ident)).write_entry(&mut object, #wire_name);
             ),
             *span,
         ));
@@ -185,7 +185,7 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         ));
         read_entries.push(respan(
             quote!(
-                #wire_name => #private::next_field(&mut map, &mut #slot, #wire_name)?,
+                #wire_name => #private::next_field(&mut map, &mut #slot, #wire_name),
             ),
             *span,
         ));
@@ -204,12 +204,12 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
                 use #private::{WriteEntry as _, WriteOptionalEntry as _};
-                let mut map = #private::begin_object(
+                let mut object = #private::begin_object(
                     serializer,
                     <Self as #krate::ODataType>::ODATA_TYPE,
-                )?;
+                );
                 #(#write_entries)*
-                #private::end_object(map, &self.additional_data, &[#(#wire_names),*])
+                #private::end_object(object, &self.additional_data, &[#(#wire_names),*])
             }
         }
 
@@ -230,14 +230,15 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 while let ::core::option::Option::Some(key) =
                     #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(&mut map)?
                 {
+                    // One `?` for all arms keeps the expansion small.
                     match key.as_str() {
                         "@odata.type" => #private::check_odata_type(
                             &mut map,
                             <Self as #krate::ODataType>::ODATA_TYPE,
-                        )?,
+                        ),
                         #(#read_entries)*
-                        _ => #private::unknown_field(&mut map, key, &mut additional_data)?,
-                    }
+                        _ => #private::unknown_field(&mut map, key, &mut additional_data),
+                    }?;
                 }
                 ::core::result::Result::Ok(#ident {
                     #(#take_fields)*

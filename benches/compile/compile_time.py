@@ -1,0 +1,397 @@
+#!/usr/bin/env python3
+"""Compile time of N generated Graph types: the macros against plain serde.
+
+Generates two throwaway crates with the same N entity types (10 properties
+each: strings, ints, bools, dates, an enum, a nested optional value) and N/5
+enums, depending on graph-core by path:
+
+* `macro`: `#[graph_entity]` and `#[graph_enum]` (each entity also gets its
+  generated create-request type);
+* `plain`: hand-written `#[derive(Serialize, Deserialize)]` structs with the
+  same fields (`rename_all = "camelCase"`, `skip_serializing_if`), and serde
+  enums with a `#[serde(other)]` catch-all.
+
+Both are built in debug into one shared target directory, so dependencies
+are compiled once (untimed warm-up) and each timed build compiles only the
+generated crate (`cargo clean -p <crate>` before every run). The runs of
+the two flavours alternate, so a disturbance hits both.
+
+    python3 benches/compile/compile_time.py                 # N = 100 and 1000
+    python3 benches/compile/compile_time.py -n 100 -n 500 --runs 3
+    python3 benches/compile/compile_time.py --macros-from-clean
+    python3 benches/compile/compile_time.py -n 100 --expanded   # needs `nightly`
+    python3 benches/compile/compile_time.py --endpoints     # needs graph_endpoint!
+
+With `--endpoints`, each entity also gets one endpoint: a `graph_endpoint!`
+GET in the macro flavour, a struct with an id and a path-building fn in the
+plain one.
+
+Crates and the target directory go under target/compile-bench (override with
+--work-dir). Only the standard library is needed (Python 3.9+).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+PREFIXES = [
+    "device", "user", "mobileApp", "managed", "security", "team", "channel",
+    "drive", "mail", "calendar", "group", "site", "list", "policy", "report",
+    "audit", "identity", "access", "signIn", "print", "booking", "education",
+    "onlineMeeting", "chat", "planner", "schema", "application", "service",
+    "directory", "compliance",
+]
+SUFFIXES = [
+    "Configuration", "Status", "Assignment", "Setting", "Summary", "State",
+    "Item", "Profile", "Event", "Rule", "Template", "Action", "Detail",
+    "Record", "Definition",
+]
+WORDS = [
+    "owner", "tenant", "device", "app", "user", "group", "policy", "session",
+    "license", "resource", "source", "target", "parent", "member", "client",
+    "account", "location", "category", "platform", "version", "role",
+    "scope", "item", "package", "channel", "folder", "message", "contact",
+]
+MEMBERS = [
+    "unknown", "notApplicable", "compliant", "remediated", "nonCompliant",
+    "error", "conflict", "notAssigned", "pending", "enabled", "disabled",
+    "succeeded", "failed", "inProgress", "blocked", "allowed", "deferred",
+    "expired", "active", "inactive",
+]
+
+
+def camel_to_snake(name: str) -> str:
+    out = []
+    for ch in name:
+        if ch.isupper():
+            out.append("_")
+            out.append(ch.lower())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def upper_first(name: str) -> str:
+    return name[0].upper() + name[1:]
+
+
+class Model:
+    """The synthetic types, shared by both flavours."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.enums = []  # (RustName, graphName, [members])
+        for j in range(max(1, n // 5)):
+            graph = f"{PREFIXES[j % len(PREFIXES)]}{SUFFIXES[(j * 7) % len(SUFFIXES)]}Kind{j}"
+            count = 5 + j % 4
+            start = (j * 3) % len(MEMBERS)
+            members = [MEMBERS[(start + k) % len(MEMBERS)] for k in range(count)]
+            self.enums.append((upper_first(graph), graph, members))
+        self.entities = []  # (RustName, graphName, [(field, rust type, opts)])
+        for i in range(n):
+            graph = f"{PREFIXES[i % len(PREFIXES)]}{SUFFIXES[(i // len(PREFIXES)) % len(SUFFIXES)]}{i}"
+            w = [WORDS[(i * 5 + k) % len(WORDS)] for k in range(5)]
+            enum = self.enums[i % len(self.enums)][0]
+            if i > 0 and i % 3 == 0:
+                nested = ("parent_" + camel_to_snake(self.entities[i - 1][1]).lstrip("_"),
+                          f"Box<{self.entities[i - 1][0]}>")
+            elif i % 3 == 1:
+                nested = (f"{w[4]}_kinds", f"Vec<{enum}>")
+            else:
+                nested = (f"{w[4]}_names", "Vec<String>")
+            fields = [
+                ("display_name", "String", "required"),
+                ("description", "String", ""),
+                (f"{w[0]}_id", "String", ""),
+                (f"{w[1]}_count", "i32", ""),
+                (f"{w[2]}_size_in_bytes", "i64", ""),
+                (f"is_{w[3]}_enabled", "bool", ""),
+                ("created_date_time", "graph_core::DateTimeOffset", "read_only"),
+                (f"last_{w[0]}_sync_date_time", "graph_core::DateTimeOffset", ""),
+                (f"{w[1]}_state", enum, ""),
+                (nested[0], nested[1], ""),
+            ]
+            self.entities.append((upper_first(graph), graph, fields))
+
+
+def gen_macro(model: Model, endpoints: bool, derives: str) -> str:
+    out = [
+        "//! Generated by benches/compile/compile_time.py (macro flavour).",
+        "#![allow(clippy::all)]",
+        "use graph_core::{graph_entity, graph_enum};",
+    ]
+    if endpoints:
+        out.append("use graph_core::graph_endpoint;")
+    for rust, graph, members in model.enums:
+        out.append(f'\n#[graph_enum("{graph}")]')
+        out.append("#[derive(Debug, Clone, PartialEq, Eq)]")
+        out.append(f"pub enum {rust} {{")
+        for member in members:
+            out.append(f"    {upper_first(member)},")
+        out.append("    #[graph(other)]")
+        out.append("    Other(String),")
+        out.append("}")
+    for rust, graph, fields in model.entities:
+        out.append(f'\n#[graph_entity("{graph}")]')
+        if derives:
+            out.append(f"#[derive({derives})]")
+        out.append(f"pub struct {rust} {{")
+        for name, ty, opts in fields:
+            if opts:
+                out.append(f"    #[graph({opts})]")
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+        if endpoints:
+            out.append("graph_endpoint! {")
+            out.append(f"    pub Get{rust} {{")
+            out.append("        method: GET,")
+            out.append(f'        path: "/{graph}s/{{{graph}Id}}",')
+            out.append(f"        response: {rust},")
+            out.append("    }")
+            out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def gen_plain(model: Model, endpoints: bool, derives: str) -> str:
+    out = [
+        "//! Generated by benches/compile/compile_time.py (plain serde flavour).",
+        "#![allow(clippy::all)]",
+        "use serde::{Deserialize, Serialize};",
+    ]
+    for rust, _graph, members in model.enums:
+        out.append("\n#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]")
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub enum {rust} {{")
+        for member in members:
+            out.append(f"    {upper_first(member)},")
+        out.append("    #[serde(other)]")
+        out.append("    UnknownFutureValue,")
+        out.append("}")
+    for rust, graph, fields in model.entities:
+        out.append(f"\n#[derive({derives + ', ' if derives else ''}Serialize, Deserialize)]")
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub struct {rust} {{")
+        out.append('    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]')
+        out.append("    pub odata_type: Option<String>,")
+        out.append('    #[serde(default, skip_serializing_if = "Option::is_none")]')
+        out.append("    pub id: Option<String>,")
+        for name, ty, _opts in fields:
+            out.append('    #[serde(default, skip_serializing_if = "Option::is_none")]')
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+        if endpoints:
+            param = camel_to_snake(graph) + "_id"
+            out.append(f"\npub struct Get{rust} {{")
+            out.append(f"    pub {param}: String,")
+            out.append("}")
+            out.append(f"impl Get{rust} {{")
+            out.append(f"    pub fn new({param}: String) -> Self {{")
+            out.append(f"        Get{rust} {{ {param} }}")
+            out.append("    }")
+            out.append("    pub fn path(&self) -> String {")
+            out.append(f'        format!("/{graph}s/{{}}", self.{param})')
+            out.append("    }")
+            out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def write_crate(root: pathlib.Path, name: str, flavour: str, source: str) -> pathlib.Path:
+    crate = root / name
+    (crate / "src").mkdir(parents=True, exist_ok=True)
+    deps = f'graph-core = {{ path = "{(REPO / "graph-core").as_posix()}" }}\n'
+    if flavour == "plain":
+        deps += 'serde = { version = "1", features = ["derive"] }\n'
+    (crate / "Cargo.toml").write_text(
+        f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
+        f"[dependencies]\n{deps}\n"
+        "# Its own workspace, not a member of the repository's.\n[workspace]\n"
+    )
+    # The repository's versions of serde, serde_json, ... and its toolchain.
+    shutil.copy(REPO / "Cargo.lock", crate / "Cargo.lock")
+    shutil.copy(REPO / "rust-toolchain.toml", crate / "rust-toolchain.toml")
+    lib = crate / "src" / "lib.rs"
+    if not lib.exists() or lib.read_text() != source:
+        lib.write_text(source)
+    return crate
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time used by the whole machine so far (all processes), from /proc/stat."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    # user nice system idle iowait irq softirq steal ...: all but idle and iowait.
+    busy = sum(fields[:3]) + sum(fields[5:8])
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def cargo(args: list[str], cwd: pathlib.Path, target_dir: pathlib.Path, log) -> dict:
+    """Runs cargo; returns its wall time, its CPU time (cargo and rustc, user +
+    system) and the CPU time other processes used meanwhile (a build sharing
+    the machine slows this one, wall and CPU time alike: such runs show it),
+    and the packages it compiled."""
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir))
+    log.write(f"$ cargo {' '.join(args)}  (in {cwd})\n")
+    log.flush()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy_before = busy_cpu_seconds()
+    start = time.perf_counter()
+    result = subprocess.run(["cargo", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    elapsed = time.perf_counter() - start
+    busy = busy_cpu_seconds() - busy_before
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    log.write(result.stdout)
+    log.flush()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if result.returncode != 0:
+        sys.exit(f"`cargo {' '.join(args)}` failed in {cwd}; see {log.name}")
+    compiled = [line.split()[1] for line in result.stdout.splitlines()
+                if line.strip().startswith("Compiling ")]
+    return {"wall": elapsed, "cpu": cpu, "other_cpu": max(0.0, busy - cpu), "compiled": compiled}
+
+
+def expanded_size(crate: pathlib.Path, work: pathlib.Path, log) -> tuple[int, int]:
+    """Bytes and lines of the macro-expanded crate (nightly, measuring only)."""
+    env = dict(os.environ, CARGO_TARGET_DIR=str(work / "target-nightly"))
+    result = subprocess.run(
+        ["cargo", "+nightly", "rustc", "--lib", "--quiet", "--", "-Zunpretty=expanded"],
+        cwd=crate, env=env, stdout=subprocess.PIPE, stderr=log,
+    )
+    if result.returncode != 0:
+        sys.exit(f"expanding {crate} failed (is the `nightly` toolchain installed?); see {log.name}")
+    text = result.stdout
+    return len(text), text.count(b"\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-n", type=int, action="append", help="entity count (repeatable; default 100 and 1000)")
+    parser.add_argument("--runs", type=int, default=2, help="timed builds per flavour and N (the minimum is reported)")
+    parser.add_argument("--endpoints", action="store_true", help="one endpoint per entity (needs graph_endpoint!)")
+    parser.add_argument("--derives", default="Debug, Clone, PartialEq",
+                        help="derives the user writes on every entity, in both flavours ('' for none)")
+    parser.add_argument("--expanded", action="store_true", help="also measure macro-expanded size (needs `nightly`)")
+    parser.add_argument("--macros-from-clean", action="store_true",
+                        help="also time `cargo build -p graph-macros` (and serde_derive, for scale) from an empty target dir")
+    parser.add_argument("--work-dir", type=pathlib.Path, default=REPO / "target" / "compile-bench")
+    parser.add_argument("--json", type=pathlib.Path, help="also write the results here")
+    args = parser.parse_args()
+    sizes = args.n or [100, 1000]
+
+    work = args.work_dir.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    target_dir = work / "target"
+    log = open(work / "cargo.log", "w")
+    results: dict = {
+        "machine": machine(),
+        "rustc": rustc_version(),
+        "endpoints": args.endpoints,
+        "derives": args.derives,
+        "builds": [],
+    }
+    print(f"# {results['machine']}; {results['rustc']}; endpoints: {'yes' if args.endpoints else 'no'}; "
+          f"derives: {args.derives or 'none'}")
+
+    if args.macros_from_clean:
+        clean = work / "target-clean"
+        for package in ["graph-macros", "serde_derive"]:
+            shutil.rmtree(clean, ignore_errors=True)
+            run = cargo(["build", "-p", package], REPO, clean, log)
+            results.setdefault("from_clean", {})[package] = run
+            print(f"`cargo build -p {package}` from clean: {run['wall']:.1f} s wall, {run['cpu']:.1f} s CPU "
+                  f"({len(run['compiled'])} crates: {', '.join(run['compiled'])}; "
+                  f"other processes used {run['other_cpu']:.1f} s CPU meanwhile)")
+        shutil.rmtree(clean, ignore_errors=True)
+
+    header = ("| N | plain wall (s) | macros wall (s) | macros / plain (wall) "
+              "| plain CPU (s) | macros CPU (s) | macros / plain (CPU) | macros CPU per type |")
+    rule = "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    if args.expanded:
+        header += " expanded plain (lines) | expanded macros (lines) |"
+        rule += "---:|---:|"
+    print(header)
+    print(rule)
+    derives = args.derives.strip()
+    for n in sizes:
+        model = Model(n)
+        crates = {}
+        suffix = "_ep" if args.endpoints else ""
+        for flavour, gen in [("plain", gen_plain), ("macro", gen_macro)]:
+            name = f"gen_{flavour}_n{n}{suffix}"
+            source = gen(model, args.endpoints, derives)
+            crates[flavour] = (name, write_crate(work, name, flavour, source))
+        # Warm-up, untimed: the dependencies, so that each timed build
+        # compiles the generated crate alone.
+        for flavour, (name, crate) in crates.items():
+            deps = ["-p", "graph-core"] + (["-p", "serde"] if flavour == "plain" else [])
+            cargo(["build", *deps], crate, target_dir, log)
+        runs: dict[str, list[dict]] = {"plain": [], "macro": []}
+        for _ in range(args.runs):
+            for flavour, (name, crate) in crates.items():
+                cargo(["clean", "-p", name], crate, target_dir, log)
+                run = cargo(["build", "--lib"], crate, target_dir, log)
+                if run["compiled"] != [name]:
+                    print(f"warning: the timed build of {name} compiled {run['compiled']}", file=sys.stderr)
+                runs[flavour].append(run)
+        pw, mw = (min(r["wall"] for r in runs[f]) for f in ("plain", "macro"))
+        pc, mc = (min(r["cpu"] for r in runs[f]) for f in ("plain", "macro"))
+        row = (f"| {n} | {pw:.1f} | {mw:.1f} | {mw / pw:.2f} | {pc:.1f} | {mc:.1f} | {mc / pc:.2f} "
+               f"| {mc / n * 1000:.0f} ms |")
+        entry = {"n": n, "runs": runs}
+        if args.expanded:
+            for flavour, (name, crate) in crates.items():
+                size, lines = expanded_size(crate, work, log)
+                entry[f"{flavour}_expanded_bytes"] = size
+                entry[f"{flavour}_expanded_lines"] = lines
+            row += f" {entry['plain_expanded_lines']} | {entry['macro_expanded_lines']} |"
+        print(row, flush=True)
+        results["builds"].append(entry)
+    print("every run (wall s / CPU s / other processes' CPU s meanwhile):")
+    for build in results["builds"]:
+        for flavour, runs in build["runs"].items():
+            text = ", ".join(f"{r['wall']:.1f}/{r['cpu']:.1f}/{r['other_cpu']:.1f}" for r in runs)
+            print(f"  N={build['n']} {flavour}: {text}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    model = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpus} cores{', ' + model if model else ''}"
+
+
+def rustc_version() -> str:
+    try:
+        return subprocess.run(["rustc", "--version"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "rustc ?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Summarise `cargo bench --bench serde` as ratios against plain serde.
+
+Reads criterion's estimates under target/criterion and prints one Markdown
+table row per payload and direction: the time of `plain_serde`, and every
+other implementation as a ratio to it, all measured in the same run. The
+bench runs every implementation in several rounds; each one's time is the
+median of its best round (a shared machine only ever adds time), and the
+spread (worst round / best round) shows how disturbed the run was.
+
+    cargo bench --bench serde
+    python3 benches/ratios.py                 # the run just made
+    python3 benches/ratios.py --baseline NAME # one saved with --save-baseline NAME
+"""
+
+import argparse
+import json
+import pathlib
+import sys
+
+BASE = "plain_serde"
+ORDER = [
+    "graph_entity",
+    "plain_serde_no_type",
+    "serde_flatten",
+    "graph_core_from_json",
+    "graph_core_to_json",
+]
+
+
+def fmt_time(ns: float) -> str:
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.0f} ns"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default="new")
+    parser.add_argument(
+        "--dir",
+        default=str(pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"),
+    )
+    args = parser.parse_args()
+
+    rounds: dict[str, dict[str, list[float]]] = {}
+    sizes: dict[str, int | None] = {}
+    for bench in sorted(pathlib.Path(args.dir).glob(f"**/{args.baseline}/benchmark.json")):
+        meta = json.loads(bench.read_text())
+        estimates = json.loads((bench.parent / "estimates.json").read_text())
+        sizes[meta["group_id"]] = (meta.get("throughput") or {}).get("Bytes")
+        rounds.setdefault(meta["group_id"], {}).setdefault(meta["function_id"], []).append(
+            estimates["median"]["point_estimate"]
+        )
+    groups = {
+        group_id: {name: (min(times), sizes[group_id]) for name, times in functions.items()}
+        for group_id, functions in rounds.items()
+    }
+    spread = max(max(times) / min(times) for f in rounds.values() for times in f.values())
+    count = max(len(times) for f in rounds.values() for times in f.values())
+    if not groups:
+        print(f"no criterion results for baseline {args.baseline!r} in {args.dir}", file=sys.stderr)
+        return 1
+
+    present = [name for name in ORDER if any(name in g for g in groups.values())]
+    print(
+        "| payload / direction | size | plain_serde (b) | "
+        + " | ".join(f"{name} / b" for name in present)
+        + " |"
+    )
+    print("|---|---:|---:|" + "---:|" * len(present))
+    for group_id in sorted(groups, key=sort_key):
+        group = groups[group_id]
+        if BASE not in group:
+            continue
+        base, size = group[BASE]
+        cells = []
+        for name in present:
+            cells.append(f"{group[name][0] / base:.2f}" if name in group else "")
+        size_text = f"{size / 1e6:.2f} MB" if size and size >= 100_000 else f"{size} B"
+        print(
+            f"| {group_id} | {size_text} | {fmt_time(base)} | " + " | ".join(cells) + " |"
+        )
+    print(f"\n{count} round(s); worst round / best round, over all benchmarks: {spread:.2f}")
+    return 0
+
+
+def sort_key(group_id: str):
+    payload, _, direction = group_id.partition("/")
+    rank = {"single": 0, "page": 1, "page_third_unknown": 2}.get(payload, 3)
+    return (rank, payload, direction)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
