@@ -234,6 +234,17 @@ impl<T: Serialize> WriteOptionalEntry for Entry<'_, Option<T>> {
     }
 }
 
+/// Writing a field of an update type: `Unchanged` is left out, `Clear` is
+/// `null`, `Set` the value.
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, crate::Patch<T>> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        if !self.0.is_unchanged() {
+            entry(object, name, self.0);
+        }
+    }
+}
+
 /// Writing any other field.
 pub trait WriteEntry {
     fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);

@@ -53,6 +53,7 @@ mod error;
 mod flags;
 mod json;
 mod odata;
+mod patch;
 mod reference;
 mod request_options;
 
@@ -63,6 +64,7 @@ pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use flags::{Flags, FlagsEnum};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
+pub use patch::Patch;
 pub use reference::Reference;
 pub use request_options::RequestOptions;
 
@@ -81,7 +83,10 @@ pub use request_options::RequestOptions;
 ///   `@odata.type` first and `None` fields left out) and `serde::Deserialize`
 ///   (`@odata.type` optional, with or without `#`; another type is an error);
 /// * generates the create-request type `{Struct}Create`: no `id`, no
-///   read-only fields, required fields unwrapped.
+///   read-only fields, required fields unwrapped;
+/// * generates the update-request type `{Struct}Update` for PATCH: no `id`,
+///   no read-only fields, each property a [`Patch`] (left out, `null`, or a
+///   value), so a PATCH sends exactly what changed.
 ///
 /// Derives written below the attribute apply to both generated structs, so
 /// they must hold for the create type too: `#[derive(Default)]` with a
@@ -99,7 +104,8 @@ pub use request_options::RequestOptions;
 /// | `read_only` | set by the service: left out of the create type |
 /// | `required` | an `Option<T>` field that is a plain `T` in the create type |
 ///
-/// Arguments after the type name: `create = "Name"` names the create type;
+/// Arguments after the type name: `create = "Name"` and `update = "Name"`
+/// name the create and update types;
 /// `crate = "path"` points generated code at graph-core when it is renamed or
 /// re-exported.
 ///

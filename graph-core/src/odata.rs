@@ -20,6 +20,10 @@ pub trait Entity: ODataType {
     /// read-only properties.
     type Create: ODataType;
 
+    /// The body of a PATCH request that updates this entity: every writable
+    /// property as a [`Patch`](crate::Patch).
+    type Update: ODataType;
+
     /// The server-assigned `id`, if known.
     fn id(&self) -> Option<&str>;
 }

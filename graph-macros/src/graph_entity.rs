@@ -24,12 +24,23 @@ struct ObjectType<'a> {
     fields: Vec<WireField<'a>>,
 }
 
+/// What a property that was not sent becomes.
+#[derive(Clone, Copy)]
+enum Missing {
+    /// `None` for an `Option`, an error for anything else (`take_field`).
+    Field,
+    /// `Patch::Unchanged`: an update leaves out what it does not change.
+    Unchanged,
+}
+
 /// A property as one object type writes and reads it.
 struct WireField<'a> {
     ident: &'a Ident,
     wire_name: &'a str,
     /// The field's type here: a required field is unwrapped in the create type.
     ty: TokenStream,
+    /// How the value is taken once the object has been read.
+    missing: Missing,
     /// Where errors about the type point: at the user's type, with call-site
     /// hygiene so generated locals stay visible when the struct comes from a
     /// `macro_rules!` expansion.
@@ -42,6 +53,7 @@ impl<'a> WireField<'a> {
             ident: property.ident(),
             wire_name: &property.wire_name,
             ty: quote!(#ty),
+            missing: Missing::Field,
             span: Span::call_site().located_at(ty.span()),
         }
     }
@@ -85,6 +97,7 @@ fn generate(entity: &Entity) -> TokenStream {
         ident: &id,
         wire_name: "id",
         ty: quote!(::core::option::Option<#krate::__private::String>),
+        missing: Missing::Field,
         span: Span::call_site(),
     };
     let entity_object = ObjectType {
@@ -107,6 +120,62 @@ fn generate(entity: &Entity) -> TokenStream {
     };
     let entity_serde = serde_impls(krate, &entity_object);
     let create_serde = serde_impls(krate, &create_object);
+
+    // The update type: every writable property as a `Patch`, which tells
+    // "leave unchanged" (omitted) from "clear" (null) and "set".
+    let update_ident = &entity.update_ident;
+    let update_properties: Vec<(&Property, TokenStream)> = entity
+        .properties
+        .iter()
+        .filter(|property| !property.read_only)
+        .map(|property| {
+            let inner = property.option_inner.as_ref().unwrap_or(&property.field.ty);
+            let span = Span::call_site().located_at(inner.span());
+            (property, respan(quote!(#krate::Patch<#inner>), span))
+        })
+        .collect();
+    let update_fields = update_properties.iter().map(|(property, ty)| {
+        let field = &property.field;
+        let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
+        quote!(#(#field_attrs)* #field_vis #ident: #ty)
+    });
+    let update_object = ObjectType {
+        ident: update_ident,
+        fields: update_properties
+            .iter()
+            .map(|(property, ty)| WireField {
+                ident: property.ident(),
+                wire_name: &property.wire_name,
+                ty: ty.clone(),
+                missing: Missing::Unchanged,
+                span: Span::call_site().located_at(property.field.ty.span()),
+            })
+            .collect(),
+    };
+    let update_serde = serde_impls(krate, &update_object);
+    let update_doc = format!(
+        "The body of a PATCH request that updates a [`{entity_ident}`]: each property is \
+         left unchanged, cleared or set, and only what changes is sent."
+    );
+    let update_attrs = attrs.iter().filter(|attr| !attr.path().is_ident("doc"));
+    // `..Default::default()` is how an update is written; derive it unless
+    // the user's derives already do.
+    let update_default = (!derives(attrs, "Default")).then(|| {
+        let defaults = update_properties.iter().map(|(property, _)| {
+            let ident = property.ident();
+            quote!(#ident: #krate::Patch::Unchanged,)
+        });
+        quote! {
+            impl ::core::default::Default for #update_ident {
+                fn default() -> Self {
+                    #update_ident {
+                        #(#defaults)*
+                        additional_data: #krate::AdditionalData::new(),
+                    }
+                }
+            }
+        }
+    });
 
     quote! {
         #(#attrs)*
@@ -135,8 +204,23 @@ fn generate(entity: &Entity) -> TokenStream {
             const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
 
+        #(#update_attrs)*
+        #[doc = #update_doc]
+        #vis struct #update_ident {
+            #(#update_fields,)*
+            /// Properties this struct does not declare, sent as they are.
+            pub additional_data: #krate::AdditionalData,
+        }
+
+        #update_default
+
+        impl #krate::ODataType for #update_ident {
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+        }
+
         impl #krate::Entity for #entity_ident {
             type Create = #create_ident;
+            type Update = #update_ident;
 
             fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
                 ::core::option::Option::as_deref(&self.id)
@@ -145,6 +229,7 @@ fn generate(entity: &Entity) -> TokenStream {
 
         #entity_serde
         #create_serde
+        #update_serde
     }
 }
 
@@ -165,8 +250,13 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             ident,
             wire_name,
             ty,
+            missing,
             span,
         } = field;
+        let take = match missing {
+            Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
+            Missing::Unchanged => quote!(::core::option::Option::unwrap_or_default(#slot)),
+        };
         // Every token of these calls carries the field type's span, or rustc
         // reports a missing impl on a span joined from the attribute to the
         // field. Whether `None` is left out follows from the type itself (see
@@ -191,7 +281,7 @@ fn serde_impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         ));
         take_fields.push(respan(
             quote!(
-                #ident: #private::take_field(#slot, #wire_name)?,
+                #ident: #take,
             ),
             *span,
         ));
@@ -264,4 +354,24 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tree
         })
         .collect()
+}
+
+/// Whether `attrs` has a `#[derive(...)]` naming `name`.
+fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+        .any(|attr| {
+            let mut found = false;
+            // A derive list that does not parse is rustc's to report.
+            let _ = attr.parse_nested_meta(|meta| {
+                found |= meta
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|segment| segment.ident == name);
+                Ok(())
+            });
+            found
+        })
 }

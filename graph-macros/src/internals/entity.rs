@@ -15,6 +15,8 @@ pub struct Entity {
     pub odata_type: String,
     /// The create-request type's name.
     pub create_ident: Ident,
+    /// The update-request (PATCH) type's name.
+    pub update_ident: Ident,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
     pub properties: Vec<Property>,
@@ -52,16 +54,27 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(&mut cx, args, "graph_entity", &["create", "crate"], &[]);
+    let macro_args = args::parse(
+        &mut cx,
+        args,
+        "graph_entity",
+        &["create", "update", "crate"],
+        &[],
+    );
     let odata_type = odata_type(&mut cx, &macro_args);
     let krate = macro_args.crate_path(&mut cx);
-    let create_ident = match macro_args.option("create") {
+    let mut type_name = |key: &str, suffix: &str| match macro_args.option(key) {
         Some(lit) => lit.parse::<Ident>().unwrap_or_else(|_| {
-            cx.error_spanned_by(lit, "expected a type name: create = \"UserCreate\"");
-            create_ident_for(&input.ident)
+            cx.error_spanned_by(
+                lit,
+                format!("expected a type name: {key} = \"User{suffix}\""),
+            );
+            derived_ident(&input.ident, suffix)
         }),
-        None => create_ident_for(&input.ident),
+        None => derived_ident(&input.ident, suffix),
     };
+    let create_ident = type_name("create", "Create");
+    let update_ident = type_name("update", "Update");
 
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
         cx.error_spanned_by(
@@ -114,14 +127,16 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
         item: input,
         odata_type: odata_type.unwrap_or_default(),
         create_ident,
+        update_ident,
         krate,
         properties,
     })
 }
 
-fn create_ident_for(entity: &Ident) -> Ident {
-    // `r#match` becomes `matchCreate`: the raw prefix cannot stay in front.
-    Ident::new(&format!("{}Create", entity.unraw()), entity.span())
+/// `UserCreate` for `User`; `r#match` becomes `matchCreate`, since the raw
+/// prefix cannot stay in front.
+fn derived_ident(entity: &Ident, suffix: &str) -> Ident {
+    Ident::new(&format!("{}{suffix}", entity.unraw()), entity.span())
 }
 
 fn strip_variant_attrs(data: &mut syn::DataEnum) {
