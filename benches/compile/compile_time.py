@@ -20,6 +20,7 @@ the two flavours alternate, so a disturbance hits both.
     python3 benches/compile/compile_time.py -n 100 -n 500 --runs 3
     python3 benches/compile/compile_time.py --macros-from-clean
     python3 benches/compile/compile_time.py -n 100 --expanded   # needs `nightly`
+    python3 benches/compile/compile_time.py --no-incremental
     python3 benches/compile/compile_time.py --endpoints     # needs graph_endpoint!
 
 With `--endpoints`, each entity also gets one endpoint: a `graph_endpoint!`
@@ -238,12 +239,15 @@ def busy_cpu_seconds() -> float:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
+INCREMENTAL: dict[str, str] = {}
+
+
 def cargo(args: list[str], cwd: pathlib.Path, target_dir: pathlib.Path, log) -> dict:
     """Runs cargo; returns its wall time, its CPU time (cargo and rustc, user +
     system) and the CPU time other processes used meanwhile (a build sharing
     the machine slows this one, wall and CPU time alike: such runs show it),
     and the packages it compiled."""
-    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir))
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir), **INCREMENTAL)
     log.write(f"$ cargo {' '.join(args)}  (in {cwd})\n")
     log.flush()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -287,6 +291,8 @@ def main() -> int:
     parser.add_argument("--endpoints", action="store_true", help="one endpoint per entity (needs graph_endpoint!)")
     parser.add_argument("--derives", default="Debug, Clone, PartialEq",
                         help="derives the user writes on every entity, in both flavours ('' for none)")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="CARGO_INCREMENTAL=0 (own target dir): a debug build without the incremental cache")
     parser.add_argument("--expanded", action="store_true", help="also measure macro-expanded size (needs `nightly`)")
     parser.add_argument("--macros-from-clean", action="store_true",
                         help="also time `cargo build -p graph-macros` (and serde_derive, for scale) from an empty target dir")
@@ -298,16 +304,20 @@ def main() -> int:
     work = args.work_dir.resolve()
     work.mkdir(parents=True, exist_ok=True)
     target_dir = work / "target"
+    if args.no_incremental:
+        INCREMENTAL["CARGO_INCREMENTAL"] = "0"
+        target_dir = work / "target-noincr"
     log = open(work / "cargo.log", "w")
     results: dict = {
         "machine": machine(),
         "rustc": rustc_version(),
         "endpoints": args.endpoints,
         "derives": args.derives,
+        "incremental": not args.no_incremental,
         "builds": [],
     }
     print(f"# {results['machine']}; {results['rustc']}; endpoints: {'yes' if args.endpoints else 'no'}; "
-          f"derives: {args.derives or 'none'}")
+          f"derives: {args.derives or 'none'}; incremental: {'no' if args.no_incremental else 'yes (the dev default)'}")
 
     if args.macros_from_clean:
         clean = work / "target-clean"
