@@ -24,8 +24,8 @@ the two flavours alternate, so a disturbance hits both.
     python3 benches/compile/compile_time.py --endpoints     # needs graph_endpoint!
 
 With `--endpoints`, each entity also gets one endpoint: a `graph_endpoint!`
-GET in the macro flavour, a struct with an id and a path-building fn in the
-plain one.
+GET in the macro flavour; in the plain one a struct with an id, a
+path-building fn and a fn reading the response with serde_json::from_slice.
 
 Crates and the target directory go under target/compile-bench (override with
 --work-dir). Only the standard library is needed (Python 3.9+).
@@ -203,6 +203,10 @@ def gen_plain(model: Model, endpoints: bool, derives: str) -> str:
             out.append("    pub fn path(&self) -> String {")
             out.append(f'        format!("/{graph}s/{{}}", self.{param})')
             out.append("    }")
+            # A hand-written endpoint reads its response too.
+            out.append(f"    pub fn parse_response(body: &[u8]) -> Result<{rust}, serde_json::Error> {{")
+            out.append("        serde_json::from_slice(body)")
+            out.append("    }")
             out.append("}")
     return "\n".join(out) + "\n"
 
@@ -212,7 +216,7 @@ def write_crate(root: pathlib.Path, name: str, flavour: str, source: str) -> pat
     (crate / "src").mkdir(parents=True, exist_ok=True)
     deps = f'graph-core = {{ path = "{(REPO / "graph-core").as_posix()}" }}\n'
     if flavour == "plain":
-        deps += 'serde = { version = "1", features = ["derive"] }\n'
+        deps += 'serde = { version = "1", features = ["derive"] }\nserde_json = "1"\n'
     (crate / "Cargo.toml").write_text(
         f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
         f"[dependencies]\n{deps}\n"
