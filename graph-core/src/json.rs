@@ -203,13 +203,25 @@ mod tests {
     fn paths_are_found_from_the_error_position() {
         let cases = [
             (r#"{"value": [{"id": "a", "size": 300}]}"#, "value[0].size"),
-            (r#"{"value":[{"id":"a"},{"id":"b","size":"x"}]}"#, "value[1].size"),
-            (r#"{"value":[{"id":"a"},{"id":"b","tags":[{"x":true},{"y":1}]}]}"#, "value[1].tags[1].y"),
-            ("{\n  \"value\": [\n    {\"id\": \"a\"},\n    {\"size\": 1}\n  ]\n}", "value[1]"),
+            (
+                r#"{"value":[{"id":"a"},{"id":"b","size":"x"}]}"#,
+                "value[1].size",
+            ),
+            (
+                r#"{"value":[{"id":"a"},{"id":"b","tags":[{"x":true},{"y":1}]}]}"#,
+                "value[1].tags[1].y",
+            ),
+            (
+                "{\n  \"value\": [\n    {\"id\": \"a\"},\n    {\"size\": 1}\n  ]\n}",
+                "value[1]",
+            ),
             (r#"{"value":[{"id":"a","size":1},{"size":2}]}"#, "value[1]"),
             (r#"{"value": [{"id": 7}]}"#, "value[0].id"),
             (r#"{"value": [{"id": "a", "id": "b"}]}"#, "value[0].id"),
-            (r#"{"value": [{"id": "a", "tags": [{"a\"b": 1}]}]}"#, "value[0].tags[0].a\"b"),
+            (
+                r#"{"value": [{"id": "a", "tags": [{"a\"b": 1}]}]}"#,
+                "value[0].tags[0].a\"b",
+            ),
             (r#"{"value": [1.5e3, "x"]}"#, "value[0]"),
             (r#"{}"#, "."),
             (r#"[]"#, "."),
