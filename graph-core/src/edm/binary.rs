@@ -12,10 +12,9 @@ use std::str::FromStr;
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, NO_PAD, PAD};
 use base64::{DecodeError, Engine};
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::Shortened;
 use crate::GraphError;
 
 /// The Graph type name used in error messages.
@@ -181,11 +180,7 @@ impl FromStr for Binary {
 
     /// Decodes base64 in either alphabet; see [`Binary`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -204,28 +199,20 @@ impl Serialize for Binary {
 }
 
 impl<'de> Deserialize<'de> for Binary {
-    /// Reads a string and decodes it as [`FromStr`] does.
+    /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct BinaryVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for BinaryVisitor {
-            type Value = Binary;
+impl super::TextValue for Binary {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "a base64 string";
+    const FORM: &'static str = "base64";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a base64 string such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Binary, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected base64 such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(BinaryVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::date_time_offset::{days_from_civil, days_in_month, Cursor, MONTH_NAMES};
@@ -179,11 +179,7 @@ impl FromStr for Date {
 
     /// Parses `YYYY-MM-DD`; see [`Date`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -210,26 +206,18 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
+impl super::TextValue for Date {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "an Edm.Date string YYYY-MM-DD";
+    const FORM: &'static str = "YYYY-MM-DD";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "an Edm.Date string YYYY-MM-DD such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected YYYY-MM-DD such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(DateVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 

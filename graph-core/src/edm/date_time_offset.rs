@@ -9,10 +9,9 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::Shortened;
 use crate::GraphError;
 
 /// The Graph type name used in error messages.
@@ -163,11 +162,7 @@ impl FromStr for DateTimeOffset {
 
     /// Parses RFC 3339 text with a UTC offset; see [`DateTimeOffset`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -210,26 +205,18 @@ impl Serialize for DateTimeOffset {
 impl<'de> Deserialize<'de> for DateTimeOffset {
     /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateTimeOffsetVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for DateTimeOffsetVisitor {
-            type Value = DateTimeOffset;
+impl super::TextValue for DateTimeOffset {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "an RFC 3339 date-time string";
+    const FORM: &'static str = "RFC 3339";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "an RFC 3339 date-time string such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<DateTimeOffset, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected RFC 3339 such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(DateTimeOffsetVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 
@@ -280,7 +267,7 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
             .format(&Rfc3339)
             .map_err(|error| GraphError::InvalidValue {
                 kind: KIND,
-                value: Shortened::new(&value.to_string()),
+                value: crate::Shortened::new(&value.to_string()),
                 reason: format!("cannot be written as RFC 3339: {error}"),
             })?;
         text.parse()

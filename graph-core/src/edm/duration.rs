@@ -8,12 +8,11 @@ use std::hash::{Hash, Hasher};
 use std::ops::Neg;
 use std::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::date_time_offset::Cursor;
 use super::time_of_day::fraction;
-use crate::error::Shortened;
 use crate::GraphError;
 
 /// The Graph type name used in error messages.
@@ -393,11 +392,7 @@ impl FromStr for Duration {
 
     /// Parses `[-]P[nD][T[nH][nM][n[.fff]S]]`; see [`Duration`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -440,27 +435,18 @@ impl Serialize for Duration {
 impl<'de> Deserialize<'de> for Duration {
     /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DurationVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for DurationVisitor {
-            type Value = Duration;
+impl super::TextValue for Duration {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "an ISO 8601 duration string";
+    const FORM: &'static str = "[-]P[nD][T[nH][nM][n[.f]S]]";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "an ISO 8601 duration string such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Duration, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected [-]P[nD][T[nH][nM][n[.f]S]] \
-                         such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(DurationVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 
@@ -474,7 +460,7 @@ impl TryFrom<&Duration> for time::Duration {
         let magnitude =
             time::Duration::try_from(value.magnitude()).map_err(|_| GraphError::InvalidValue {
                 kind: KIND,
-                value: Shortened::new(&value.text),
+                value: crate::Shortened::new(&value.text),
                 reason: format!(
                     "too long for time::Duration, which holds at most {} seconds",
                     i64::MAX

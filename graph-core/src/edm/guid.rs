@@ -9,11 +9,10 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::date_time_offset::Cursor;
-use crate::error::Shortened;
 use crate::GraphError;
 
 /// The Graph type name used in error messages.
@@ -183,11 +182,7 @@ impl FromStr for Guid {
 
     /// Parses `8-4-4-4-12` hex digits in either case; see [`Guid`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -265,26 +260,18 @@ impl Serialize for Guid {
 impl<'de> Deserialize<'de> for Guid {
     /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct GuidVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for GuidVisitor {
-            type Value = Guid;
+impl super::TextValue for Guid {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "a GUID string";
+    const FORM: &'static str = "8-4-4-4-12 hex digits";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a GUID string such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Guid, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected 8-4-4-4-12 hex digits such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(GuidVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 

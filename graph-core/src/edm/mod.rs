@@ -51,6 +51,68 @@ pub use duration::Duration;
 pub use guid::Guid;
 pub use time_of_day::TimeOfDay;
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, Visitor};
+
+use crate::{GraphError, Shortened};
+
+/// An Edm type written as a JSON string: how it parses and how its errors
+/// describe it. [`from_text`] and [`deserialize_text`] do the rest once.
+trait TextValue: Sized {
+    /// The Edm name, such as `Date`.
+    const KIND: &'static str;
+    /// What serde expected: `an Edm.Date string YYYY-MM-DD`.
+    const DESCRIPTION: &'static str;
+    /// The form named in errors: `YYYY-MM-DD`.
+    const FORM: &'static str;
+    /// A valid example, named in errors.
+    const EXAMPLE: &'static str;
+
+    /// The value of `text`, or why it is not one.
+    fn parse(text: &str) -> Result<Self, String>;
+}
+
+/// `FromStr` for a [`TextValue`].
+fn from_text<T: TextValue>(text: &str) -> Result<T, GraphError> {
+    T::parse(text).map_err(|reason| GraphError::InvalidValue {
+        kind: T::KIND,
+        value: Shortened::new(text),
+        reason,
+    })
+}
+
+/// `Deserialize` for a [`TextValue`]: a string, parsed as [`from_text`]
+/// does, whose error names the problem, the form and an example.
+fn deserialize_text<'de, D: Deserializer<'de>, T: TextValue>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct TextVisitor<T>(PhantomData<T>);
+
+    impl<T: TextValue> Visitor<'_> for TextVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{} such as {}", T::DESCRIPTION, T::EXAMPLE)
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            T::parse(text).map_err(|reason| {
+                E::custom(format_args!(
+                    "invalid {} {:?}: {reason}; expected {} such as {}",
+                    T::KIND,
+                    Shortened::new(text),
+                    T::FORM,
+                    T::EXAMPLE
+                ))
+            })
+        }
+    }
+
+    deserializer.deserialize_str(TextVisitor(PhantomData))
+}
+
 /// Inputs for the no-panic tests: mutations of valid samples.
 #[cfg(test)]
 pub(crate) mod mutations {

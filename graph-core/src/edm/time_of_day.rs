@@ -8,7 +8,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::date_time_offset::Cursor;
@@ -296,11 +296,7 @@ impl FromStr for TimeOfDay {
 
     /// Parses `HH:MM[:SS[.fff…]]`; see [`TimeOfDay`].
     fn from_str(text: &str) -> Result<Self, GraphError> {
-        parse(text).map_err(|reason| GraphError::InvalidValue {
-            kind: KIND,
-            value: Shortened::new(text),
-            reason,
-        })
+        super::from_text(text)
     }
 }
 
@@ -343,26 +339,18 @@ impl Serialize for TimeOfDay {
 impl<'de> Deserialize<'de> for TimeOfDay {
     /// Reads a string and parses it as [`FromStr`] does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TimeOfDayVisitor;
+        super::deserialize_text(deserializer)
+    }
+}
 
-        impl Visitor<'_> for TimeOfDayVisitor {
-            type Value = TimeOfDay;
+impl super::TextValue for TimeOfDay {
+    const KIND: &'static str = KIND;
+    const DESCRIPTION: &'static str = "an Edm.TimeOfDay string HH:MM:SS";
+    const FORM: &'static str = "HH:MM[:SS[.fffffff]]";
+    const EXAMPLE: &'static str = EXAMPLE;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "an Edm.TimeOfDay string HH:MM:SS such as {EXAMPLE}")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<TimeOfDay, E> {
-                parse(text).map_err(|reason| {
-                    E::custom(format_args!(
-                        "invalid {KIND} {:?}: {reason}; expected HH:MM[:SS[.fffffff]] such as {EXAMPLE}",
-                        Shortened::new(text)
-                    ))
-                })
-            }
-        }
-
-        deserializer.deserialize_str(TimeOfDayVisitor)
+    fn parse(text: &str) -> Result<Self, String> {
+        parse(text)
     }
 }
 
