@@ -85,6 +85,8 @@ fn path_at(read: &[u8], of_container: bool) -> String {
             }
             b'}' | b']' => {
                 stack.pop();
+                // Back in the parent, after one of its values.
+                expecting_key = false;
             }
             b',' => match stack.last_mut() {
                 Some(Frame::Object(key)) => {
