@@ -133,3 +133,20 @@ fn update_types_default_without_user_derives() {
     let update: NoDerivesUpdate = update_of::<NoDerives>();
     assert!(update.name.is_unchanged());
 }
+
+/// Generic code can send any entity's create and update bodies.
+#[test]
+fn create_and_update_types_are_serializable_through_the_trait() {
+    fn bodies<E: Entity>(create: &E::Create, update: &E::Update) -> (Vec<u8>, Vec<u8>) {
+        (to_json(create).unwrap(), to_json(update).unwrap())
+    }
+    let (create, update) = bodies::<ManagedDeviceMobileAppConfigurationUserStatus>(
+        &sample_create(),
+        &Default::default(),
+    );
+    assert!(create.starts_with(br#"{"@odata.type":"#));
+    assert_eq!(
+        update,
+        br##"{"@odata.type":"#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus"}"##
+    );
+}

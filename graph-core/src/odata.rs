@@ -18,11 +18,11 @@ pub trait ODataType {
 pub trait Entity: ODataType {
     /// The body of a request that creates this entity: no `id` and no
     /// read-only properties.
-    type Create: ODataType;
+    type Create: ODataType + Serialize;
 
     /// The body of a PATCH request that updates this entity: every writable
     /// property as a [`Patch`](crate::Patch).
-    type Update: ODataType;
+    type Update: ODataType + Serialize;
 
     /// The server-assigned `id`, if known.
     fn id(&self) -> Option<&str>;
