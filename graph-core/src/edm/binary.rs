@@ -5,17 +5,16 @@
 //! standard base64 (`+` and `/`) with padding. Both are read; standard base64
 //! with padding is written, as Graph does.
 
+#[cfg(test)]
+use crate::GraphError;
+use serde::{Serialize, Serializer};
 use std::fmt;
+
 use std::ops::{Deref, DerefMut};
-use std::str::FromStr;
 
 use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, NO_PAD, PAD};
 use base64::{DecodeError, Engine};
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
-
-use crate::GraphError;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Binary";
@@ -175,14 +174,7 @@ fn parse(text: &str) -> Result<Binary, String> {
     })
 }
 
-impl FromStr for Binary {
-    type Err = GraphError;
-
-    /// Decodes base64 in either alphabet; see [`Binary`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
+super::text_value!(Binary, description = "a base64 string", form = "base64");
 
 impl fmt::Display for Binary {
     /// Writes standard base64 with padding.
@@ -195,24 +187,6 @@ impl Serialize for Binary {
     /// Writes a string of standard base64 with padding.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Binary {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for Binary {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "a base64 string";
-    const FORM: &'static str = "base64";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
     }
 }
 

@@ -3,15 +3,12 @@
 //! The form has exactly one spelling per date, so the value is stored as its
 //! fields (and is `Copy`) and written back byte for byte from them.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
-
-use super::date_time_offset::{days_from_civil, days_in_month, Cursor, MONTH_NAMES};
 use crate::error::Shortened;
 use crate::GraphError;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+use super::date_time_offset::{days_from_civil, days_in_month, Cursor, MONTH_NAMES};
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Date";
@@ -60,7 +57,7 @@ pub struct Date {
 }
 
 impl Date {
-    /// The date `year`-`month`-`day`, checked as [`FromStr`] checks text:
+    /// The date `year`-`month`-`day`, checked as [`FromStr`](std::str::FromStr) checks text:
     /// year `0`-`9999`, month `1`-`12`, a day that exists in that month.
     ///
     /// ```
@@ -174,14 +171,11 @@ fn parse(text: &str) -> Result<Date, String> {
     })
 }
 
-impl FromStr for Date {
-    type Err = GraphError;
-
-    /// Parses `YYYY-MM-DD`; see [`Date`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
+super::text_value!(
+    Date,
+    description = "an Edm.Date string YYYY-MM-DD",
+    form = "YYYY-MM-DD"
+);
 
 impl fmt::Display for Date {
     /// Writes `YYYY-MM-DD`.
@@ -200,24 +194,6 @@ impl Serialize for Date {
     /// Writes the string `YYYY-MM-DD`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for Date {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "an Edm.Date string YYYY-MM-DD";
-    const FORM: &'static str = "YYYY-MM-DD";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
     }
 }
 

@@ -5,13 +5,7 @@
 //! round-trip byte for byte, which a date library would not do (it would
 //! normalise `+03:00`, `t` or trailing fractional zeros).
 
-use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::str::FromStr;
-
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
-
+#[cfg(any(test, feature = "time"))]
 use crate::GraphError;
 
 /// The Graph type name used in error messages.
@@ -28,7 +22,7 @@ const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
 /// * The UTC offset is required, and every field is checked: the day must
 ///   exist in its month (`2016-02-29` is valid, `2015-02-29` is not), hours
 ///   are `00`-`23`, minutes and seconds `00`-`59` (no leap seconds).
-/// * The text received is kept: [`Display`](fmt::Display), [`as_str`] and
+/// * The text received is kept: [`Display`](std::fmt::Display), [`as_str`] and
 ///   serialization give it back byte for byte (`.7265241+03:00` stays as is).
 ///
 /// # Equality is textual
@@ -157,68 +151,12 @@ impl DateTimeOffset {
     }
 }
 
-impl FromStr for DateTimeOffset {
-    type Err = GraphError;
-
-    /// Parses RFC 3339 text with a UTC offset; see [`DateTimeOffset`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
-
-impl fmt::Display for DateTimeOffset {
-    /// Writes the text exactly as parsed.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl fmt::Debug for DateTimeOffset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("DateTimeOffset").field(&&*self.text).finish()
-    }
-}
-
-/// Textual: see [`DateTimeOffset`] ("Equality is textual").
-impl PartialEq for DateTimeOffset {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for DateTimeOffset {}
-
-/// Hashes the text, consistently with `==`.
-impl Hash for DateTimeOffset {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
-    }
-}
-
-impl Serialize for DateTimeOffset {
-    /// Writes the text exactly as parsed.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for DateTimeOffset {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for DateTimeOffset {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "an RFC 3339 date-time string";
-    const FORM: &'static str = "RFC 3339";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
-    }
-}
+super::text_value!(
+    DateTimeOffset,
+    description = "an RFC 3339 date-time string",
+    form = "RFC 3339"
+);
+super::keeps_text!(DateTimeOffset);
 
 #[cfg(feature = "time")]
 impl From<&DateTimeOffset> for time::OffsetDateTime {

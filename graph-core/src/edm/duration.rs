@@ -3,17 +3,13 @@
 //! The text is kept: one length has many spellings (`PT90M`, `PT1H30M`,
 //! `PT5400S`, `PT1H30M0.000S`), and Graph's are written back as received.
 
-use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::ops::Neg;
-use std::str::FromStr;
+#[cfg(any(test, feature = "time"))]
+use crate::GraphError;
 
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
+use std::ops::Neg;
 
 use super::date_time_offset::Cursor;
 use super::time_of_day::fraction;
-use crate::GraphError;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Duration";
@@ -34,7 +30,7 @@ const EXAMPLE: &str = "PT1H30M";
 ///   `0`: the value is kept to the nanosecond.
 /// * The total must fit [`std::time::Duration`]: at most
 ///   `u64::MAX` seconds (some 584 billion years).
-/// * The text received is kept: [`Display`](fmt::Display), [`as_str`] and
+/// * The text received is kept: [`Display`](std::fmt::Display), [`as_str`] and
 ///   serialization give it back byte for byte.
 ///
 /// # Reading the length
@@ -387,68 +383,12 @@ fn parse(text: &str) -> Result<Duration, String> {
     })
 }
 
-impl FromStr for Duration {
-    type Err = GraphError;
-
-    /// Parses `[-]P[nD][T[nH][nM][n[.fff]S]]`; see [`Duration`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
-
-impl fmt::Display for Duration {
-    /// Writes the text exactly as parsed.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl fmt::Debug for Duration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Duration").field(&&*self.text).finish()
-    }
-}
-
-/// Textual: see [`Duration`] ("Equality is textual").
-impl PartialEq for Duration {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for Duration {}
-
-/// Hashes the text, consistently with `==`.
-impl Hash for Duration {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
-    }
-}
-
-impl Serialize for Duration {
-    /// Writes the text exactly as parsed.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for Duration {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for Duration {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "an ISO 8601 duration string";
-    const FORM: &'static str = "[-]P[nD][T[nH][nM][n[.f]S]]";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
-    }
-}
+super::text_value!(
+    Duration,
+    description = "an ISO 8601 duration string",
+    form = "[-]P[nD][T[nH][nM][n[.f]S]]"
+);
+super::keeps_text!(Duration);
 
 #[cfg(feature = "time")]
 impl TryFrom<&Duration> for time::Duration {

@@ -4,16 +4,15 @@
 //! whether it was written in upper case, which is all a GUID's text can vary
 //! in apart from mixing cases.
 
-use std::cmp::Ordering;
+#[cfg(test)]
+use crate::GraphError;
+use serde::{Serialize, Serializer};
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
+use std::cmp::Ordering;
 
 use super::date_time_offset::Cursor;
-use crate::GraphError;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Guid";
@@ -177,14 +176,11 @@ fn parse(text: &str) -> Result<Guid, String> {
     })
 }
 
-impl FromStr for Guid {
-    type Err = GraphError;
-
-    /// Parses `8-4-4-4-12` hex digits in either case; see [`Guid`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
+super::text_value!(
+    Guid,
+    description = "a GUID string",
+    form = "8-4-4-4-12 hex digits"
+);
 
 impl fmt::Display for Guid {
     /// Writes `8-4-4-4-12` hex digits, in upper case when parsed from upper
@@ -251,27 +247,9 @@ impl Ord for Guid {
 }
 
 impl Serialize for Guid {
-    /// Writes the string as [`Display`](fmt::Display) does.
+    /// Writes the string as [`Display`](std::fmt::Display) does.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Guid {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for Guid {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "a GUID string";
-    const FORM: &'static str = "8-4-4-4-12 hex digits";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
     }
 }
 

@@ -33,6 +33,84 @@
 //! [`Guid`]: crate::Guid
 //! [`Binary`]: crate::Binary
 
+/// `FromStr`, `Deserialize` and [`TextValue`] for an Edm type read from a
+/// JSON string, from its module's `KIND`, `EXAMPLE` and `parse`.
+macro_rules! text_value {
+    ($ty:ident, description = $description:literal, form = $form:literal) => {
+        impl std::str::FromStr for $ty {
+            type Err = crate::GraphError;
+
+            /// Parses the text; see the type's documentation for the form.
+            fn from_str(text: &str) -> Result<Self, crate::GraphError> {
+                super::from_text(text)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            /// Reads a string and parses it as `FromStr` does.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                super::deserialize_text(deserializer)
+            }
+        }
+
+        impl super::TextValue for $ty {
+            const KIND: &'static str = KIND;
+            const DESCRIPTION: &'static str = $description;
+            const FORM: &'static str = $form;
+            const EXAMPLE: &'static str = EXAMPLE;
+
+            fn parse(text: &str) -> Result<Self, String> {
+                parse(text)
+            }
+        }
+    };
+}
+use text_value;
+
+/// For a type that keeps the text it was parsed from (its `text` field):
+/// `Display`, `Serialize` and `Debug` write that text exactly, and
+/// `PartialEq`, `Eq` and `Hash` compare it (equality is textual; the types'
+/// accessors compare values).
+macro_rules! keeps_text {
+    ($ty:ident) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text)
+            }
+        }
+
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_tuple(stringify!($ty)).field(&&*self.text).finish()
+            }
+        }
+
+        /// Textual: see the type's documentation.
+        impl PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                self.text == other.text
+            }
+        }
+
+        impl Eq for $ty {}
+
+        /// Hashes the text, consistently with `==`.
+        impl std::hash::Hash for $ty {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.text.hash(state);
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            /// Writes the text exactly as parsed.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.text)
+            }
+        }
+    };
+}
+use keeps_text;
+
 mod binary;
 mod date;
 mod date_time_offset;

@@ -4,16 +4,10 @@
 //! (`08:00`, `08:00:00`, `08:00:00.0000000`), and Graph writes 7 fractional
 //! digits, which a value rebuilt from its fields would not reproduce.
 
-use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::str::FromStr;
-
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
-
-use super::date_time_offset::Cursor;
 use crate::error::Shortened;
 use crate::GraphError;
+
+use super::date_time_offset::Cursor;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "TimeOfDay";
@@ -34,7 +28,7 @@ const MAX_FRACTION_DIGITS: usize = 12;
 /// * Seconds may be left out (`08:00`); a fraction needs seconds.
 /// * Up to 12 fractional digits, as OData allows; digits past the 9th must
 ///   be `0`, because the value is kept to the nanosecond (Graph writes 7).
-/// * The text received is kept: [`Display`](fmt::Display), [`as_str`] and
+/// * The text received is kept: [`Display`](std::fmt::Display), [`as_str`] and
 ///   serialization give it back byte for byte.
 ///
 /// # Equality is textual
@@ -291,68 +285,12 @@ fn parse(text: &str) -> Result<TimeOfDay, String> {
     })
 }
 
-impl FromStr for TimeOfDay {
-    type Err = GraphError;
-
-    /// Parses `HH:MM[:SS[.fff…]]`; see [`TimeOfDay`].
-    fn from_str(text: &str) -> Result<Self, GraphError> {
-        super::from_text(text)
-    }
-}
-
-impl fmt::Display for TimeOfDay {
-    /// Writes the text exactly as parsed.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl fmt::Debug for TimeOfDay {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("TimeOfDay").field(&&*self.text).finish()
-    }
-}
-
-/// Textual: see [`TimeOfDay`] ("Equality is textual").
-impl PartialEq for TimeOfDay {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for TimeOfDay {}
-
-/// Hashes the text, consistently with `==`.
-impl Hash for TimeOfDay {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state);
-    }
-}
-
-impl Serialize for TimeOfDay {
-    /// Writes the text exactly as parsed.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for TimeOfDay {
-    /// Reads a string and parses it as [`FromStr`] does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        super::deserialize_text(deserializer)
-    }
-}
-
-impl super::TextValue for TimeOfDay {
-    const KIND: &'static str = KIND;
-    const DESCRIPTION: &'static str = "an Edm.TimeOfDay string HH:MM:SS";
-    const FORM: &'static str = "HH:MM[:SS[.fffffff]]";
-    const EXAMPLE: &'static str = EXAMPLE;
-
-    fn parse(text: &str) -> Result<Self, String> {
-        parse(text)
-    }
-}
+super::text_value!(
+    TimeOfDay,
+    description = "an Edm.TimeOfDay string HH:MM:SS",
+    form = "HH:MM[:SS[.fffffff]]"
+);
+super::keeps_text!(TimeOfDay);
 
 #[cfg(feature = "time")]
 impl From<&TimeOfDay> for time::Time {
