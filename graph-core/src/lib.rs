@@ -63,7 +63,7 @@ pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use flags::{Flags, FlagsEnum};
 pub use json::{from_json, to_json};
-pub use odata::{AdditionalData, Entity, GraphEnum, ODataType};
+pub use odata::{AdditionalData, ComplexType, Derived, Entity, GraphEnum, ODataType, Polymorphic};
 pub use patch::Patch;
 pub use reference::Reference;
 pub use request_options::RequestOptions;
@@ -140,6 +140,12 @@ pub use request_options::RequestOptions;
 /// assert!(category.additional_data.contains_key("@odata.context"));
 /// ```
 pub use graph_macros::graph_entity;
+
+#[doc = include_str!("../doc/graph_complex.md")]
+pub use graph_macros::graph_complex;
+
+#[doc = include_str!("../doc/graph_polymorphic.md")]
+pub use graph_macros::graph_polymorphic;
 
 /// Turns a fieldless enum into a Microsoft Graph enumeration.
 ///

@@ -15,6 +15,11 @@ pub trait ODataType {
 /// create-request type.
 ///
 /// Implemented by `#[graph_entity]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Graph entity type",
+    label = "not declared with #[graph_entity]",
+    note = "an entity's base type is an entity too: declare it with #[graph_entity(\"typeName\")]"
+)]
 pub trait Entity: ODataType {
     /// The body of a request that creates this entity: no `id` and no
     /// read-only properties.
@@ -26,6 +31,65 @@ pub trait Entity: ODataType {
 
     /// The server-assigned `id`, if known.
     fn id(&self) -> Option<&str>;
+}
+
+/// A Graph complex type: a structured value with no `id` of its own, such as
+/// `emailAddress`.
+///
+/// Implemented by `#[graph_complex]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Graph complex type",
+    label = "not declared with #[graph_complex]",
+    note = "a complex type's base type is a complex type too: declare it with #[graph_complex(\"typeName\")]"
+)]
+pub trait ComplexType: ODataType {}
+
+/// A Graph type derived from another one: `user` from `directoryObject`.
+///
+/// `#[graph_entity("user", base = "DirectoryObject")]` embeds the base as the
+/// field `base` and implements this trait and `Deref`/`DerefMut` to it, so
+/// the base's properties read through: `user.deleted_date_time`, `user.id`.
+///
+/// ```
+/// use graph_core::{graph_entity, Derived};
+///
+/// #[graph_entity("directoryObject")]
+/// #[derive(Debug, Default)]
+/// pub struct DirectoryObject {
+///     pub deleted_date_time: Option<graph_core::DateTimeOffset>,
+/// }
+///
+/// #[graph_entity("user", base = "DirectoryObject")]
+/// #[derive(Debug, Default)]
+/// pub struct User {
+///     pub display_name: Option<String>,
+/// }
+///
+/// let user: User = graph_core::from_json(br#"{
+///     "@odata.type": "#microsoft.graph.user",
+///     "id": "87d349ed",
+///     "displayName": "Megan Bowen"
+/// }"#).unwrap();
+/// assert_eq!(user.id.as_deref(), Some("87d349ed"));
+/// assert_eq!(user.base().id, user.id);
+/// ```
+pub trait Derived: ODataType {
+    /// The type this one derives from.
+    type Base: ODataType;
+
+    /// The base type's part of this value.
+    fn base(&self) -> &Self::Base;
+
+    /// The base type's part of this value, to change.
+    fn base_mut(&mut self) -> &mut Self::Base;
+}
+
+/// A value that is one of several Graph types, told apart by `@odata.type`;
+/// implemented by `#[graph_polymorphic]`.
+pub trait Polymorphic {
+    /// The `@odata.type` the value is written with: its variant's, or, for a
+    /// fallback holding a type no variant declares, the one it was read with.
+    fn odata_type(&self) -> &str;
 }
 
 /// A Graph enumeration, implemented by `#[graph_enum]`.

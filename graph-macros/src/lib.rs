@@ -6,10 +6,13 @@
 //! collecting every problem with its span (`internals::Ctxt`), and only then
 //! generates code (one file per macro).
 
+mod graph_complex;
 mod graph_endpoint;
 mod graph_entity;
 mod graph_enum;
+mod graph_polymorphic;
 mod internals;
+mod object;
 
 use proc_macro::TokenStream;
 
@@ -19,6 +22,23 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn graph_entity(args: TokenStream, item: TokenStream) -> TokenStream {
     graph_entity::expand(args.into(), item.into()).into()
+}
+
+/// Turns a struct with named fields into a Microsoft Graph complex type.
+///
+/// See `graph_core::graph_complex` for the full documentation.
+#[proc_macro_attribute]
+pub fn graph_complex(args: TokenStream, item: TokenStream) -> TokenStream {
+    graph_complex::expand(args.into(), item.into()).into()
+}
+
+/// Turns an enum with one variant per Graph type into a value read by its
+/// `@odata.type`.
+///
+/// See `graph_core::graph_polymorphic` for the full documentation.
+#[proc_macro_attribute]
+pub fn graph_polymorphic(args: TokenStream, item: TokenStream) -> TokenStream {
+    graph_polymorphic::expand(args.into(), item.into()).into()
 }
 
 /// Turns a fieldless enum into a Microsoft Graph enumeration.

@@ -20,6 +20,16 @@ const ENTITY: &str = r#"
         pub count: i64,
     }
 "#;
+const DERIVED_ARGS: &str = r#""windows10GeneralConfiguration", base = "DeviceConfiguration", abstract"#;
+const POLYMORPHIC: &str = r#"
+    #[derive(Debug)]
+    pub enum AnyDeviceConfiguration {
+        Windows10(Windows10GeneralConfiguration),
+        Ios(crate::IosGeneralDeviceConfiguration),
+        #[graph(other)]
+        Other(DeviceConfiguration),
+    }
+"#;
 const ENUM_ARGS: &str = r#""complianceStatus", crate = "graph_core""#;
 const ENUM: &str = r#"
     #[derive(Debug)]
@@ -60,6 +70,10 @@ const TOKEN_POOL: &[&str] = &[
     "read_only",
     "required",
     "other",
+    "base",
+    "abstract",
+    "write_type",
+    "\"Base\"",
     "create",
     "crate",
     "=",
@@ -203,7 +217,9 @@ fn mutate(mut words: Vec<String>, mutations: &[Mutation]) -> Vec<String> {
 /// none panics (proptest turns a panic into a failure with the input).
 fn expand_all(args: &TokenStream, item: &TokenStream) {
     let _ = crate::graph_entity::expand(args.clone(), item.clone());
+    let _ = crate::graph_complex::expand(args.clone(), item.clone());
     let _ = crate::graph_enum::expand(args.clone(), item.clone());
+    let _ = crate::graph_polymorphic::expand(args.clone(), item.clone());
     let _ = crate::graph_endpoint::expand(item.clone());
 }
 
@@ -211,6 +227,9 @@ fn expand_all(args: &TokenStream, item: &TokenStream) {
 fn valid_inputs_expand_without_errors() {
     for expanded in [
         crate::graph_entity::expand(tokens(ENTITY_ARGS), tokens(ENTITY)),
+        crate::graph_entity::expand(tokens(DERIVED_ARGS), tokens(ENTITY)),
+        crate::graph_complex::expand(tokens(r#""emailAddress", write_type"#), tokens("pub struct EmailAddress { pub address: Option<String> }")),
+        crate::graph_polymorphic::expand(TokenStream::new(), tokens(POLYMORPHIC)),
         crate::graph_enum::expand(tokens(ENUM_ARGS), tokens(ENUM)),
         crate::graph_endpoint::expand(tokens(ENDPOINTS)),
     ] {
@@ -237,6 +256,29 @@ proptest! {
             return Err(TestCaseError::reject("not a token stream"));
         };
         expand_all(&args, &item);
+    }
+
+    #[test]
+    fn mutated_derived_types_never_panic(
+        item_mutations in proptest::collection::vec(mutation(), 1..4),
+        args_mutations in proptest::collection::vec(mutation(), 0..3),
+    ) {
+        let item = mutate(words(ENTITY), &item_mutations);
+        let args = mutate(words(DERIVED_ARGS), &args_mutations);
+        let (Some(args), Some(item)) = (reassemble(&args), reassemble(&item)) else {
+            return Err(TestCaseError::reject("not a token stream"));
+        };
+        expand_all(&args, &item);
+    }
+
+    #[test]
+    fn mutated_polymorphic_enums_never_panic(
+        item_mutations in proptest::collection::vec(mutation(), 1..4),
+    ) {
+        let Some(item) = reassemble(&mutate(words(POLYMORPHIC), &item_mutations)) else {
+            return Err(TestCaseError::reject("not a token stream"));
+        };
+        expand_all(&TokenStream::new(), &item);
     }
 
     #[test]

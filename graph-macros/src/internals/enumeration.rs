@@ -47,7 +47,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
     let graph_name = match &macro_args.graph_name {
         Some(lit) => {
             let text = lit.value();
-            super::entity::check_graph_name(&mut cx, lit, &text);
+            super::graph_struct::check_graph_name(&mut cx, lit, &text);
             text
         }
         None => super::to_lower_camel(&input.ident.to_string()),

@@ -9,7 +9,10 @@ use super::Ctxt;
 #[derive(Clone, Copy, PartialEq)]
 pub enum Position {
     Field,
+    /// A `#[graph_enum]` member.
     Variant,
+    /// A `#[graph_polymorphic]` variant.
+    TypeVariant,
 }
 
 impl Position {
@@ -17,6 +20,7 @@ impl Position {
         match self {
             Position::Field => "`rename = \"...\"`, `read_only` or `required`",
             Position::Variant => "`rename = \"...\"` or `other`",
+            Position::TypeVariant => "`other`",
         }
     }
 }
@@ -65,7 +69,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                 }
             };
             match (name.as_str(), position) {
-                ("rename", _) => {
+                ("rename", Position::Field | Position::Variant) => {
                     let value = meta.value().and_then(|value| value.parse::<LitStr>());
                     let value = value.map_err(|error| {
                         syn::Error::new(
@@ -79,7 +83,9 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                 }
                 ("read_only", Position::Field) => flag(&mut parsed.read_only, cx),
                 ("required", Position::Field) => flag(&mut parsed.required, cx),
-                ("other", Position::Variant) => flag(&mut parsed.other, cx),
+                ("other", Position::Variant | Position::TypeVariant) => {
+                    flag(&mut parsed.other, cx)
+                }
                 _ => {
                     return Err(meta.error(format!(
                         "unknown #[graph] option `{name}`; expected {}",

@@ -4,9 +4,10 @@ mod args;
 mod case;
 mod ctxt;
 pub mod endpoint;
-pub mod entity;
 pub mod enumeration;
 mod graph_attr;
+pub mod graph_struct;
+pub mod polymorphic;
 
 pub use case::{to_lower_camel, to_snake};
 pub use ctxt::Ctxt;

@@ -1,4 +1,5 @@
-//! Parsing and checking `#[graph_entity]`: from tokens to an [`Entity`] model.
+//! Parsing and checking `#[graph_entity]` and `#[graph_complex]`: from tokens
+//! to a [`GraphStruct`] model.
 
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
@@ -7,15 +8,42 @@ use syn::{DeriveInput, Field, Ident, LitStr, Type};
 use super::graph_attr::{self, Position};
 use super::{args, Ctxt};
 
-/// A checked `#[graph_entity]` struct.
-pub struct Entity {
+/// Which macro a struct is given to.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// `#[graph_entity]`: has an `id` (from `entity`), create and update types.
+    Entity,
+    /// `#[graph_complex]`: a structured value, none of those.
+    Complex,
+}
+
+impl Kind {
+    fn macro_name(self) -> &'static str {
+        match self {
+            Kind::Entity => "graph_entity",
+            Kind::Complex => "graph_complex",
+        }
+    }
+}
+
+/// A checked `#[graph_entity]` or `#[graph_complex]` struct.
+pub struct GraphStruct {
     /// The struct as written, minus `#[graph(...)]` attributes.
     pub item: DeriveInput,
     /// `#microsoft.graph.typeName`.
     pub odata_type: String,
-    /// The create-request type's name.
+    /// `base = "DirectoryObject"`: the type this one derives from, embedded
+    /// as the field `base`; `None` for a type that derives from `entity`
+    /// (or, for a complex type, from nothing).
+    pub base: Option<Type>,
+    /// `abstract`: only ever received as a derived type.
+    pub is_abstract: bool,
+    /// Whether `@odata.type` is written: always for entities; for complex
+    /// types when derived (so the service can tell which) or `write_type`.
+    pub writes_type: bool,
+    /// The create-request type's name (entities).
     pub create_ident: Ident,
-    /// The update-request (PATCH) type's name.
+    /// The update-request (PATCH) type's name (entities).
     pub update_ident: Ident,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
@@ -42,26 +70,38 @@ impl Property {
 
 /// Parses and checks; `Err` carries the item to emit anyway (so the rest of
 /// the crate still type-checks) together with every error found.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream> {
+pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphStruct, TokenStream> {
     let mut cx = Ctxt::new();
+    let macro_name = kind.macro_name();
     let mut input: DeriveInput = match syn::parse2(item.clone()) {
         Ok(input) => input,
         Err(_) => {
             cx.error_spanned_by(
                 &item,
-                "#[graph_entity] applies to a struct with named fields, one per Graph property",
+                format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
             );
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(
-        &mut cx,
-        args,
-        "graph_entity",
-        &["create", "update", "crate"],
-        &[],
-    );
-    let odata_type = odata_type(&mut cx, &macro_args);
+    let (keys, words): (&[&str], &[&str]) = match kind {
+        Kind::Entity => (&["base", "create", "update", "crate"], &["abstract"]),
+        Kind::Complex => (&["base", "crate"], &["abstract", "write_type"]),
+    };
+    let macro_args = args::parse(&mut cx, args, macro_name, keys, words);
+    let odata_type = odata_type(&mut cx, &macro_args, macro_name);
+    let base = macro_args.option("base").and_then(|lit| {
+        lit.parse::<Type>()
+            .map_err(|_| {
+                cx.error_spanned_by(
+                    lit,
+                    "expected the base type's Rust name: base = \"DirectoryObject\"",
+                )
+            })
+            .ok()
+    });
+    let has_word = |word: &str| macro_args.words.iter().any(|ident| ident == word);
+    let is_abstract = has_word("abstract");
+    let writes_type = kind == Kind::Entity || base.is_some() || has_word("write_type");
     let krate = macro_args.crate_path(&mut cx);
     let mut type_name = |key: &str, suffix: &str| match macro_args.option(key) {
         Some(lit) => lit.parse::<Ident>().unwrap_or_else(|_| {
@@ -79,7 +119,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
         cx.error_spanned_by(
             &input.generics,
-            "a Graph entity cannot be generic: its properties have fixed Graph types; remove the generic parameters",
+            "a Graph type cannot be generic: its properties have fixed Graph types; remove the generic parameters",
         );
     }
     let properties = match &mut input.data {
@@ -89,7 +129,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
         }) => fields
             .named
             .iter_mut()
-            .map(|field| property(&mut cx, field))
+            .map(|field| property(&mut cx, kind, base.is_some(), field))
             .collect(),
         syn::Data::Struct(data) => {
             let what = match data.fields {
@@ -98,14 +138,14 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
             };
             cx.error_spanned_by(
                 &input.ident,
-                format!("#[graph_entity] needs named fields, one per Graph property, but this is {what}: write `struct {} {{ pub display_name: Option<String>, ... }}`", input.ident),
+                format!("#[{macro_name}] needs named fields, one per Graph property, but this is {what}: write `struct {} {{ pub display_name: Option<String>, ... }}`", input.ident),
             );
             Vec::new()
         }
         syn::Data::Enum(data) => {
             cx.error_spanned_by(
                 data.enum_token,
-                "#[graph_entity] applies to structs; for a Graph enumeration use #[graph_enum]",
+                format!("#[{macro_name}] applies to structs; for a Graph enumeration use #[graph_enum], and for a value that may be one of several Graph types, #[graph_polymorphic]"),
             );
             strip_variant_attrs(data);
             Vec::new()
@@ -113,19 +153,22 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Entity, TokenStream
         syn::Data::Union(data) => {
             cx.error_spanned_by(
                 data.union_token,
-                "#[graph_entity] applies to structs with named fields, not unions",
+                format!("#[{macro_name}] applies to structs with named fields, not unions"),
             );
             Vec::new()
         }
     };
-    check_wire_names(&mut cx, &properties);
+    check_wire_names(&mut cx, kind, &properties);
 
     if cx.has_errors() {
         return Err(cx.into_errors_with_item(&input));
     }
-    Ok(Entity {
+    Ok(GraphStruct {
         item: input,
         odata_type: odata_type.unwrap_or_default(),
+        base,
+        is_abstract,
+        writes_type,
         create_ident,
         update_ident,
         krate,
@@ -147,14 +190,15 @@ fn strip_variant_attrs(data: &mut syn::DataEnum) {
 
 /// `"typeName"` -> `#microsoft.graph.typeName`; a dotted name is taken as
 /// fully qualified.
-fn odata_type(cx: &mut Ctxt, args: &args::MacroArgs) -> Option<String> {
+fn odata_type(cx: &mut Ctxt, args: &args::MacroArgs, macro_name: &str) -> Option<String> {
     let Some(name) = &args.graph_name else {
         if args.incomplete {
             return None;
         }
+        let example = if macro_name == "graph_complex" { "emailAddress" } else { "user" };
         cx.syn_error(syn::Error::new(
             Span::call_site(),
-            "missing Graph type name: write #[graph_entity(\"typeName\")], e.g. #[graph_entity(\"user\")]",
+            format!("missing Graph type name: write #[{macro_name}(\"typeName\")], e.g. #[{macro_name}(\"{example}\")]"),
         ));
         return None;
     };
@@ -195,21 +239,40 @@ fn is_graph_identifier(segment: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn property(cx: &mut Ctxt, field: &mut Field) -> Property {
+fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Property {
     let attr = graph_attr::parse(cx, &field.attrs, Position::Field);
     graph_attr::strip(&mut field.attrs);
     let ident = field.ident.clone().expect("named fields only");
     let rust_name = ident.to_string();
+    let macro_name = kind.macro_name();
     match rust_name.as_str() {
-        "id" => cx.error_spanned_by(
+        "id" if kind == Kind::Entity => cx.error_spanned_by(
             &ident,
             "`id` is inherited from `entity` and added by #[graph_entity] as `pub id: Option<String>`; remove this field",
         ),
+        "additional_data" if derived => cx.error_spanned_by(
+            &ident,
+            "`additional_data` is kept by the base type, and reads through (`value.additional_data`); remove this field",
+        ),
         "additional_data" => cx.error_spanned_by(
             &ident,
-            "`additional_data` is added by #[graph_entity] to keep properties the struct does not declare; remove this field",
+            format!("`additional_data` is added by #[{macro_name}] to keep properties the struct does not declare; remove this field"),
+        ),
+        "base" if derived => cx.error_spanned_by(
+            &ident,
+            "`base` is the field that holds the base type's properties; name this field differently and keep its Graph name with #[graph(rename = \"base\")]",
         ),
         _ => {}
+    }
+    if kind == Kind::Complex {
+        for (option, span) in [("read_only", attr.read_only), ("required", attr.required)] {
+            if let Some(span) = span {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    format!("`{option}` shapes an entity's create type, and a complex type has none (it is sent whole, inside its entity); remove `{option}`"),
+                ));
+            }
+        }
     }
     let wire_name = match &attr.rename {
         Some(lit) => {
@@ -271,13 +334,14 @@ fn option_inner(ty: &Type) -> Option<Type> {
     }
 }
 
-fn check_wire_names(cx: &mut Ctxt, properties: &[Property]) {
+fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
     for (i, property) in properties.iter().enumerate() {
         let wire = property.wire_name.as_str();
-        if (wire == "id" && property.ident() != "id") || wire == "@odata.type" {
+        let entity_id = kind == Kind::Entity && wire == "id" && property.ident() != "id";
+        if entity_id || wire == "@odata.type" {
             cx.error_spanned_by(
                 property.ident(),
-                format!("Graph property `{wire}` is written by #[graph_entity] itself; remove this field or rename it"),
+                format!("Graph property `{wire}` is written by #[{}] itself; remove this field or rename it", kind.macro_name()),
             );
             continue;
         }

@@ -15,6 +15,9 @@ pub use serde;
 pub use serde_json;
 pub use std::string::String;
 
+mod polymorphic;
+pub use polymorphic::{deserialize_polymorphic, read_as, read_fallback, unknown_type, ReadVariant};
+
 /// A JSON object key, borrowed from the input when the deserializer allows.
 pub struct Key<'de>(Cow<'de, str>);
 
@@ -46,62 +49,254 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// The body of `visit_map` for a generated object type; the rest of the
-/// `Deserialize` impl is [`deserialize_object`].
-pub trait VisitObject<'de>: ODataType + Sized {
-    fn visit_object<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+/// The property names a generated type declares: its own, then its base's.
+/// A linked list, so a derived type's constant can point at its base's.
+pub struct PropertyNames {
+    pub own: &'static [&'static str],
+    pub base: Option<&'static PropertyNames>,
 }
 
+impl PropertyNames {
+    /// Whether `name` is declared by the type or one of its bases. A `const
+    /// fn`, so that a derived type can check at compile time that it does
+    /// not declare a property its base already has.
+    pub const fn declares(&self, name: &str) -> bool {
+        let mut names = self;
+        loop {
+            let mut i = 0;
+            while i < names.own.len() {
+                if str_eq(names.own[i], name) {
+                    return true;
+                }
+                i += 1;
+            }
+            match names.base {
+                Some(base) => names = base,
+                None => return false,
+            }
+        }
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// How an object reads the `@odata.type` it is given.
+#[derive(Clone, Copy)]
+pub struct TypeRule {
+    /// The type being read, with the leading `#`.
+    expected: &'static str,
+    /// Keep another type (in `additional_data`, to be written back) instead
+    /// of failing: abstract types and the fallback of a polymorphic read.
+    keep_other: bool,
+}
+
+impl TypeRule {
+    /// The rule `T`'s own `Deserialize` follows.
+    pub fn of<T: ObjectFields>() -> TypeRule {
+        TypeRule {
+            expected: T::ODATA_TYPE,
+            keep_other: T::ABSTRACT,
+        }
+    }
+
+    /// Accepts any type, keeping one that is not `T`'s.
+    pub fn keeping_other<T: ObjectFields>() -> TypeRule {
+        TypeRule {
+            expected: T::ODATA_TYPE,
+            keep_other: true,
+        }
+    }
+}
+
+/// What generated `Serialize` and `Deserialize` impls delegate to.
+///
+/// A derived type embeds its base as the field `base` and composes with it
+/// through this trait: it writes the base's properties before its own, and
+/// reads by letting the base run the key loop while offering it every key the
+/// base does not declare. So a macro that cannot see the base's fields still
+/// reads and writes one flat JSON object.
+pub trait ObjectFields: ODataType + Sized {
+    /// Every property name the type declares, its bases' included.
+    const NAMES: PropertyNames;
+    /// Whether `@odata.type` is written when it was not kept from the input:
+    /// always for entities, for complex types when derived or asked for.
+    const WRITES_TYPE: bool;
+    /// An abstract type is only ever received as some derived type, so it
+    /// keeps whatever `@odata.type` it is given.
+    const ABSTRACT: bool;
+
+    /// Writes the properties, the base's first.
+    fn write_fields<M: SerializeMap>(&self, object: &mut ObjectWriter<M>);
+
+    /// Reads the object's members: the type's own, then, through
+    /// `extension`, those of the derived type being read; the rest is kept.
+    fn read_fields<'de, A, X>(map: A, rule: TypeRule, extension: &mut X) -> Result<Self, A::Error>
+    where
+        A: MapAccess<'de>,
+        X: ReadExtension<'de, A>;
+
+    /// The kept unknown properties (held by the root of the hierarchy).
+    fn additional_data(&self) -> &AdditionalData;
+}
+
+/// Reads the members a derived type declares and its base does not; generated
+/// code passes a closure. `Ok(false)` means "not mine".
+pub trait ReadExtension<'de, A: MapAccess<'de>> {
+    fn read(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+}
+
+/// The extension of the most derived type: it declares nothing more.
+pub struct NoExtension;
+
+impl<'de, A: MapAccess<'de>> ReadExtension<'de, A> for NoExtension {
+    #[inline]
+    fn read(&mut self, _key: &str, _map: &mut A) -> Result<bool, A::Error> {
+        Ok(false)
+    }
+}
+
+impl<'de, A, F> ReadExtension<'de, A> for F
+where
+    A: MapAccess<'de>,
+    F: FnMut(&str, &mut A) -> Result<bool, A::Error>,
+{
+    #[inline]
+    fn read(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        self(key, map)
+    }
+}
+
+/// `Serialize` for a generated object type.
+pub fn serialize_object<T: ObjectFields, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let additional_data = value.additional_data();
+    let odata_type = match additional_data.get("@odata.type") {
+        Some(serde_json::Value::String(kept)) => Some(kept.as_str()),
+        Some(_) => {
+            return Err(serde::ser::Error::custom(
+                "additional_data holds an `@odata.type` that is not a string",
+            ))
+        }
+        None => T::WRITES_TYPE.then_some(T::ODATA_TYPE),
+    };
+    let mut object = begin_object(serializer, odata_type);
+    value.write_fields(&mut object);
+    end_object(object, additional_data, &T::NAMES)
+}
+
+/// The `@odata.type` `value` is written with: a kept one, or its type's.
+pub fn odata_type_of<T: ObjectFields>(value: &T) -> &str {
+    match value.additional_data().get("@odata.type") {
+        Some(serde_json::Value::String(kept)) => kept,
+        _ => T::ODATA_TYPE,
+    }
+}
+
+/// `Deserialize` for a generated object type.
 pub fn deserialize_object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: VisitObject<'de>,
+    T: ObjectFields,
 {
     struct ObjectVisitor<T>(PhantomData<T>);
-    impl<'de, T: VisitObject<'de>> Visitor<'de> for ObjectVisitor<T> {
+    impl<'de, T: ObjectFields> Visitor<'de> for ObjectVisitor<T> {
         type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             write!(f, "a JSON object of type {}", T::ODATA_TYPE)
         }
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-            T::visit_object(map)
+            T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
         }
     }
     deserializer.deserialize_map(ObjectVisitor(PhantomData))
 }
 
-/// Reads an `@odata.type` value and checks it names `expected` (which has
-/// the leading `#`; the received one may omit it, as Graph's samples do).
+/// A member the type itself does not declare: the derived type's, if it
+/// takes it, or else kept.
+#[inline]
+pub fn other_field<'de, A, X>(
+    map: &mut A,
+    key: Key<'de>,
+    extension: &mut X,
+    additional_data: &mut AdditionalData,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    X: ReadExtension<'de, A>,
+{
+    if extension.read(key.as_str(), map)? {
+        Ok(())
+    } else {
+        unknown_field(map, key, additional_data)
+    }
+}
+
+/// Whether `found` names `expected` (which has the leading `#`; Graph's own
+/// samples sometimes leave it out).
+pub fn is_type(found: &str, expected: &str) -> bool {
+    found.strip_prefix('#').unwrap_or(found) == expected.strip_prefix('#').unwrap_or(expected)
+}
+
+/// Reads an `@odata.type` value and checks it against `rule`: the type being
+/// read, or, where the rule allows, another one, kept in `additional_data` so
+/// that it is written back.
 pub fn check_odata_type<'de, A: MapAccess<'de>>(
     map: &mut A,
-    expected: &'static str,
+    rule: TypeRule,
+    additional_data: &mut AdditionalData,
 ) -> Result<(), A::Error> {
-    struct ExpectedType(&'static str);
-    impl<'de> DeserializeSeed<'de> for ExpectedType {
-        type Value = ();
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+    struct TypeName(TypeRule);
+    impl<'de> DeserializeSeed<'de> for TypeName {
+        type Value = Option<String>;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_str(self)
         }
     }
-    impl<'de> Visitor<'de> for ExpectedType {
-        type Value = ();
+    impl<'de> Visitor<'de> for TypeName {
+        type Value = Option<String>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "the @odata.type as a string, such as \"{}\"", self.0)
+            write!(f, "the @odata.type as a string, such as \"{}\"", self.0.expected)
         }
-        fn visit_str<E: de::Error>(self, found: &str) -> Result<(), E> {
-            let bare = |name: &str| name.strip_prefix('#').unwrap_or(name).to_owned();
-            if bare(found) == bare(self.0) {
-                Ok(())
+        fn visit_str<E: de::Error>(self, found: &str) -> Result<Option<String>, E> {
+            if is_type(found, self.0.expected) {
+                Ok(None)
+            } else if self.0.keep_other {
+                Ok(Some(found.to_owned()))
             } else {
                 Err(de::Error::custom(format_args!(
                     "expected @odata.type `{}`, found `{}`",
-                    self.0,
+                    self.0.expected,
                     crate::error::Shortened::new(found)
                 )))
             }
         }
     }
-    map.next_value_seed(ExpectedType(expected))
+    if let Some(other) = map.next_value_seed(TypeName(rule))? {
+        match additional_data.entry("@odata.type") {
+            serde_json::map::Entry::Vacant(slot) => {
+                slot.insert(other.into());
+            }
+            serde_json::map::Entry::Occupied(_) => {
+                return Err(de::Error::custom("duplicate property `@odata.type`"))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads the value of a declared property into its slot; a property given
@@ -188,13 +383,15 @@ pub fn unknown_field<'de, A: MapAccess<'de>>(
 /// resolution) per property: [`end_object`] reports the error.
 pub struct ObjectWriter<M: SerializeMap>(Result<M, M::Error>);
 
-/// Starts an object with its `@odata.type`, which Graph wants first.
+/// Starts an object with its `@odata.type`, if any, which Graph wants first.
 pub fn begin_object<S: Serializer>(
     serializer: S,
-    odata_type: &'static str,
+    odata_type: Option<&str>,
 ) -> ObjectWriter<S::SerializeMap> {
     ObjectWriter(serializer.serialize_map(None).and_then(|mut map| {
-        map.serialize_entry("@odata.type", odata_type)?;
+        if let Some(odata_type) = odata_type {
+            map.serialize_entry("@odata.type", odata_type)?;
+        }
         Ok(map)
     }))
 }
@@ -258,16 +455,19 @@ impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
 }
 
 /// Writes the kept unknown properties and ends the object. A kept key that
-/// repeats a declared property (or `@odata.type`) would make the JSON
-/// ambiguous, so it is an error.
+/// repeats a declared property would make the JSON ambiguous, so it is an
+/// error; a kept `@odata.type` was written first, by [`begin_object`].
 pub fn end_object<M: SerializeMap>(
     object: ObjectWriter<M>,
     additional_data: &AdditionalData,
-    declared: &'static [&'static str],
+    declared: &PropertyNames,
 ) -> Result<M::Ok, M::Error> {
     let mut map = object.0?;
     for (key, value) in additional_data.iter() {
-        if key == "@odata.type" || is_declared(key, declared) {
+        if key == "@odata.type" {
+            continue;
+        }
+        if declared.declares(key) {
             return Err(serde::ser::Error::custom(format_args!(
                 "additional_data holds `{key}`, which the type declares; set the field instead"
             )));
@@ -275,17 +475,6 @@ pub fn end_object<M: SerializeMap>(
         map.serialize_entry(key, value)?;
     }
     map.end()
-}
-
-/// `declared.contains(&key)`, comparing the first byte before calling
-/// `memcmp`: kept keys often have the length of a declared name
-/// (`userId`, `status`), rarely its first letter as well.
-#[inline]
-fn is_declared(key: &str, declared: &[&str]) -> bool {
-    let (key, first) = (key.as_bytes(), key.as_bytes().first());
-    declared.iter().any(|name| {
-        name.len() == key.len() && name.as_bytes().first() == first && name.as_bytes() == key
-    })
 }
 
 /// `Deserialize` for a `#[graph_enum]`.
@@ -348,16 +537,24 @@ mod tests {
     fn write(additional: &[(&str, i32)]) -> Result<String, serde_json::Error> {
         let mut out = Vec::new();
         let mut serializer = serde_json::Serializer::new(&mut out);
-        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        let mut object = begin_object(&mut serializer, Some("#microsoft.graph.user"));
         (&Entry(&Some(1))).write_entry(&mut object, "status");
         (&Entry(&None::<i32>)).write_entry(&mut object, "userId");
         let mut data = AdditionalData::new();
         for (key, value) in additional {
             data.insert((*key).to_owned(), (*value).into());
         }
-        end_object(object, &data, &["status", "userId", ""])?;
+        end_object(object, &data, &NAMES)?;
         Ok(String::from_utf8(out).unwrap())
     }
+
+    const NAMES: PropertyNames = PropertyNames {
+        own: &["status"],
+        base: Some(&PropertyNames {
+            own: &["userId", ""],
+            base: None,
+        }),
+    };
 
     #[test]
     fn kept_keys_are_written_after_the_declared_ones() {
@@ -369,7 +566,7 @@ mod tests {
 
     #[test]
     fn kept_keys_that_repeat_a_declared_name_are_errors() {
-        for key in ["status", "userId", "", "@odata.type"] {
+        for key in ["status", "userId", ""] {
             let error = write(&[("a", 1), (key, 2)]).unwrap_err();
             assert!(
                 error.to_string().contains(&format!("holds `{key}`")),
@@ -388,11 +585,11 @@ mod tests {
         }
         let mut out = Vec::new();
         let mut serializer = serde_json::Serializer::new(&mut out);
-        let mut object = begin_object(&mut serializer, "#microsoft.graph.user");
+        let mut object = begin_object(&mut serializer, Some("#microsoft.graph.user"));
         entry(&mut object, "a", &1);
         entry(&mut object, "b", &Failing);
         entry(&mut object, "c", &3);
-        let error = end_object(object, &AdditionalData::new(), &[]).unwrap_err();
+        let error = end_object(object, &AdditionalData::new(), &NAMES).unwrap_err();
         assert_eq!(error.to_string(), "cannot write this");
         assert_eq!(
             out,

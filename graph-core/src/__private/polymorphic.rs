@@ -1,0 +1,138 @@
+//! Reading a `#[graph_polymorphic]` enum: find `@odata.type`, then let the
+//! variant it names read the object.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use super::{Key, NoExtension, ObjectFields, TypeRule};
+
+/// Generated for a `#[graph_polymorphic]` enum.
+pub trait ReadVariant: Sized {
+    /// The `@odata.type` of each variant, for error messages.
+    const TYPES: &'static [&'static str];
+
+    /// Reads the object as the variant `odata_type` names: the fallback, or
+    /// an error, for a type no variant holds or when there is none.
+    fn read_variant<'de, A: MapAccess<'de>>(
+        odata_type: Option<&str>,
+        map: A,
+    ) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize` for a `#[graph_polymorphic]` enum.
+///
+/// Graph writes `@odata.type` before the properties, after at most a few other
+/// annotations (`@odata.context`, `@odata.etag`): those are held until the
+/// type is known and then handed to the variant ahead of the rest of the
+/// object, which the variant reads straight from the input. Only an object
+/// whose type comes late, or never, is held whole.
+pub fn deserialize_polymorphic<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: ReadVariant,
+{
+    struct PolymorphicVisitor<T>(PhantomData<T>);
+    impl<'de, T: ReadVariant> Visitor<'de> for PolymorphicVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object with an @odata.type")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut held = Vec::new();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                if key.as_str() == "@odata.type" {
+                    let odata_type: String = map.next_value()?;
+                    held.push(("@odata.type".to_owned(), Value::String(odata_type.clone())));
+                    return T::read_variant(Some(&odata_type), Replay::new(held, Some(map)));
+                }
+                let value: Value = map.next_value()?;
+                held.push((key.as_str().to_owned(), value));
+            }
+            T::read_variant(None, Replay::new(held, None::<A>))
+        }
+    }
+    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+}
+
+/// Reads a variant whose `@odata.type` was matched: as its own
+/// `Deserialize` does.
+pub fn read_as<'de, T: ObjectFields, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+    T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
+}
+
+/// Reads the fallback variant: any `@odata.type` is accepted and kept.
+pub fn read_fallback<'de, T: ObjectFields, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+    T::read_fields(map, TypeRule::keeping_other::<T>(), &mut NoExtension)
+}
+
+/// The error for a type no variant holds, in an enum without a fallback.
+pub fn unknown_type<T: ReadVariant, E: de::Error>(odata_type: Option<&str>) -> E {
+    let mut known = String::new();
+    for (i, name) in T::TYPES.iter().enumerate() {
+        if i > 0 {
+            known.push_str(", ");
+        }
+        known.push('`');
+        known.push_str(name);
+        known.push('`');
+    }
+    match odata_type {
+        Some(found) => de::Error::custom(format_args!(
+            "unknown @odata.type `{}`, expected one of {known}",
+            crate::error::Shortened::new(found)
+        )),
+        None => de::Error::custom(format_args!("missing @odata.type, expected one of {known}")),
+    }
+}
+
+/// The members read while looking for `@odata.type`, then the rest of the
+/// object from the input.
+struct Replay<A> {
+    held: std::vec::IntoIter<(String, Value)>,
+    value: Option<Value>,
+    rest: Option<A>,
+}
+
+impl<A> Replay<A> {
+    fn new(held: Vec<(String, Value)>, rest: Option<A>) -> Self {
+        Replay {
+            held: held.into_iter(),
+            value: None,
+            rest,
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        if let Some((key, value)) = self.held.next() {
+            self.value = Some(value);
+            return seed.deserialize(key.into_deserializer()).map(Some);
+        }
+        match &mut self.rest {
+            Some(rest) => rest.next_key_seed(seed),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match (self.value.take(), &mut self.rest) {
+            (Some(value), _) => seed.deserialize(value).map_err(de::Error::custom),
+            (None, Some(rest)) => rest.next_value_seed(seed),
+            (None, None) => Err(de::Error::custom("a value was asked for before its key")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        let rest = self.rest.as_ref().and_then(MapAccess::size_hint);
+        rest.map(|rest| rest + self.held.len())
+    }
+}

@@ -1,0 +1,132 @@
+//! Parsing and checking `#[graph_polymorphic]`: from tokens to a
+//! [`Polymorphic`] model.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::{DeriveInput, Ident, Type};
+
+use super::graph_attr::{self, Position};
+use super::{args, Ctxt};
+
+/// A checked `#[graph_polymorphic]` enum.
+pub struct Polymorphic {
+    /// The enum as written, minus `#[graph(...)]` attributes.
+    pub item: DeriveInput,
+    pub krate: syn::Path,
+    /// The variants, each holding one Graph type, in declaration order.
+    pub variants: Vec<TypeVariant>,
+    /// The `#[graph(other)]` variant: the base type, which reads any other
+    /// `@odata.type` and keeps it.
+    pub fallback: Option<TypeVariant>,
+}
+
+/// A variant and the Graph type (a `#[graph_entity]` or `#[graph_complex]`
+/// struct) it holds.
+pub struct TypeVariant {
+    pub ident: Ident,
+    pub ty: Type,
+}
+
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenStream> {
+    let mut cx = Ctxt::new();
+    let mut input: DeriveInput = match syn::parse2(item.clone()) {
+        Ok(input) => input,
+        Err(_) => {
+            cx.error_spanned_by(
+                &item,
+                "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`",
+            );
+            return Err(cx.into_errors_with_item(&item));
+        }
+    };
+    let macro_args = args::parse(&mut cx, args, "graph_polymorphic", &["crate"], &[]);
+    if let Some(name) = &macro_args.graph_name {
+        cx.error_spanned_by(
+            name,
+            "#[graph_polymorphic] takes no Graph name: each variant's type says which @odata.type it holds; remove it",
+        );
+    }
+    let krate = macro_args.crate_path(&mut cx);
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &input.generics,
+            "a polymorphic Graph value cannot be generic: its variants are fixed Graph types; remove the generic parameters",
+        );
+    }
+
+    let mut variants: Vec<TypeVariant> = Vec::new();
+    let mut fallback: Option<TypeVariant> = None;
+    match &mut input.data {
+        syn::Data::Enum(data) => {
+            if data.variants.is_empty() {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "declare one variant per Graph type this value may be, and the base type as `#[graph(other)] Other(Base)`",
+                );
+            }
+            for variant in &mut data.variants {
+                let attr = graph_attr::parse(&mut cx, &variant.attrs, Position::TypeVariant);
+                graph_attr::strip(&mut variant.attrs);
+                let ty = match &variant.fields {
+                    syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                        fields.unnamed[0].ty.clone()
+                    }
+                    _ => {
+                        let ident = &variant.ident;
+                        let span = match &variant.fields {
+                            syn::Fields::Unit => ident.to_token_stream(),
+                            fields => fields.to_token_stream(),
+                        };
+                        cx.error_spanned_by(
+                            span,
+                            format!("each variant holds one Graph type: write `{ident}({ident})`, where `{ident}` is a #[graph_entity] or #[graph_complex] struct"),
+                        );
+                        continue;
+                    }
+                };
+                let held = TypeVariant {
+                    ident: variant.ident.clone(),
+                    ty,
+                };
+                let same_type = variants.iter().chain(&fallback).find(|earlier| {
+                    earlier.ty.to_token_stream().to_string() == held.ty.to_token_stream().to_string()
+                });
+                if let Some(earlier) = same_type {
+                    cx.error_spanned_by(
+                        &held.ty,
+                        format!(
+                            "`{}` already holds this type, so `{}` would never be read; remove one",
+                            earlier.ident, held.ident
+                        ),
+                    );
+                }
+                match (attr.other, &fallback) {
+                    (Some(span), Some(first)) => cx.syn_error(syn::Error::new(
+                        span,
+                        format!("only one variant can be `#[graph(other)]`, and `{}` already is", first.ident),
+                    )),
+                    (Some(_), None) => fallback = Some(held),
+                    (None, _) => variants.push(held),
+                }
+            }
+        }
+        syn::Data::Struct(data) => cx.error_spanned_by(
+            data.struct_token,
+            "#[graph_polymorphic] applies to enums with one variant per Graph type; for a Graph type itself use #[graph_entity] or #[graph_complex]",
+        ),
+        syn::Data::Union(data) => cx.error_spanned_by(
+            data.union_token,
+            "#[graph_polymorphic] applies to enums, not unions",
+        ),
+    }
+
+    if cx.has_errors() {
+        return Err(cx.into_errors_with_item(&input));
+    }
+    Ok(Polymorphic {
+        item: input,
+        krate,
+        variants,
+        fallback,
+    })
+}

@@ -1,0 +1,343 @@
+//! The impls every `#[graph_entity]` and `#[graph_complex]` struct (and an
+//! entity's create and update types) has: `ObjectFields`, through which a
+//! derived type composes with its base, and the `Serialize`/`Deserialize`
+//! impls that delegate to it.
+//!
+//! The impls are thin: the per-field work is a call into a generic helper in
+//! `graph_core::__private`, so thousands of types expand to little code.
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use syn::spanned::Spanned;
+use syn::{Ident, Type};
+
+use crate::internals::graph_struct::{GraphStruct, Property};
+
+/// One JSON object type to generate impls for.
+pub struct ObjectType<'a> {
+    pub ident: &'a Ident,
+    /// The properties it declares itself.
+    pub fields: Vec<WireField<'a>>,
+    /// The type of the embedded `base` field, for a derived type; a root
+    /// type holds `additional_data` itself.
+    pub base: Option<TokenStream>,
+    pub writes_type: bool,
+    pub is_abstract: bool,
+}
+
+/// What a property that was not sent becomes.
+#[derive(Clone, Copy)]
+pub enum Missing {
+    /// `None` for an `Option`, an error for anything else (`take_field`).
+    Field,
+    /// `Patch::Unchanged`: an update leaves out what it does not change.
+    Unchanged,
+}
+
+/// A property as one object type writes and reads it.
+pub struct WireField<'a> {
+    pub ident: &'a Ident,
+    pub wire_name: &'a str,
+    /// The field's type here: a required field is unwrapped in the create type.
+    pub ty: TokenStream,
+    /// How the value is taken once the object has been read.
+    pub missing: Missing,
+    /// Where errors about the type point: at the user's type, with call-site
+    /// hygiene so generated locals stay visible when the struct comes from a
+    /// `macro_rules!` expansion.
+    pub span: Span,
+}
+
+impl<'a> WireField<'a> {
+    pub fn property(property: &'a Property, ty: &Type) -> Self {
+        WireField {
+            ident: property.ident(),
+            wire_name: &property.wire_name,
+            ty: quote!(#ty),
+            missing: Missing::Field,
+            span: Span::call_site().located_at(ty.span()),
+        }
+    }
+}
+
+/// `Serialize`, `Deserialize` and `ObjectFields` for `object`, and, for a
+/// derived type, `Deref`/`DerefMut` to its base.
+pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
+    let ident = object.ident;
+    let private = quote!(#krate::__private);
+
+    let own_names = object.fields.iter().map(|field| field.wire_name);
+    let slots: Vec<Ident> = (0..object.fields.len())
+        .map(|i| format_ident!("__slot{}", i))
+        .collect();
+    let mut write_entries = Vec::new();
+    let mut declare_slots = Vec::new();
+    let mut read_entries = Vec::new();
+    let mut take_fields = Vec::new();
+    for (field, slot) in object.fields.iter().zip(&slots) {
+        let WireField {
+            ident,
+            wire_name,
+            ty,
+            missing,
+            span,
+        } = field;
+        let take = match missing {
+            Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
+            Missing::Unchanged => quote!(::core::option::Option::unwrap_or_default(#slot)),
+        };
+        // Every token of these calls carries the field type's span, or rustc
+        // reports a missing impl on a span joined from the attribute to the
+        // field. Whether `None` is left out follows from the type itself (see
+        // `__private::Entry`), so an `Option` behind an alias is one too.
+        write_entries.push(respan(
+            quote!(
+                (&#private::Entry(&self.#ident)).write_entry(object, #wire_name);
+            ),
+            *span,
+        ));
+        declare_slots.push(respan(
+            quote!(
+                let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+            ),
+            *span,
+        ));
+        read_entries.push(respan(
+            quote!(
+                #wire_name => #private::next_field(map, &mut #slot, #wire_name),
+            ),
+            *span,
+        ));
+        take_fields.push(respan(
+            quote!(
+                #ident: #take,
+            ),
+            *span,
+        ));
+    }
+
+    let writes_type = object.writes_type;
+    let is_abstract = object.is_abstract;
+    let (base_names, write_base, read_fields, additional_data, deref) = match &object.base {
+        // A root type runs the key loop: its own members, `@odata.type`, then
+        // whatever the derived type being read takes, then the rest is kept.
+        None => (
+            quote!(::core::option::Option::None),
+            quote!(),
+            quote! {
+                #(#declare_slots)*
+                let mut additional_data = #krate::AdditionalData::new();
+                let map = &mut map;
+                while let ::core::option::Option::Some(key) =
+                    #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(map)?
+                {
+                    // One `?` for all arms keeps the expansion small.
+                    match key.as_str() {
+                        "@odata.type" => #private::check_odata_type(map, rule, &mut additional_data),
+                        #(#read_entries)*
+                        _ => #private::other_field(map, key, extension, &mut additional_data),
+                    }?;
+                }
+                ::core::result::Result::Ok(#ident {
+                    #(#take_fields)*
+                    additional_data,
+                })
+            },
+            quote!(&self.additional_data),
+            quote!(),
+        ),
+        // A derived type lets its base run the loop and offers it its own
+        // members, ahead of those of any type derived from it in turn.
+        Some(base) => (
+            quote!(::core::option::Option::Some(&<#base as #private::ObjectFields>::NAMES)),
+            quote!(#private::ObjectFields::write_fields(&self.base, object);),
+            {
+                let extension = if object.fields.is_empty() {
+                    quote!(extension)
+                } else {
+                    quote! {
+                        &mut |key: &::core::primitive::str, map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                            match key {
+                                #(#read_entries)*
+                                _ => return #private::ReadExtension::read(extension, key, map),
+                            }?;
+                            ::core::result::Result::Ok(true)
+                        }
+                    }
+                };
+                quote! {
+                #(#declare_slots)*
+                let base = <#base as #private::ObjectFields>::read_fields(map, rule, #extension)?;
+                ::core::result::Result::Ok(#ident {
+                    base,
+                    #(#take_fields)*
+                })
+                }
+            },
+            quote!(#private::ObjectFields::additional_data(&self.base)),
+            quote! {
+                impl ::core::ops::Deref for #ident {
+                    type Target = #base;
+                    fn deref(&self) -> &#base {
+                        &self.base
+                    }
+                }
+
+                impl ::core::ops::DerefMut for #ident {
+                    fn deref_mut(&mut self) -> &mut #base {
+                        &mut self.base
+                    }
+                }
+            },
+        ),
+    };
+    let map_binding = if object.base.is_none() {
+        quote!(mut map)
+    } else {
+        quote!(map)
+    };
+
+    quote! {
+        impl #private::ObjectFields for #ident {
+            const NAMES: #private::PropertyNames = #private::PropertyNames {
+                own: &[#(#own_names),*],
+                base: #base_names,
+            };
+            const WRITES_TYPE: ::core::primitive::bool = #writes_type;
+            const ABSTRACT: ::core::primitive::bool = #is_abstract;
+
+            fn write_fields<__M: #private::serde::ser::SerializeMap>(
+                &self,
+                object: &mut #private::ObjectWriter<__M>,
+            ) {
+                use #private::{WriteEntry as _, WriteOptionalEntry as _};
+                #write_base
+                #(#write_entries)*
+            }
+
+            fn read_fields<'de, __A, __X>(
+                #map_binding: __A,
+                rule: #private::TypeRule,
+                extension: &mut __X,
+            ) -> ::core::result::Result<Self, __A::Error>
+            where
+                __A: #private::serde::de::MapAccess<'de>,
+                __X: #private::ReadExtension<'de, __A>,
+            {
+                #read_fields
+            }
+
+            fn additional_data(&self) -> &#krate::AdditionalData {
+                #additional_data
+            }
+        }
+
+        impl #private::serde::Serialize for #ident {
+            fn serialize<__S: #private::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #private::serialize_object(self, serializer)
+            }
+        }
+
+        impl<'de> #private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                #private::deserialize_object(deserializer)
+            }
+        }
+
+        #deref
+    }
+}
+
+/// The embedded base of a derived type, as the first field.
+pub fn base_field(vis: &syn::Visibility, base: &TokenStream, base_name: &str) -> TokenStream {
+    let doc = format!(
+        "The properties inherited from [`{base_name}`], which also read through `Deref` \
+         (`value.id`, `value.additional_data`)."
+    );
+    quote! {
+        #[doc = #doc]
+        #vis base: #base,
+    }
+}
+
+/// For a derived struct: `Derived`, and a compile-time check that it does not
+/// declare a property its base already has (which would be read into one of
+/// the two and never the other).
+pub fn derived_impls(graph_struct: &GraphStruct, base: &Type) -> TokenStream {
+    let krate = &graph_struct.krate;
+    let ident = &graph_struct.item.ident;
+    let base_name = quote!(#base).to_string().replace(' ', "");
+    let checks = graph_struct.properties.iter().map(|property| {
+        let wire_name = &property.wire_name;
+        let message = format!(
+            "`{wire_name}` is a property of the base type `{base_name}` already, and reads through it; remove this field"
+        );
+        respan(
+            quote! {
+                if <#base as #krate::__private::ObjectFields>::NAMES.declares(#wire_name) {
+                    ::core::panic!(#message)
+                }
+            },
+            Span::call_site().located_at(property.ident().span()),
+        )
+    });
+    quote! {
+        impl #krate::Derived for #ident {
+            type Base = #base;
+
+            fn base(&self) -> &#base {
+                &self.base
+            }
+
+            fn base_mut(&mut self) -> &mut #base {
+                &mut self.base
+            }
+        }
+
+        const _: () = {
+            #(#checks)*
+        };
+    }
+}
+
+/// `tokens` with every span set to `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                tree = respanned.into();
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
+/// Whether `attrs` has a `#[derive(...)]` naming `name`.
+pub fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+        .any(|attr| {
+            let mut found = false;
+            // A derive list that does not parse is rustc's to report.
+            let _ = attr.parse_nested_meta(|meta| {
+                found |= meta
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|segment| segment.ident == name);
+                Ok(())
+            });
+            found
+        })
+}

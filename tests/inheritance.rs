@@ -1,0 +1,256 @@
+//! Base types beyond `entity`: `message` derives from `outlookItem`, which
+//! derives from `entity`; `user` from `directoryObject`. Derived types embed
+//! their base, read and write one flat JSON object, and read through to the
+//! base's properties.
+
+use graph_core::{
+    graph_complex, graph_entity, graph_enum, DateTimeOffset, Derived, Entity, ODataType, Patch,
+};
+use serde_json::{json, Value};
+
+#[graph_entity("outlookItem", abstract)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutlookItem {
+    #[graph(read_only)]
+    pub created_date_time: Option<DateTimeOffset>,
+    #[graph(read_only)]
+    pub last_modified_date_time: Option<DateTimeOffset>,
+    pub change_key: Option<String>,
+    pub categories: Option<Vec<String>>,
+}
+
+#[graph_complex("emailAddress")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EmailAddress {
+    pub name: Option<String>,
+    pub address: Option<String>,
+}
+
+#[graph_complex("recipient")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Recipient {
+    pub email_address: Option<EmailAddress>,
+}
+
+#[graph_enum("bodyType")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyType {
+    Text,
+    Html,
+    #[graph(other)]
+    Other(String),
+}
+
+#[graph_complex("itemBody")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ItemBody {
+    pub content_type: Option<BodyType>,
+    pub content: Option<String>,
+}
+
+#[graph_entity("message", base = "OutlookItem")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Message {
+    pub subject: Option<String>,
+    pub body: Option<ItemBody>,
+    pub from: Option<Recipient>,
+    pub to_recipients: Option<Vec<Recipient>>,
+    #[graph(read_only)]
+    pub is_read: Option<bool>,
+}
+
+/// `GET /me/messages/{id}`, as in the Graph reference (shortened).
+const MESSAGE: &str = r#"{
+    "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('cd209b0b')/messages/$entity",
+    "@odata.etag": "W/\"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAW/u+y\"",
+    "id": "AAMkAGUAAAwAAA=",
+    "createdDateTime": "2019-02-08T21:04:14Z",
+    "lastModifiedDateTime": "2019-02-08T21:04:18Z",
+    "changeKey": "CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAW/u+y",
+    "categories": [],
+    "receivedDateTime": "2019-02-08T21:04:15Z",
+    "subject": "Meet for lunch?",
+    "body": {
+        "contentType": "html",
+        "content": "<html><body>The new cafeteria is open.</body></html>"
+    },
+    "from": {"emailAddress": {"name": "Megan Bowen", "address": "MeganB@contoso.com"}},
+    "toRecipients": [
+        {"emailAddress": {"name": "Adele Vance", "address": "AdeleV@contoso.com"}}
+    ],
+    "isRead": false,
+    "flag": {"flagStatus": "notFlagged"}
+}"#;
+
+#[test]
+fn a_derived_entity_reads_its_bases_properties_from_one_flat_object() {
+    let message: Message = graph_core::from_json(MESSAGE.as_bytes()).unwrap();
+    // Two levels up: `id` from `entity`, through `outlookItem`.
+    assert_eq!(message.id.as_deref(), Some("AAMkAGUAAAwAAA="));
+    assert_eq!(message.id(), Some("AAMkAGUAAAwAAA="));
+    assert_eq!(
+        message.created_date_time.as_ref().map(|d| d.as_str()),
+        Some("2019-02-08T21:04:14Z")
+    );
+    assert_eq!(message.base().categories, Some(vec![]));
+    assert_eq!(message.subject.as_deref(), Some("Meet for lunch?"));
+    assert_eq!(
+        message.body.as_ref().and_then(|b| b.content_type.clone()),
+        Some(BodyType::Html)
+    );
+    let from = message.from.as_ref().and_then(|r| r.email_address.as_ref());
+    assert_eq!(from.and_then(|e| e.address.as_deref()), Some("MeganB@contoso.com"));
+    // What no level declares is kept once, by the root (in key order).
+    let kept: Vec<&str> = message.additional_data.keys().map(String::as_str).collect();
+    assert_eq!(
+        kept,
+        ["@odata.context", "@odata.etag", "flag", "receivedDateTime"]
+    );
+}
+
+#[test]
+fn a_derived_entity_writes_one_flat_object_with_its_own_type_first() {
+    let message: Message = graph_core::from_json(MESSAGE.as_bytes()).unwrap();
+    let written = String::from_utf8(graph_core::to_json(&message).unwrap()).unwrap();
+    assert!(
+        written.starts_with(r##"{"@odata.type":"#microsoft.graph.message","id":"AAMkAGUAAAwAAA=","createdDateTime""##),
+        "{written}"
+    );
+    // Nothing lost: the same members, with the type added.
+    let mut expected: Value = serde_json::from_str(MESSAGE).unwrap();
+    expected["@odata.type"] = json!("#microsoft.graph.message");
+    assert_eq!(serde_json::from_str::<Value>(&written).unwrap(), expected);
+    // Base properties first (root first), then the type's own, then kept.
+    let keys = keys_in_order(&written);
+    assert_eq!(
+        keys,
+        [
+            "@odata.type", "id", "createdDateTime", "lastModifiedDateTime", "changeKey",
+            "categories", "subject", "body", "from", "toRecipients", "isRead",
+            "@odata.context", "@odata.etag", "flag", "receivedDateTime",
+        ]
+    );
+}
+
+/// The top-level keys of a JSON object, in the order written.
+fn keys_in_order(json: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(json);
+    struct Keys<'a>(&'a mut Vec<String>);
+    impl<'de> serde::de::Visitor<'de> for Keys<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                self.0.push(key);
+            }
+            Ok(())
+        }
+    }
+    serde::Deserializer::deserialize_map(&mut de, Keys(&mut keys)).unwrap();
+    keys
+}
+
+#[test]
+fn base_properties_read_and_write_through_deref() {
+    let mut message = Message {
+        subject: Some("Hello".into()),
+        ..Default::default()
+    };
+    message.change_key = Some("abc".into());
+    message.base_mut().categories = Some(vec!["Red".into()]);
+    message.additional_data.insert("importance".into(), json!("high"));
+    assert_eq!(
+        graph_core::to_json(&message).unwrap(),
+        br##"{"@odata.type":"#microsoft.graph.message","changeKey":"abc","categories":["Red"],"subject":"Hello","importance":"high"}"##
+    );
+    assert_eq!(Message::ODATA_TYPE, "#microsoft.graph.message");
+    assert_eq!(OutlookItem::ODATA_TYPE, "#microsoft.graph.outlookItem");
+}
+
+#[test]
+fn create_and_update_types_embed_the_bases_create_and_update_types() {
+    let create = MessageCreate {
+        base: OutlookItemCreate {
+            categories: Some(vec!["Blue".into()]),
+            ..Default::default()
+        },
+        subject: Some("Lunch".into()),
+        to_recipients: Some(vec![Recipient {
+            email_address: Some(EmailAddress {
+                address: Some("AdeleV@contoso.com".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    // Read-only properties (createdDateTime, isRead) are in neither.
+    assert_eq!(
+        graph_core::to_json(&create).unwrap(),
+        br##"{"@odata.type":"#microsoft.graph.message","categories":["Blue"],"subject":"Lunch","toRecipients":[{"emailAddress":{"address":"AdeleV@contoso.com"}}]}"##
+    );
+    let mut update = MessageUpdate::default();
+    update.categories = Patch::Clear;
+    update.subject = Patch::Set("Lunch at noon".into());
+    assert_eq!(
+        graph_core::to_json(&update).unwrap(),
+        br##"{"@odata.type":"#microsoft.graph.message","categories":null,"subject":"Lunch at noon"}"##
+    );
+    let read: MessageUpdate =
+        graph_core::from_json(br#"{"changeKey": null, "subject": "x", "other": 1}"#).unwrap();
+    assert_eq!(read.change_key, Patch::Clear);
+    assert_eq!(read.categories, Patch::Unchanged);
+    assert_eq!(read.subject, Patch::Set("x".into()));
+    assert_eq!(read.additional_data.get("other"), Some(&json!(1)));
+}
+
+#[test]
+fn derived_types_implement_their_bases_traits() {
+    fn id_of<E: Entity>(entity: &E) -> Option<&str> {
+        entity.id()
+    }
+    fn base_of<D: Derived>(derived: &D) -> &D::Base {
+        derived.base()
+    }
+    let message: Message = graph_core::from_json(MESSAGE.as_bytes()).unwrap();
+    assert_eq!(id_of(&message), Some("AAMkAGUAAAwAAA="));
+    let item: &OutlookItem = base_of(&message);
+    assert_eq!(item.change_key.as_deref(), Some("CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAW/u+y"));
+    // `AsRef`-style use through `Deref`.
+    let item: &OutlookItem = &message;
+    assert_eq!(id_of(item), Some("AAMkAGUAAAwAAA="));
+}
+
+#[test]
+fn bad_input_in_a_base_property_names_its_path() {
+    let error = graph_core::from_json::<Message>(
+        br#"{"subject": "x", "createdDateTime": "2019-02-30T00:00:00Z"}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("createdDateTime"), "{error}");
+    let error = graph_core::from_json::<Message>(br#"{"subject": "x", "subject": "y"}"#)
+        .unwrap_err();
+    assert!(error.to_string().contains("duplicate field `subject`"), "{error}");
+    let error = graph_core::from_json::<Message>(br#"{"id": "1", "id": "2"}"#).unwrap_err();
+    assert!(error.to_string().contains("duplicate field `id`"), "{error}");
+    let error = graph_core::from_json::<Message>(br##"{"@odata.type": "#microsoft.graph.event"}"##)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("expected @odata.type `#microsoft.graph.message`, found `#microsoft.graph.event`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn kept_data_cannot_repeat_a_property_of_any_level() {
+    for key in ["subject", "changeKey", "id"] {
+        let mut message = Message::default();
+        message.additional_data.insert(key.into(), json!("x"));
+        let error = graph_core::to_json(&message).unwrap_err();
+        assert!(error.to_string().contains(&format!("holds `{key}`")), "{error}");
+    }
+}
