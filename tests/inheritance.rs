@@ -4,7 +4,8 @@
 //! base's properties.
 
 use graph_core::{
-    graph_complex, graph_entity, graph_enum, DateTimeOffset, Derived, Entity, ODataType, Patch,
+    graph_complex, graph_entity, graph_enum, graph_polymorphic, DateTimeOffset, Derived, Entity,
+    ODataType, Patch,
 };
 use serde_json::{json, Value};
 
@@ -253,4 +254,104 @@ fn kept_data_cannot_repeat_a_property_of_any_level() {
         let error = graph_core::to_json(&message).unwrap_err();
         assert!(error.to_string().contains(&format!("holds `{key}`")), "{error}");
     }
+}
+
+// `directoryObject` is concrete: `GET /groups/{id}/members` returns users,
+// groups and other directory objects, each with its own `@odata.type`.
+
+#[graph_entity("directoryObject")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DirectoryObject {
+    pub deleted_date_time: Option<DateTimeOffset>,
+}
+
+#[graph_entity("user", base = "DirectoryObject")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct User {
+    pub business_phones: Option<Vec<String>>,
+    pub display_name: Option<String>,
+    pub mail: Option<String>,
+    pub user_principal_name: Option<String>,
+}
+
+#[graph_entity("group", base = "DirectoryObject")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Group {
+    pub display_name: Option<String>,
+    pub mail_enabled: Option<bool>,
+    pub security_enabled: Option<bool>,
+}
+
+#[graph_polymorphic]
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyDirectoryObject {
+    User(User),
+    Group(Group),
+    #[graph(other)]
+    Other(DirectoryObject),
+}
+
+const MEMBERS: &str = r##"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.user",
+      "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+      "businessPhones": ["+1 425 555 0109"],
+      "displayName": "Adele Vance",
+      "mail": "AdeleV@contoso.com",
+      "userPrincipalName": "AdeleV@contoso.com",
+      "deletedDateTime": null
+    },
+    {
+      "@odata.type": "#microsoft.graph.group",
+      "id": "02bd9fd6-8f93-4758-87c3-1fb73740a315",
+      "deletedDateTime": null,
+      "displayName": "HR Taskforce",
+      "mailEnabled": true,
+      "securityEnabled": false
+    },
+    {
+      "@odata.type": "#microsoft.graph.servicePrincipal",
+      "id": "1f1fc2f6-a7e4-4c46-b6e5-4c9fe1e0d6a7",
+      "appId": "00000003-0000-0000-c000-000000000000",
+      "displayName": "Microsoft Graph"
+    }
+  ]
+}"##;
+
+#[test]
+fn a_concrete_base_reads_its_derived_types_through_a_polymorphic_enum() {
+    let members: graph_core::Collection<AnyDirectoryObject> =
+        graph_core::from_json(MEMBERS.as_bytes()).unwrap();
+    let [AnyDirectoryObject::User(user), AnyDirectoryObject::Group(group), AnyDirectoryObject::Other(other)] =
+        &members.value[..]
+    else {
+        panic!("{:?}", members.value)
+    };
+    assert_eq!(user.id(), Some("87d349ed-44d7-43e1-9a83-5f2406dee5bd"));
+    assert_eq!(user.deleted_date_time, None);
+    assert_eq!(user.display_name.as_deref(), Some("Adele Vance"));
+    assert_eq!(group.mail_enabled, Some(true));
+    assert_eq!(other.id(), Some("1f1fc2f6-a7e4-4c46-b6e5-4c9fe1e0d6a7"));
+    assert_eq!(
+        other.additional_data.get("@odata.type"),
+        Some(&json!("#microsoft.graph.servicePrincipal"))
+    );
+    assert_eq!(other.additional_data.get("displayName"), Some(&json!("Microsoft Graph")));
+
+    // A concrete base read on its own is strict, as any entity is: a
+    // derived type's payload names another type.
+    let user_json = serde_json::to_vec(&members.value[0]).unwrap();
+    let error = graph_core::from_json::<DirectoryObject>(&user_json).unwrap_err();
+    assert!(
+        error.to_string().contains("expected @odata.type `#microsoft.graph.directoryObject`, found `#microsoft.graph.user`"),
+        "{error}"
+    );
+    // ... and reads its own type.
+    let plain: DirectoryObject =
+        graph_core::from_json(br##"{"@odata.type": "#microsoft.graph.directoryObject", "id": "x"}"##)
+            .unwrap();
+    assert_eq!(plain.id(), Some("x"));
+    assert!(plain.additional_data.is_empty());
 }
