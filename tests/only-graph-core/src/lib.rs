@@ -5,7 +5,7 @@
 pub mod without_prelude {
     #![no_implicit_prelude]
 
-    use ::graph_core::{graph_entity, graph_enum};
+    use ::graph_core::{graph_complex, graph_entity, graph_enum, graph_polymorphic};
 
     #[graph_enum("runState")]
     #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
@@ -25,12 +25,38 @@ pub mod without_prelude {
         pub created_date_time: ::core::option::Option<::graph_core::DateTimeOffset>,
         pub count: i64,
     }
+
+    #[graph_complex("microsoft.graph.security.evidence", abstract)]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct Evidence {
+        pub remediation: ::core::option::Option<::std::string::String>,
+    }
+
+    #[graph_complex("microsoft.graph.security.fileEvidence", base = "Evidence")]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct FileEvidence {
+        pub file_name: ::core::option::Option<::std::string::String>,
+    }
+
+    #[graph_polymorphic]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub enum AnyEvidence {
+        File(FileEvidence),
+        #[graph(other)]
+        Other(Evidence),
+    }
+
+    #[graph_entity("microsoft.graph.security.incidentAlert", base = "Alert")]
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct IncidentAlert {
+        pub evidence: ::core::option::Option<::std::vec::Vec<AnyEvidence>>,
+    }
 }
 
 /// Prelude names shadowed by the user's own items.
 #[allow(dead_code)]
 pub mod shadowed {
-    use graph_core::{graph_entity, graph_enum};
+    use graph_core::{graph_complex, graph_entity, graph_enum, graph_polymorphic};
 
     pub struct Option;
     pub struct String;
@@ -47,6 +73,31 @@ pub mod shadowed {
     pub mod serde {}
     pub mod core {}
     pub mod std {}
+    pub trait Deref {}
+    pub trait From {}
+    pub struct A;
+    pub struct M;
+    pub struct X;
+
+    #[graph_complex("noteBody")]
+    #[derive(Debug, PartialEq)]
+    pub struct NoteBody {
+        pub content: ::std::option::Option<::std::string::String>,
+    }
+
+    #[graph_entity("linkedTask", base = "TodoTask")]
+    #[derive(Debug, PartialEq)]
+    pub struct LinkedTask {
+        pub body: ::std::option::Option<NoteBody>,
+    }
+
+    #[graph_polymorphic]
+    #[derive(Debug, PartialEq)]
+    pub enum AnyTask {
+        Linked(LinkedTask),
+        #[graph(other)]
+        Task(TodoTask),
+    }
 
     #[graph_enum]
     #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,6 +146,34 @@ mod tests {
         assert_eq!(
             to_json(&create).unwrap(),
             br##"{"@odata.type":"#microsoft.graph.security.alert","state":"running","count":1}"##
+        );
+    }
+
+    #[test]
+    fn derived_complex_and_polymorphic_types_without_prelude() {
+        let text = r##"{"@odata.type":"#microsoft.graph.security.incidentAlert","id":"a2","title":"t","count":1,"evidence":[{"@odata.type":"#microsoft.graph.security.fileEvidence","remediation":"none","fileName":"a.exe"},{"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"10.0.0.1"}]}"##;
+        let alert: without_prelude::IncidentAlert = from_json(text.as_bytes()).unwrap();
+        assert_eq!(alert.title.as_deref(), Some("t"));
+        let evidence = alert.evidence.as_deref().unwrap();
+        assert!(matches!(&evidence[0], without_prelude::AnyEvidence::File(file) if file.remediation.as_deref() == Some("none")));
+        assert!(matches!(&evidence[1], without_prelude::AnyEvidence::Other(_)));
+        assert_eq!(
+            json(std::str::from_utf8(&to_json(&alert).unwrap()).unwrap()),
+            json(text)
+        );
+    }
+
+    #[test]
+    fn shadowed_names_do_not_leak_into_derived_and_polymorphic_code() {
+        let text = r##"{"@odata.type":"#microsoft.graph.linkedTask","title":"x","body":{"content":"c"}}"##;
+        let task: shadowed::AnyTask = from_json(text.as_bytes()).unwrap();
+        let shadowed::AnyTask::Linked(linked) = &task else {
+            panic!("{task:?}")
+        };
+        assert_eq!(linked.title.as_deref(), Some("x"));
+        assert_eq!(
+            json(std::str::from_utf8(&to_json(&task).unwrap()).unwrap()),
+            json(text)
         );
     }
 

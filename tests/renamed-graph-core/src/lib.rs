@@ -5,7 +5,7 @@ pub mod reexport {
     pub use graph as core_of_graph;
 }
 
-use graph::{graph_entity, graph_enum};
+use graph::{graph_complex, graph_entity, graph_enum, graph_polymorphic};
 
 #[graph_enum(crate = "::graph")]
 #[derive(Debug, PartialEq)]
@@ -23,6 +23,30 @@ pub enum Color {
 #[derive(Debug, PartialEq, Default)]
 pub struct MobileAppCategory {
     pub display_name: Option<String>,
+}
+
+#[graph_complex("categoryIcon", crate = "::graph")]
+#[derive(Debug, PartialEq, Default)]
+pub struct CategoryIcon {
+    pub url: Option<String>,
+}
+
+#[graph_entity(
+    "iconCategory",
+    base = "MobileAppCategory",
+    crate = "crate::reexport::core_of_graph"
+)]
+#[derive(Debug, PartialEq, Default)]
+pub struct IconCategory {
+    pub icon: Option<CategoryIcon>,
+}
+
+#[graph_polymorphic(crate = "::graph")]
+#[derive(Debug, PartialEq)]
+pub enum AnyCategory {
+    Icon(IconCategory),
+    #[graph(other)]
+    Other(MobileAppCategory),
 }
 
 #[cfg(test)]
@@ -45,6 +69,22 @@ mod tests {
         assert_eq!(
             graph::from_json::<Color>(br#""red""#).unwrap(),
             Color::Other("red".into())
+        );
+    }
+
+    #[test]
+    fn derived_complex_and_polymorphic_code_uses_the_given_crate_path() {
+        let any: AnyCategory = graph::from_json(
+            br##"{"@odata.type": "#microsoft.graph.iconCategory", "displayName": "Tools", "icon": {"url": "u"}}"##,
+        )
+        .unwrap();
+        let AnyCategory::Icon(icon) = &any else {
+            panic!("{any:?}")
+        };
+        assert_eq!(icon.display_name.as_deref(), Some("Tools"));
+        assert_eq!(
+            graph::to_json(&any).unwrap(),
+            br##"{"@odata.type":"#microsoft.graph.iconCategory","displayName":"Tools","icon":{"url":"u"}}"##
         );
     }
 }
