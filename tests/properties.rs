@@ -4,7 +4,10 @@
 mod common;
 
 use common::*;
-use graph_core::{from_json, graph_endpoint, to_json, AdditionalData, DateTimeOffset, Endpoint};
+use graph_core::{
+    from_json, graph_endpoint, graph_entity, graph_polymorphic, to_json, AdditionalData,
+    DateTimeOffset, Endpoint,
+};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -268,5 +271,124 @@ proptest! {
             prop_assert!(!text.contains(&token[..12]), "{}", text);
             prop_assert!(!text.contains(&token[token.len() - 12..]), "{}", text);
         }
+    }
+}
+
+// A small hierarchy for polymorphic reads: `@odata.type` may come anywhere.
+
+#[graph_entity("deviceConfiguration", abstract)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DeviceConfiguration {
+    pub display_name: Option<String>,
+    pub version: Option<i32>,
+}
+
+#[graph_entity("windows10GeneralConfiguration", base = "DeviceConfiguration")]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Windows10GeneralConfiguration {
+    pub password_required: Option<bool>,
+    pub password_minimum_length: Option<i32>,
+}
+
+#[graph_polymorphic]
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyDeviceConfiguration {
+    Windows10General(Windows10GeneralConfiguration),
+    #[graph(other)]
+    Other(DeviceConfiguration),
+}
+
+const DEVICE_CONFIGURATION_PROPERTIES: &[&str] = &[
+    "@odata.type",
+    "id",
+    "displayName",
+    "version",
+    "passwordRequired",
+    "passwordMinimumLength",
+];
+
+/// The members of a device configuration, declared and not, in any order.
+fn device_configuration_members() -> impl Strategy<Value = Vec<(String, Value)>> {
+    let odata_type = prop_oneof![
+        Just(None),
+        Just(Some("#microsoft.graph.windows10GeneralConfiguration")),
+        Just(Some("microsoft.graph.windows10GeneralConfiguration")),
+        Just(Some("#microsoft.graph.deviceConfiguration")),
+        Just(Some("#microsoft.graph.iosGeneralDeviceConfiguration")),
+    ];
+    let extra = proptest::collection::btree_map(
+        prop_oneof!["@odata\\.[a-z]{1,8}", "[a-z]{1,8}"].prop_filter("undeclared", |key| {
+            !DEVICE_CONFIGURATION_PROPERTIES.contains(&key.as_str())
+        }),
+        json_value(),
+        0..4,
+    );
+    (
+        odata_type,
+        proptest::option::of(any::<String>()),
+        proptest::option::of(any::<String>()),
+        proptest::option::of(any::<i32>()),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<i32>()),
+        extra,
+    )
+        .prop_flat_map(|(odata_type, id, name, version, required, length, extra)| {
+            let mut members: Vec<(String, Value)> = Vec::new();
+            let mut push = |key: &str, value: Option<Value>| {
+                if let Some(value) = value {
+                    members.push((key.to_owned(), value));
+                }
+            };
+            push("@odata.type", odata_type.map(Value::from));
+            push("id", id.map(Value::from));
+            push("displayName", name.map(Value::from));
+            push("version", version.map(Value::from));
+            // Only the derived type declares these; for the others they are
+            // kept as unknown properties, so they survive either way.
+            push("passwordRequired", required.map(Value::from));
+            push("passwordMinimumLength", length.map(Value::from));
+            members.extend(extra);
+            Just(members).prop_shuffle()
+        })
+}
+
+fn object_text(members: &[(String, Value)]) -> String {
+    let members: Vec<String> = members
+        .iter()
+        .map(|(key, value)| format!("{}:{value}", Value::from(key.as_str())))
+        .collect();
+    format!("{{{}}}", members.join(","))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Wherever `@odata.type` comes (first, after annotations, after
+    /// properties, or not at all), the polymorphic read gives the value that
+    /// reading the same members with the type first gives, and writing it
+    /// back loses nothing.
+    #[test]
+    fn polymorphic_reads_do_not_depend_on_member_order(members in device_configuration_members()) {
+        let shuffled: AnyDeviceConfiguration = from_json(object_text(&members).as_bytes()).unwrap();
+        let mut type_first = members.clone();
+        type_first.sort_by_key(|(key, _)| key != "@odata.type");
+        let canonical: AnyDeviceConfiguration = from_json(object_text(&type_first).as_bytes()).unwrap();
+        prop_assert_eq!(&shuffled, &canonical);
+
+        let odata_type = members.iter().find(|(key, _)| key == "@odata.type").map(|(_, value)| value.as_str().unwrap().to_owned());
+        let is_windows = odata_type.as_deref().is_some_and(|t| t.ends_with("windows10GeneralConfiguration"));
+        prop_assert_eq!(matches!(shuffled, AnyDeviceConfiguration::Windows10General(_)), is_windows);
+
+        let written: Value = serde_json::from_slice(&to_json(&shuffled).unwrap()).unwrap();
+        let mut expected: Map<String, Value> = members.iter().cloned().collect();
+        // A declared type is written in its usual form, with `#`; the
+        // fallback writes the type it was read with, or its own.
+        let written_type = match odata_type.as_deref() {
+            Some(_) if is_windows => "#microsoft.graph.windows10GeneralConfiguration",
+            Some(other) => other,
+            None => "#microsoft.graph.deviceConfiguration",
+        };
+        expected.insert("@odata.type".into(), written_type.into());
+        prop_assert_eq!(written, Value::Object(expected));
     }
 }
