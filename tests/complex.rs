@@ -60,7 +60,10 @@ fn complex_values_nest_in_entities_and_collections() {
     assert_eq!(addresses[0].name.as_deref(), Some("Pavel Bansky"));
     assert_eq!(addresses[1].address.as_deref(), Some("pavel@contoso.com"));
     // Unknown properties of a complex value are kept in its own map.
-    assert_eq!(addresses[2].additional_data.get("isPrimary"), Some(&json!(true)));
+    assert_eq!(
+        addresses[2].additional_data.get("isPrimary"),
+        Some(&json!(true))
+    );
     let created_by = contact.created_by.as_ref().unwrap();
     assert_eq!(created_by.id.as_deref(), Some("0c1c"));
 }
@@ -78,14 +81,20 @@ fn complex_values_do_not_write_odata_type_unless_asked() {
         .as_object_mut()
         .unwrap()
         .remove("@odata.type");
-    expected["createdBy"].as_object_mut().unwrap().remove("@odata.type");
+    expected["createdBy"]
+        .as_object_mut()
+        .unwrap()
+        .remove("@odata.type");
     assert_eq!(written, expected);
 
     let address = EmailAddress {
         address: Some("a@b.c".into()),
         ..Default::default()
     };
-    assert_eq!(graph_core::to_json(&address).unwrap(), br#"{"address":"a@b.c"}"#);
+    assert_eq!(
+        graph_core::to_json(&address).unwrap(),
+        br#"{"address":"a@b.c"}"#
+    );
     let hash = FileHash {
         hash_value: "e3b0".into(),
         ..Default::default()
@@ -101,8 +110,14 @@ fn complex_types_have_no_create_type_and_are_sent_whole() {
     fn is_complex<T: ComplexType>() -> &'static str {
         T::ODATA_TYPE
     }
-    assert_eq!(is_complex::<EmailAddress>(), "#microsoft.graph.emailAddress");
-    assert_eq!(is_complex::<FileHash>(), "#microsoft.graph.security.fileHash");
+    assert_eq!(
+        is_complex::<EmailAddress>(),
+        "#microsoft.graph.emailAddress"
+    );
+    assert_eq!(
+        is_complex::<FileHash>(),
+        "#microsoft.graph.security.fileHash"
+    );
     let create = ContactCreate {
         display_name: Some("Pavel".into()),
         email_addresses: Some(vec![EmailAddress {
@@ -140,5 +155,8 @@ fn bad_complex_values_name_their_path() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("emailAddresses[0]"), "{error}");
-    assert!(error.contains("a JSON object of type #microsoft.graph.emailAddress"), "{error}");
+    assert!(
+        error.contains("a JSON object of type #microsoft.graph.emailAddress"),
+        "{error}"
+    );
 }

@@ -100,7 +100,10 @@ fn a_derived_entity_reads_its_bases_properties_from_one_flat_object() {
         Some(BodyType::Html)
     );
     let from = message.from.as_ref().and_then(|r| r.email_address.as_ref());
-    assert_eq!(from.and_then(|e| e.address.as_deref()), Some("MeganB@contoso.com"));
+    assert_eq!(
+        from.and_then(|e| e.address.as_deref()),
+        Some("MeganB@contoso.com")
+    );
     // What no level declares is kept once, by the root (in key order).
     let kept: Vec<&str> = message.additional_data.keys().map(String::as_str).collect();
     assert_eq!(
@@ -126,9 +129,21 @@ fn a_derived_entity_writes_one_flat_object_with_its_own_type_first() {
     assert_eq!(
         keys,
         [
-            "@odata.type", "id", "createdDateTime", "lastModifiedDateTime", "changeKey",
-            "categories", "subject", "body", "from", "toRecipients", "isRead",
-            "@odata.context", "@odata.etag", "flag", "receivedDateTime",
+            "@odata.type",
+            "id",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "changeKey",
+            "categories",
+            "subject",
+            "body",
+            "from",
+            "toRecipients",
+            "isRead",
+            "@odata.context",
+            "@odata.etag",
+            "flag",
+            "receivedDateTime",
         ]
     );
 }
@@ -163,7 +178,9 @@ fn base_properties_read_and_write_through_deref() {
     };
     message.change_key = Some("abc".into());
     message.base_mut().categories = Some(vec!["Red".into()]);
-    message.additional_data.insert("importance".into(), json!("high"));
+    message
+        .additional_data
+        .insert("importance".into(), json!("high"));
     assert_eq!(
         graph_core::to_json(&message).unwrap(),
         br##"{"@odata.type":"#microsoft.graph.message","changeKey":"abc","categories":["Red"],"subject":"Hello","importance":"high"}"##
@@ -194,9 +211,14 @@ fn create_and_update_types_embed_the_bases_create_and_update_types() {
         graph_core::to_json(&create).unwrap(),
         br##"{"@odata.type":"#microsoft.graph.message","categories":["Blue"],"subject":"Lunch","toRecipients":[{"emailAddress":{"address":"AdeleV@contoso.com"}}]}"##
     );
-    let mut update = MessageUpdate::default();
-    update.categories = Patch::Clear;
-    update.subject = Patch::Set("Lunch at noon".into());
+    let update = MessageUpdate {
+        base: OutlookItemUpdate {
+            categories: Patch::Clear,
+            ..Default::default()
+        },
+        subject: Patch::Set("Lunch at noon".into()),
+        ..Default::default()
+    };
     assert_eq!(
         graph_core::to_json(&update).unwrap(),
         br##"{"@odata.type":"#microsoft.graph.message","categories":null,"subject":"Lunch at noon"}"##
@@ -220,7 +242,10 @@ fn derived_types_implement_their_bases_traits() {
     let message: Message = graph_core::from_json(MESSAGE.as_bytes()).unwrap();
     assert_eq!(id_of(&message), Some("AAMkAGUAAAwAAA="));
     let item: &OutlookItem = base_of(&message);
-    assert_eq!(item.change_key.as_deref(), Some("CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAW/u+y"));
+    assert_eq!(
+        item.change_key.as_deref(),
+        Some("CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAW/u+y")
+    );
     // `AsRef`-style use through `Deref`.
     let item: &OutlookItem = &message;
     assert_eq!(id_of(item), Some("AAMkAGUAAAwAAA="));
@@ -233,15 +258,23 @@ fn bad_input_in_a_base_property_names_its_path() {
     )
     .unwrap_err();
     assert!(error.to_string().contains("createdDateTime"), "{error}");
-    let error = graph_core::from_json::<Message>(br#"{"subject": "x", "subject": "y"}"#)
-        .unwrap_err();
-    assert!(error.to_string().contains("duplicate field `subject`"), "{error}");
+    let error =
+        graph_core::from_json::<Message>(br#"{"subject": "x", "subject": "y"}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("duplicate field `subject`"),
+        "{error}"
+    );
     let error = graph_core::from_json::<Message>(br#"{"id": "1", "id": "2"}"#).unwrap_err();
-    assert!(error.to_string().contains("duplicate field `id`"), "{error}");
+    assert!(
+        error.to_string().contains("duplicate field `id`"),
+        "{error}"
+    );
     let error = graph_core::from_json::<Message>(br##"{"@odata.type": "#microsoft.graph.event"}"##)
         .unwrap_err();
     assert!(
-        error.to_string().contains("expected @odata.type `#microsoft.graph.message`, found `#microsoft.graph.event`"),
+        error.to_string().contains(
+            "expected @odata.type `#microsoft.graph.message`, found `#microsoft.graph.event`"
+        ),
         "{error}"
     );
 }
@@ -252,7 +285,10 @@ fn kept_data_cannot_repeat_a_property_of_any_level() {
         let mut message = Message::default();
         message.additional_data.insert(key.into(), json!("x"));
         let error = graph_core::to_json(&message).unwrap_err();
-        assert!(error.to_string().contains(&format!("holds `{key}`")), "{error}");
+        assert!(
+            error.to_string().contains(&format!("holds `{key}`")),
+            "{error}"
+        );
     }
 }
 
@@ -338,7 +374,10 @@ fn a_concrete_base_reads_its_derived_types_through_a_polymorphic_enum() {
         other.additional_data.get("@odata.type"),
         Some(&json!("#microsoft.graph.servicePrincipal"))
     );
-    assert_eq!(other.additional_data.get("displayName"), Some(&json!("Microsoft Graph")));
+    assert_eq!(
+        other.additional_data.get("displayName"),
+        Some(&json!("Microsoft Graph"))
+    );
 
     // A concrete base read on its own is strict, as any entity is: a
     // derived type's payload names another type.
@@ -349,9 +388,10 @@ fn a_concrete_base_reads_its_derived_types_through_a_polymorphic_enum() {
         "{error}"
     );
     // ... and reads its own type.
-    let plain: DirectoryObject =
-        graph_core::from_json(br##"{"@odata.type": "#microsoft.graph.directoryObject", "id": "x"}"##)
-            .unwrap();
+    let plain: DirectoryObject = graph_core::from_json(
+        br##"{"@odata.type": "#microsoft.graph.directoryObject", "id": "x"}"##,
+    )
+    .unwrap();
     assert_eq!(plain.id(), Some("x"));
     assert!(plain.additional_data.is_empty());
 }

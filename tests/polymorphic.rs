@@ -5,8 +5,8 @@
 //! `@odata.type`; its fallback keeps types it does not declare.
 
 use graph_core::{
-    graph_complex, graph_endpoint, graph_entity, graph_enum, graph_polymorphic, Binary,
-    Collection, DateTimeOffset, Endpoint, ODataType, Polymorphic,
+    graph_complex, graph_endpoint, graph_entity, graph_enum, graph_polymorphic, Binary, Collection,
+    DateTimeOffset, Endpoint, ODataType, Polymorphic,
 };
 use serde_json::{json, Value};
 
@@ -184,12 +184,18 @@ fn each_item_is_read_as_the_type_its_odata_type_names() {
     let AnyDeviceConfiguration::Windows10General(windows) = first else {
         panic!("{first:?}")
     };
-    assert_eq!(windows.id.as_deref(), Some("a06f1ff5-1ff5-a06f-f51f-6fa0f51f6fa0"));
+    assert_eq!(
+        windows.id.as_deref(),
+        Some("a06f1ff5-1ff5-a06f-f51f-6fa0f51f6fa0")
+    );
     assert_eq!(windows.version, Some(7));
     assert_eq!(windows.password_minimum_length, Some(7));
     assert_eq!(windows.defender_scan_type, Some(DefenderScanType::Disabled));
     // A property this struct does not declare is kept, as anywhere else.
-    assert_eq!(windows.additional_data.get("edgeCookiePolicy"), Some(&json!("allow")));
+    assert_eq!(
+        windows.additional_data.get("edgeCookiePolicy"),
+        Some(&json!("allow"))
+    );
 
     let AnyDeviceConfiguration::AndroidCustom(android) = second else {
         panic!("{second:?}")
@@ -210,7 +216,10 @@ fn each_item_is_read_as_the_type_its_odata_type_names() {
     let AnyOmaSetting::Base64(certificate) = &settings[1] else {
         panic!("{:?}", settings[1])
     };
-    assert_eq!(certificate.value.as_ref().map(|v| v.as_slice()), Some(&b"example"[..]));
+    assert_eq!(
+        certificate.value.as_ref().map(|v| v.as_slice()),
+        Some(&b"example"[..])
+    );
     assert_eq!(certificate.oma_uri.as_deref(), Some("./Vendor/MSFT/Cert"));
 
     // Types the enums do not declare fall back to the base, which keeps every
@@ -219,8 +228,14 @@ fn each_item_is_read_as_the_type_its_odata_type_names() {
         panic!("{:?}", settings[2])
     };
     assert_eq!(newer.oma_uri.as_deref(), Some("./Vendor/MSFT/When"));
-    assert_eq!(newer.additional_data.get("value"), Some(&json!("2017-01-01T00:00:00Z")));
-    assert_eq!(settings[2].odata_type(), "microsoft.graph.omaSettingDateTime");
+    assert_eq!(
+        newer.additional_data.get("value"),
+        Some(&json!("2017-01-01T00:00:00Z"))
+    );
+    assert_eq!(
+        settings[2].odata_type(),
+        "microsoft.graph.omaSettingDateTime"
+    );
 
     let AnyDeviceConfiguration::Other(mac) = third else {
         panic!("{third:?}")
@@ -230,8 +245,14 @@ fn each_item_is_read_as_the_type_its_odata_type_names() {
         mac.additional_data.get("compliantAppListType"),
         Some(&json!("appsInListCompliant"))
     );
-    assert_eq!(third.odata_type(), "#microsoft.graph.macOSGeneralDeviceConfiguration");
-    assert_eq!(first.odata_type(), "#microsoft.graph.windows10GeneralConfiguration");
+    assert_eq!(
+        third.odata_type(),
+        "#microsoft.graph.macOSGeneralDeviceConfiguration"
+    );
+    assert_eq!(
+        first.odata_type(),
+        "#microsoft.graph.windows10GeneralConfiguration"
+    );
 }
 
 #[test]
@@ -241,8 +262,14 @@ fn a_page_of_mixed_types_writes_back_what_it_read() {
     // Declared types write their type in the usual form, with `#`; the
     // fallback writes back exactly the type it was given.
     let expected = PAGE
-        .replace(r#""microsoft.graph.omaSettingInteger""#, r##""#microsoft.graph.omaSettingInteger""##)
-        .replace(r#""microsoft.graph.omaSettingBase64""#, r##""#microsoft.graph.omaSettingBase64""##);
+        .replace(
+            r#""microsoft.graph.omaSettingInteger""#,
+            r##""#microsoft.graph.omaSettingInteger""##,
+        )
+        .replace(
+            r#""microsoft.graph.omaSettingBase64""#,
+            r##""#microsoft.graph.omaSettingBase64""##,
+        );
     assert!(expected.contains(r#""microsoft.graph.omaSettingDateTime""#));
     assert_eq!(written, serde_json::from_str::<Value>(&expected).unwrap());
 }
@@ -270,7 +297,10 @@ fn odata_type_may_follow_other_annotations_or_properties() {
         panic!("{item:?}")
     };
     assert_eq!(windows.password_minimum_length, Some(4));
-    assert_eq!(windows.additional_data.get("@odata.etag"), Some(&json!("W/\"1\"")));
+    assert_eq!(
+        windows.additional_data.get("@odata.etag"),
+        Some(&json!("W/\"1\""))
+    );
     assert_eq!(windows.additional_data.get("@odata.id"), Some(&json!("x")));
 
     // Properties before the type (not how Graph writes, but valid JSON).
@@ -302,7 +332,10 @@ fn an_object_without_odata_type_is_read_as_the_fallback() {
 
 #[test]
 fn errors_inside_a_variant_name_the_json_path() {
-    let bad = PAGE.replace(r#""passwordMinimumLength": 7"#, r#""passwordMinimumLength": "seven""#);
+    let bad = PAGE.replace(
+        r#""passwordMinimumLength": 7"#,
+        r#""passwordMinimumLength": "seven""#,
+    );
     let error = graph_core::from_json::<Collection<AnyDeviceConfiguration>>(bad.as_bytes())
         .unwrap_err()
         .to_string();
@@ -321,7 +354,10 @@ fn errors_inside_a_variant_name_the_json_path() {
     let error = graph_core::from_json::<AnyDeviceConfiguration>(br#"[]"#)
         .unwrap_err()
         .to_string();
-    assert!(error.contains("expected a JSON object with an @odata.type"), "{error}");
+    assert!(
+        error.contains("expected a JSON object with an @odata.type"),
+        "{error}"
+    );
 }
 
 #[graph_polymorphic]
@@ -346,7 +382,10 @@ fn without_a_fallback_an_unknown_or_missing_type_is_an_error_listing_the_known_o
     let error = graph_core::from_json::<KnownOmaSetting>(br#"{"value": 1}"#)
         .unwrap_err()
         .to_string();
-    assert!(error.contains("missing @odata.type, expected one of"), "{error}");
+    assert!(
+        error.contains("missing @odata.type, expected one of"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -379,10 +418,7 @@ fn derived_complex_types_write_their_type_and_base_complex_types_do_not() {
         graph_core::to_json(&AnyOmaSetting::from(setting)).unwrap(),
         br##"{"@odata.type":"#microsoft.graph.omaSettingString","omaUri":"./Vendor/MSFT/Name","value":"x"}"##
     );
-    assert_eq!(
-        graph_core::to_json(&OmaSetting::default()).unwrap(),
-        b"{}"
-    );
+    assert_eq!(graph_core::to_json(&OmaSetting::default()).unwrap(), b"{}");
     assert_eq!(OmaSetting::ODATA_TYPE, "#microsoft.graph.omaSetting");
 }
 
@@ -416,5 +452,7 @@ fn endpoints_return_and_accept_polymorphic_values() {
         .body(r##"{"@odata.type":"#microsoft.graph.windows10GeneralConfiguration","id":"new","displayName":"Baseline","passwordMinimumLength":8}"##)
         .unwrap();
     let created = CreateDeviceConfiguration::parse_response(created).unwrap();
-    assert!(matches!(created, AnyDeviceConfiguration::Windows10General(ref w) if w.id.as_deref() == Some("new")));
+    assert!(
+        matches!(created, AnyDeviceConfiguration::Windows10General(ref w) if w.id.as_deref() == Some("new"))
+    );
 }

@@ -6,6 +6,11 @@
 //! * [`graph_entity`] turns a struct into a Graph entity: `@odata.type`
 //!   handling, the `id` inherited from `entity`, unknown properties kept in
 //!   [`AdditionalData`], and a create-request type.
+//! * [`graph_complex`] turns a struct into a Graph complex type (no `id`).
+//!   Either may derive from another type of its kind (`base = "..."`),
+//!   as `user` derives from `directoryObject`: see [`Derived`].
+//! * [`graph_polymorphic`] reads a value that may be one of several types
+//!   derived from one base, by its `@odata.type`.
 //! * [`graph_enum`] models a Graph enumeration that may gain members later.
 //! * [`graph_endpoint!`] declares an endpoint whose path is checked at compile
 //!   time and which implements [`Endpoint`].
@@ -109,6 +114,22 @@ pub use request_options::RequestOptions;
 /// `crate = "path"` points generated code at graph-core when it is renamed or
 /// re-exported.
 ///
+/// Base types: `base = "DirectoryObject"` declares an entity derived from
+/// another `#[graph_entity]` (`user` from `directoryObject`) instead of
+/// directly from `entity`. The struct then embeds its base as the first field,
+/// `pub base: DirectoryObject`, in place of `id` and `additional_data`, which
+/// it inherits; both, and every base property, read through `Deref`
+/// (`user.id`, `user.deleted_date_time`), and [`Derived`] gives the base to
+/// generic code. The JSON stays one flat object: `@odata.type` of the derived
+/// type first, then the base's properties (the root's first), then its own,
+/// then the kept ones. Its create and update types embed the base's create and
+/// update types the same way, and it implements [`Entity`]. Declaring a
+/// property the base already has is a compile error. `abstract` declares a
+/// type that is only ever received as one of its derived types
+/// (`deviceConfiguration`): reading it keeps whatever `@odata.type` arrives,
+/// and it writes that back. To read a value that may be any of several
+/// derived types, use [`graph_polymorphic`].
+///
 /// ```
 /// use graph_core::{graph_entity, Entity, ODataType};
 ///
@@ -138,6 +159,31 @@ pub use request_options::RequestOptions;
 /// }"#).unwrap();
 /// assert_eq!(category.id(), Some("f1a8a0f4"));
 /// assert!(category.additional_data.contains_key("@odata.context"));
+/// ```
+///
+/// A derived entity:
+///
+/// ```
+/// use graph_core::graph_entity;
+///
+/// #[graph_entity("directoryObject")]
+/// #[derive(Debug, Default)]
+/// pub struct DirectoryObject {
+///     pub deleted_date_time: Option<graph_core::DateTimeOffset>,
+/// }
+///
+/// #[graph_entity("user", base = "DirectoryObject")]
+/// #[derive(Debug, Default)]
+/// pub struct User {
+///     pub display_name: Option<String>,
+/// }
+///
+/// let mut user = User { display_name: Some("Adele Vance".into()), ..Default::default() };
+/// user.id = Some("87d349ed".into()); // the base's field, through `DerefMut`
+/// assert_eq!(
+///     graph_core::to_json(&user).unwrap(),
+///     br##"{"@odata.type":"#microsoft.graph.user","id":"87d349ed","displayName":"Adele Vance"}"##,
+/// );
 /// ```
 pub use graph_macros::graph_entity;
 

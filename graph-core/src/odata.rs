@@ -65,11 +65,11 @@ pub trait ComplexType: ODataType {}
 ///     pub display_name: Option<String>,
 /// }
 ///
-/// let user: User = graph_core::from_json(br#"{
+/// let user: User = graph_core::from_json(br##"{
 ///     "@odata.type": "#microsoft.graph.user",
 ///     "id": "87d349ed",
 ///     "displayName": "Megan Bowen"
-/// }"#).unwrap();
+/// }"##).unwrap();
 /// assert_eq!(user.id.as_deref(), Some("87d349ed"));
 /// assert_eq!(user.base().id, user.id);
 /// ```

@@ -37,9 +37,13 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     let base = entity.base.as_ref().map(|base| {
         let span = Span::call_site().located_at(base.span());
         let name = quote!(#base).to_string().replace(' ', "");
-        let projection =
-            |part| object::respan(quote!(<#base as #krate::Entity>::#part), span);
-        (base, name, projection(quote!(Create)), projection(quote!(Update)))
+        let projection = |part| object::respan(quote!(<#base as #krate::Entity>::#part), span);
+        (
+            base,
+            name,
+            projection(quote!(Create)),
+            projection(quote!(Update)),
+        )
     });
     let base_field = |ty: &TokenStream| {
         base.as_ref()

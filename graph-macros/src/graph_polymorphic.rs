@@ -46,10 +46,15 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
     let otherwise = match &polymorphic.fallback {
         Some(fallback) => {
             let (variant_ident, ty) = (&fallback.ident, &fallback.ty);
-            let read = respan(quote!(#private::read_fallback::<#ty, __A>(map)), span_of(ty));
+            let read = respan(
+                quote!(#private::read_fallback::<#ty, __A>(map)),
+                span_of(ty),
+            );
             quote!(::core::result::Result::map(#read, Self::#variant_ident))
         }
-        None => quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(odata_type))),
+        None => {
+            quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(odata_type)))
+        }
     };
     let odata_type_of = all.iter().map(|variant| {
         let (variant_ident, ty) = (&variant.ident, &variant.ty);

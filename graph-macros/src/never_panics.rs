@@ -20,7 +20,8 @@ const ENTITY: &str = r#"
         pub count: i64,
     }
 "#;
-const DERIVED_ARGS: &str = r#""windows10GeneralConfiguration", base = "DeviceConfiguration", abstract"#;
+const DERIVED_ARGS: &str =
+    r#""windows10GeneralConfiguration", base = "DeviceConfiguration", abstract"#;
 const POLYMORPHIC: &str = r#"
     #[derive(Debug)]
     pub enum AnyDeviceConfiguration {
@@ -228,7 +229,10 @@ fn valid_inputs_expand_without_errors() {
     for expanded in [
         crate::graph_entity::expand(tokens(ENTITY_ARGS), tokens(ENTITY)),
         crate::graph_entity::expand(tokens(DERIVED_ARGS), tokens(ENTITY)),
-        crate::graph_complex::expand(tokens(r#""emailAddress", write_type"#), tokens("pub struct EmailAddress { pub address: Option<String> }")),
+        crate::graph_complex::expand(
+            tokens(r#""emailAddress", write_type"#),
+            tokens("pub struct EmailAddress { pub address: Option<String> }"),
+        ),
         crate::graph_polymorphic::expand(TokenStream::new(), tokens(POLYMORPHIC)),
         crate::graph_enum::expand(tokens(ENUM_ARGS), tokens(ENUM)),
         crate::graph_endpoint::expand(tokens(ENDPOINTS)),

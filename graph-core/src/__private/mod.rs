@@ -263,14 +263,21 @@ pub fn check_odata_type<'de, A: MapAccess<'de>>(
     struct TypeName(TypeRule);
     impl<'de> DeserializeSeed<'de> for TypeName {
         type Value = Option<String>;
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_str(self)
         }
     }
     impl<'de> Visitor<'de> for TypeName {
         type Value = Option<String>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            write!(f, "the @odata.type as a string, such as \"{}\"", self.0.expected)
+            write!(
+                f,
+                "the @odata.type as a string, such as \"{}\"",
+                self.0.expected
+            )
         }
         fn visit_str<E: de::Error>(self, found: &str) -> Result<Option<String>, E> {
             if is_type(found, self.0.expected) {

@@ -83,9 +83,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                 }
                 ("read_only", Position::Field) => flag(&mut parsed.read_only, cx),
                 ("required", Position::Field) => flag(&mut parsed.required, cx),
-                ("other", Position::Variant | Position::TypeVariant) => {
-                    flag(&mut parsed.other, cx)
-                }
+                ("other", Position::Variant | Position::TypeVariant) => flag(&mut parsed.other, cx),
                 _ => {
                     return Err(meta.error(format!(
                         "unknown #[graph] option `{name}`; expected {}",

@@ -78,7 +78,9 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         Err(_) => {
             cx.error_spanned_by(
                 &item,
-                format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
+                format!(
+                    "#[{macro_name}] applies to a struct with named fields, one per Graph property"
+                ),
             );
             return Err(cx.into_errors_with_item(&item));
         }
@@ -195,7 +197,11 @@ fn odata_type(cx: &mut Ctxt, args: &args::MacroArgs, macro_name: &str) -> Option
         if args.incomplete {
             return None;
         }
-        let example = if macro_name == "graph_complex" { "emailAddress" } else { "user" };
+        let example = if macro_name == "graph_complex" {
+            "emailAddress"
+        } else {
+            "user"
+        };
         cx.syn_error(syn::Error::new(
             Span::call_site(),
             format!("missing Graph type name: write #[{macro_name}(\"typeName\")], e.g. #[{macro_name}(\"{example}\")]"),
