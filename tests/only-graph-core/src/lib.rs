@@ -155,8 +155,13 @@ mod tests {
         let alert: without_prelude::IncidentAlert = from_json(text.as_bytes()).unwrap();
         assert_eq!(alert.title.as_deref(), Some("t"));
         let evidence = alert.evidence.as_deref().unwrap();
-        assert!(matches!(&evidence[0], without_prelude::AnyEvidence::File(file) if file.remediation.as_deref() == Some("none")));
-        assert!(matches!(&evidence[1], without_prelude::AnyEvidence::Other(_)));
+        assert!(
+            matches!(&evidence[0], without_prelude::AnyEvidence::File(file) if file.remediation.as_deref() == Some("none"))
+        );
+        assert!(matches!(
+            &evidence[1],
+            without_prelude::AnyEvidence::Other(_)
+        ));
         assert_eq!(
             json(std::str::from_utf8(&to_json(&alert).unwrap()).unwrap()),
             json(text)
@@ -165,7 +170,8 @@ mod tests {
 
     #[test]
     fn shadowed_names_do_not_leak_into_derived_and_polymorphic_code() {
-        let text = r##"{"@odata.type":"#microsoft.graph.linkedTask","title":"x","body":{"content":"c"}}"##;
+        let text =
+            r##"{"@odata.type":"#microsoft.graph.linkedTask","title":"x","body":{"content":"c"}}"##;
         let task: shadowed::AnyTask = from_json(text.as_bytes()).unwrap();
         let shadowed::AnyTask::Linked(linked) = &task else {
             panic!("{task:?}")
