@@ -456,3 +456,21 @@ fn endpoints_return_and_accept_polymorphic_values() {
         matches!(created, AnyDeviceConfiguration::Windows10General(ref w) if w.id.as_deref() == Some("new"))
     );
 }
+
+#[test]
+fn a_second_odata_type_is_an_error_whichever_type_reads_it() {
+    for json in [
+        r##"{"@odata.type": "#microsoft.graph.windows10GeneralConfiguration", "@odata.type": "#microsoft.graph.windows10GeneralConfiguration"}"##,
+        r##"{"@odata.type": "#microsoft.graph.deviceConfiguration", "@odata.type": "#microsoft.graph.macOSGeneralDeviceConfiguration"}"##,
+        r##"{"@odata.type": "#microsoft.graph.macOSGeneralDeviceConfiguration", "@odata.type": "#microsoft.graph.deviceConfiguration"}"##,
+    ] {
+        let error = graph_core::from_json::<AnyDeviceConfiguration>(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("duplicate field `@odata.type`"), "{json}: {error}");
+        let error = graph_core::from_json::<DeviceConfiguration>(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("duplicate field `@odata.type`"), "{json}: {error}");
+    }
+}

@@ -133,7 +133,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 {
                     // One `?` for all arms keeps the expansion small.
                     match key.as_str() {
-                        "@odata.type" => #private::check_odata_type(map, rule, &mut additional_data),
+                        "@odata.type" => #private::check_odata_type(map, &mut rule, &mut additional_data),
                         #(#read_entries)*
                         _ => #private::other_field(map, key, extension, &mut additional_data),
                     }?;
@@ -191,10 +191,10 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             },
         ),
     };
-    let map_binding = if object.base.is_none() {
-        quote!(mut map)
+    let (map_binding, rule_binding) = if object.base.is_none() {
+        (quote!(mut map), quote!(mut rule))
     } else {
-        quote!(map)
+        (quote!(map), quote!(rule))
     };
 
     quote! {
@@ -217,7 +217,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
 
             fn read_fields<'de, __A, __X>(
                 #map_binding: __A,
-                rule: #private::TypeRule,
+                #rule_binding: #private::TypeRule,
                 extension: &mut __X,
             ) -> ::core::result::Result<Self, __A::Error>
             where

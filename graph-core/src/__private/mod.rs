@@ -101,6 +101,9 @@ pub struct TypeRule {
     /// Keep another type (in `additional_data`, to be written back) instead
     /// of failing: abstract types and the fallback of a polymorphic read.
     keep_other: bool,
+    /// Whether the object has given its `@odata.type` already: a second one
+    /// is an error, as for any other property.
+    seen: bool,
 }
 
 impl TypeRule {
@@ -109,6 +112,7 @@ impl TypeRule {
         TypeRule {
             expected: T::ODATA_TYPE,
             keep_other: T::ABSTRACT,
+            seen: false,
         }
     }
 
@@ -117,11 +121,16 @@ impl TypeRule {
         TypeRule {
             expected: T::ODATA_TYPE,
             keep_other: true,
+            seen: false,
         }
     }
 }
 
 /// What generated `Serialize` and `Deserialize` impls delegate to.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Graph entity or complex type",
+    label = "declare it with #[graph_entity(\"typeName\")] or #[graph_complex(\"typeName\")]"
+)]
 ///
 /// A derived type embeds its base as the field `base` and composes with it
 /// through this trait: it writes the base's properties before its own, and
@@ -257,9 +266,12 @@ pub fn is_type(found: &str, expected: &str) -> bool {
 /// that it is written back.
 pub fn check_odata_type<'de, A: MapAccess<'de>>(
     map: &mut A,
-    rule: TypeRule,
+    rule: &mut TypeRule,
     additional_data: &mut AdditionalData,
 ) -> Result<(), A::Error> {
+    if std::mem::replace(&mut rule.seen, true) {
+        return Err(de::Error::duplicate_field("@odata.type"));
+    }
     struct TypeName(TypeRule);
     impl<'de> DeserializeSeed<'de> for TypeName {
         type Value = Option<String>;
@@ -293,15 +305,8 @@ pub fn check_odata_type<'de, A: MapAccess<'de>>(
             }
         }
     }
-    if let Some(other) = map.next_value_seed(TypeName(rule))? {
-        match additional_data.entry("@odata.type") {
-            serde_json::map::Entry::Vacant(slot) => {
-                slot.insert(other.into());
-            }
-            serde_json::map::Entry::Occupied(_) => {
-                return Err(de::Error::custom("duplicate property `@odata.type`"))
-            }
-        }
+    if let Some(other) = map.next_value_seed(TypeName(*rule))? {
+        additional_data.insert("@odata.type".to_owned(), other.into());
     }
     Ok(())
 }
