@@ -75,7 +75,7 @@ pub trait ComplexType: ODataType {}
 /// ```
 pub trait Derived: ODataType {
     /// The type this one derives from.
-    type Base: ODataType;
+    type Base;
 
     /// The base type's part of this value.
     fn base(&self) -> &Self::Base;

@@ -2,12 +2,11 @@
 //! `ComplexType` (and for a derived complex type, `Derived`) impls; the serde
 //! impls come from [`crate::object`].
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::spanned::Spanned;
 
 use crate::internals::graph_struct::{self, GraphStruct, Kind};
-use crate::object::{self, ObjectType, WireField};
+use crate::object::{self, BaseType, ObjectType, WireField};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match graph_struct::parse(Kind::Complex, args, item) {
@@ -24,18 +23,24 @@ fn generate(complex: &GraphStruct) -> TokenStream {
     let attrs = &complex.item.attrs;
     let fields = complex.properties.iter().map(|property| &property.field);
 
-    let (head, tail, derived, base_is_complex) = match &complex.base {
-        Some(base) => {
-            let name = quote!(#base).to_string().replace(' ', "");
-            let bound = object::respan(
-                quote!(where #base: #krate::ComplexType),
-                Span::call_site().located_at(base.span()),
-            );
+    let base = complex
+        .base
+        .as_ref()
+        .map(|base| (BaseType::new(base), BaseType::name(base)));
+    let (head, tail, derived) = match &base {
+        Some((base, name)) => {
+            let base_ty = &base.ty;
+            // One check that the base is a complex type (an entity has
+            // `ObjectFields` too), at `base = "..."`.
+            let is_complex = base.at(quote!(#krate::__private::is_complex_type::<#base_ty>()));
+            let derived = object::derived_impls(complex, base, name);
             (
-                Some(object::base_field(vis, &quote!(#base), &name)),
+                Some(object::base_field(vis, base, name)),
                 None,
-                Some(object::derived_impls(complex, base)),
-                Some(bound),
+                Some(quote! {
+                    #derived
+                    const _: () = #is_complex;
+                }),
             )
         }
         None => (
@@ -46,7 +51,6 @@ fn generate(complex: &GraphStruct) -> TokenStream {
                 pub additional_data: #krate::AdditionalData,
             }),
             None,
-            None,
         ),
     };
     let object = ObjectType {
@@ -56,7 +60,7 @@ fn generate(complex: &GraphStruct) -> TokenStream {
             .iter()
             .map(|property| WireField::property(property, &property.field.ty))
             .collect(),
-        base: complex.base.as_ref().map(|base| quote!(#base)),
+        base: base.as_ref().map(|(base, _)| base.clone()),
         writes_type: complex.writes_type,
         is_abstract: complex.is_abstract,
     };
@@ -74,7 +78,7 @@ fn generate(complex: &GraphStruct) -> TokenStream {
             const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
 
-        impl #krate::ComplexType for #ident #base_is_complex {}
+        impl #krate::ComplexType for #ident {}
 
         #derived
         #impls

@@ -3,12 +3,12 @@
 //! impls; the serde impls come from [`crate::object`].
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::Type;
 
 use crate::internals::graph_struct::{self, GraphStruct, Kind, Property};
-use crate::object::{self, Missing, ObjectType, WireField};
+use crate::object::{self, BaseType, Missing, ObjectType, WireField};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match graph_struct::parse(Kind::Entity, args, item) {
@@ -35,17 +35,14 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     // A derived entity embeds its base (and the base's create and update
     // types in its own); errors about the base point at `base = "..."`.
     let base = entity.base.as_ref().map(|base| {
-        let span = Span::call_site().located_at(base.span());
-        let name = quote!(#base).to_string().replace(' ', "");
-        let projection = |part| object::respan(quote!(<#base as #krate::Entity>::#part), span);
-        (
-            base,
-            name,
-            projection(quote!(Create)),
-            projection(quote!(Update)),
-        )
+        let name = BaseType::name(base);
+        let base = BaseType::new(base);
+        let entity_trait = quote!(#krate::Entity);
+        let create = base.projection(entity_trait.clone(), "Create");
+        let update = base.projection(entity_trait, "Update");
+        (base, name, create, update)
     });
-    let base_field = |ty: &TokenStream| {
+    let base_field = |ty: &BaseType| {
         base.as_ref()
             .map(|(_, name, _, _)| object::base_field(vis, ty, name))
     };
@@ -60,7 +57,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     // The entity: `id` for a root entity (a derived one inherits it).
     let fields = entity.properties.iter().map(|property| &property.field);
     let entity_head = match &base {
-        Some((base_ty, name, _, _)) => object::base_field(vis, &quote!(#base_ty), name),
+        Some((base_ty, name, _, _)) => object::base_field(vis, base_ty, name),
         None => quote! {
             /// The unique identifier, assigned by the server (inherited from `entity`).
             pub id: ::core::option::Option<#krate::__private::String>,
@@ -85,7 +82,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                     .map(|property| WireField::property(property, &property.field.ty)),
             )
             .collect(),
-        base: base.as_ref().map(|(base_ty, ..)| quote!(#base_ty)),
+        base: base.as_ref().map(|(base_ty, ..)| base_ty.clone()),
         writes_type: entity.writes_type,
         is_abstract: entity.is_abstract,
     };
@@ -157,7 +154,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                 span: Span::call_site().located_at(property.field.ty.span()),
             })
             .collect(),
-        base: update_base,
+        base: update_base.clone(),
         writes_type: entity.writes_type,
         is_abstract: entity.is_abstract,
     };
@@ -172,11 +169,11 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             let ident = property.ident();
             quote!(#ident: #krate::Patch::Unchanged,)
         });
-        let rest = match base {
-            Some(_) => quote!(base: ::core::default::Default::default(),),
+        let rest = match &update_base {
+            Some(update_base) => update_base.at(quote!(base: ::core::default::Default::default(),)),
             None => quote!(additional_data: #krate::AdditionalData::new(),),
         };
-        quote! {
+        let default = quote! {
             impl ::core::default::Default for #update_ident {
                 fn default() -> Self {
                     #update_ident {
@@ -185,18 +182,64 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                     }
                 }
             }
+        };
+        // It fails only when the base does.
+        match &update_base {
+            Some(update_base) => update_base.at(default),
+            None => default,
         }
     });
 
+    // A derived entity's create and update types are well-formed only if its
+    // base is an entity, and rustc reports that at the struct: put what the
+    // macro writes itself at `base = "..."`, where the other errors are.
+    let skeleton = base
+        .as_ref()
+        .map_or_else(Span::call_site, |(base_ty, ..)| base_ty.span);
+    let create_struct = quote_spanned! {skeleton=>
+        #(#companion_attrs)*
+        #[doc = #create_doc]
+        #vis struct #create_ident {
+            #create_head
+            #(#create_fields,)*
+            #root_tail
+        }
+    };
+    let update_struct = quote_spanned! {skeleton=>
+        #(#companion_attrs)*
+        #[doc = #update_doc]
+        #vis struct #update_ident {
+            #update_head
+            #(#update_fields,)*
+            #root_tail
+        }
+    };
     let (id_body, derived) = match &base {
-        Some((base_ty, _, _, _)) => (
-            object::respan(
-                quote!(#krate::Entity::id(&self.base)),
-                Span::call_site().located_at(base_ty.span()),
-            ),
-            Some(object::derived_impls(entity, base_ty)),
+        Some((base_ty, name, _, _)) => (
+            quote!(#krate::Entity::id(&self.base)),
+            Some(object::derived_impls(entity, base_ty, name)),
         ),
         None => (quote!(::core::option::Option::as_deref(&self.id)), None),
+    };
+    let companion_odata_types = quote_spanned! {skeleton=>
+        impl #krate::ODataType for #create_ident {
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+        }
+
+        impl #krate::ODataType for #update_ident {
+            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+        }
+    };
+    // For a derived entity, all of this holds only if the base is an entity.
+    let entity_impl = quote_spanned! {skeleton=>
+        impl #krate::Entity for #entity_ident {
+            type Create = #create_ident;
+            type Update = #update_ident;
+
+            fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
+                #id_body
+            }
+        }
     };
     let entity_impls = object::impls(krate, &entity_object);
     let create_impls = object::impls(krate, &create_object);
@@ -210,21 +253,8 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             #root_tail
         }
 
-        #(#companion_attrs)*
-        #[doc = #create_doc]
-        #vis struct #create_ident {
-            #create_head
-            #(#create_fields,)*
-            #root_tail
-        }
-
-        #(#companion_attrs)*
-        #[doc = #update_doc]
-        #vis struct #update_ident {
-            #update_head
-            #(#update_fields,)*
-            #root_tail
-        }
+        #create_struct
+        #update_struct
 
         #update_default
 
@@ -232,22 +262,9 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
 
-        impl #krate::ODataType for #create_ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
+        #companion_odata_types
 
-        impl #krate::ODataType for #update_ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
-
-        impl #krate::Entity for #entity_ident {
-            type Create = #create_ident;
-            type Update = #update_ident;
-
-            fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
-                #id_body
-            }
-        }
+        #entity_impl
 
         #derived
         #entity_impls

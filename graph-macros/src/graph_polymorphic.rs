@@ -25,41 +25,58 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         .iter()
         .chain(&polymorphic.fallback)
         .collect();
-    let idents: Vec<_> = all.iter().map(|variant| &variant.ident).collect();
-    let types: Vec<_> = all.iter().map(|variant| &variant.ty).collect();
     // Errors about a held type (not a Graph struct) point at it.
     let span_of = |ty: &syn::Type| Span::call_site().located_at(ty.span());
 
-    let declared_types = polymorphic.variants.iter().map(|variant| {
-        let ty = &variant.ty;
-        respan(quote!(<#ty as #krate::ODataType>::ODATA_TYPE), span_of(ty))
-    });
-    let dispatch = polymorphic.variants.iter().map(|variant| {
-        let (variant_ident, ty) = (&variant.ident, &variant.ty);
-        let read = respan(quote!(#private::read_as::<#ty, __A>(map)), span_of(ty));
+    // Every use of a held type goes through `Variant` at the type's span, so
+    // a type that is not a Graph struct is reported once, there.
+    let variant = |ty: &syn::Type, item: TokenStream| {
+        respan(quote!(<#ty as #private::Variant>::#item), span_of(ty))
+    };
+    let declared_types = polymorphic
+        .variants
+        .iter()
+        .map(|held| variant(&held.ty, quote!(ODATA_TYPE)));
+    let dispatch = polymorphic.variants.iter().map(|held| {
+        let variant_ident = &held.ident;
+        let odata_type_of = variant(&held.ty, quote!(ODATA_TYPE));
+        let read = variant(&held.ty, quote!(read_as));
         quote! {
-            if #private::is_type(odata_type, <#ty as #krate::ODataType>::ODATA_TYPE) {
-                return ::core::result::Result::map(#read, Self::#variant_ident);
+            if #private::is_type(odata_type, #odata_type_of) {
+                return ::core::result::Result::map(#read(map), Self::#variant_ident);
             }
         }
     });
     let otherwise = match &polymorphic.fallback {
         Some(fallback) => {
-            let (variant_ident, ty) = (&fallback.ident, &fallback.ty);
-            let read = respan(
-                quote!(#private::read_fallback::<#ty, __A>(map)),
-                span_of(ty),
-            );
-            quote!(::core::result::Result::map(#read, Self::#variant_ident))
+            let variant_ident = &fallback.ident;
+            let read = variant(&fallback.ty, quote!(read_fallback));
+            quote!(::core::result::Result::map(#read(map), Self::#variant_ident))
         }
         None => {
             quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(odata_type)))
         }
     };
-    let odata_type_of = all.iter().map(|variant| {
-        let (variant_ident, ty) = (&variant.ident, &variant.ty);
-        let call = respan(quote!(#private::odata_type_of::<#ty>(value)), span_of(ty));
-        quote!(Self::#variant_ident(value) => #call,)
+    let serialize = all.iter().map(|held| {
+        let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(serialize_variant)));
+        quote!(Self::#variant_ident(value) => #call(value, serializer),)
+    });
+    let odata_type_of = all.iter().map(|held| {
+        let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(variant_type)));
+        quote!(Self::#variant_ident(value) => #call(value),)
+    });
+    let from_impls = all.iter().map(|held| {
+        let (variant_ident, ty) = (&held.ident, &held.ty);
+        respan(
+            quote! {
+                impl ::core::convert::From<#ty> for #ident {
+                    fn from(value: #ty) -> Self {
+                        Self::#variant_ident(value)
+                    }
+                }
+            },
+            span_of(ty),
+        )
     });
 
     quote! {
@@ -71,7 +88,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
                 serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 match self {
-                    #(Self::#idents(value) => #private::serde::Serialize::serialize(value, serializer),)*
+                    #(#serialize)*
                 }
             }
         }
@@ -106,12 +123,6 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
             }
         }
 
-        #(
-            impl ::core::convert::From<#types> for #ident {
-                fn from(value: #types) -> Self {
-                    Self::#idents(value)
-                }
-            }
-        )*
+        #(#from_impls)*
     }
 }

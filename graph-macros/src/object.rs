@@ -7,7 +7,7 @@
 //! `graph_core::__private`, so thousands of types expand to little code.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
@@ -18,11 +18,52 @@ pub struct ObjectType<'a> {
     pub ident: &'a Ident,
     /// The properties it declares itself.
     pub fields: Vec<WireField<'a>>,
-    /// The type of the embedded `base` field, for a derived type; a root
-    /// type holds `additional_data` itself.
-    pub base: Option<TokenStream>,
+    /// The embedded `base` field, for a derived type; a root type holds
+    /// `additional_data` itself.
+    pub base: Option<BaseType>,
     pub writes_type: bool,
     pub is_abstract: bool,
+}
+
+/// The type a derived type embeds as `base`: the base itself, or for an
+/// entity's create and update types, the base's.
+#[derive(Clone)]
+pub struct BaseType {
+    /// Every token carries `span`.
+    pub ty: TokenStream,
+    /// Where every error about the base points (`base = "..."`): one span,
+    /// so that rustc reports each missing trait once rather than once per use.
+    pub span: Span,
+}
+
+impl BaseType {
+    /// `base = "Name"`, with every token at the literal.
+    pub fn new(base: &Type) -> BaseType {
+        let span = Span::call_site().located_at(base.span());
+        BaseType {
+            ty: respan(quote!(#base), span),
+            span,
+        }
+    }
+
+    /// `<Base as Trait>::Item`, at the base's span.
+    pub fn projection(&self, trait_path: TokenStream, item: &str) -> BaseType {
+        let (ty, item) = (&self.ty, Ident::new(item, self.span));
+        BaseType {
+            ty: respan(quote!(<#ty as #trait_path>::#item), self.span),
+            span: self.span,
+        }
+    }
+
+    /// `tokens`, which use the base, at the base's span.
+    pub fn at(&self, tokens: TokenStream) -> TokenStream {
+        respan(tokens, self.span)
+    }
+
+    /// The Rust name, for docs and messages.
+    pub fn name(base: &Type) -> String {
+        quote!(#base).to_string().replace(' ', "")
+    }
 }
 
 /// What a property that was not sent becomes.
@@ -148,48 +189,52 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         ),
         // A derived type lets its base run the loop and offers it its own
         // members, ahead of those of any type derived from it in turn.
-        Some(base) => (
-            quote!(::core::option::Option::Some(&<#base as #private::ObjectFields>::NAMES)),
-            quote!(#private::ObjectFields::write_fields(&self.base, object);),
-            {
-                let extension = if object.fields.is_empty() {
-                    quote!(extension)
-                } else {
-                    quote! {
-                        &mut |key: &::core::primitive::str, map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
-                            match key {
-                                #(#read_entries)*
-                                _ => return #private::ReadExtension::read(extension, key, map),
-                            }?;
-                            ::core::result::Result::Ok(true)
+        Some(base) => {
+            let base_ty = &base.ty;
+            let extension = if object.fields.is_empty() {
+                quote!(extension)
+            } else {
+                quote! {
+                    &mut |key: &::core::primitive::str, map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                        match key {
+                            #(#read_entries)*
+                            _ => return #private::ReadExtension::read(extension, key, map),
+                        }?;
+                        ::core::result::Result::Ok(true)
+                    }
+                }
+            };
+            let read_base =
+                base.at(quote!(let base = <#base_ty as #private::ObjectFields>::read_fields));
+            let ident_at_base = base.at(quote!(#ident));
+            (
+                base.at(quote!(::core::option::Option::Some(&<#base_ty as #private::ObjectFields>::NAMES))),
+                base.at(quote!(#private::ObjectFields::write_fields(&self.base, object);)),
+                quote! {
+                    #(#declare_slots)*
+                    #read_base(map, rule, #extension)?;
+                    ::core::result::Result::Ok(#ident_at_base {
+                        base,
+                        #(#take_fields)*
+                    })
+                },
+                base.at(quote!(#private::ObjectFields::additional_data(&self.base))),
+                base.at(quote! {
+                    impl ::core::ops::Deref for #ident {
+                        type Target = #base_ty;
+                        fn deref(&self) -> &#base_ty {
+                            &self.base
                         }
                     }
-                };
-                quote! {
-                #(#declare_slots)*
-                let base = <#base as #private::ObjectFields>::read_fields(map, rule, #extension)?;
-                ::core::result::Result::Ok(#ident {
-                    base,
-                    #(#take_fields)*
-                })
-                }
-            },
-            quote!(#private::ObjectFields::additional_data(&self.base)),
-            quote! {
-                impl ::core::ops::Deref for #ident {
-                    type Target = #base;
-                    fn deref(&self) -> &#base {
-                        &self.base
-                    }
-                }
 
-                impl ::core::ops::DerefMut for #ident {
-                    fn deref_mut(&mut self) -> &mut #base {
-                        &mut self.base
+                    impl ::core::ops::DerefMut for #ident {
+                        fn deref_mut(&mut self) -> &mut #base_ty {
+                            &mut self.base
+                        }
                     }
-                }
-            },
-        ),
+                }),
+            )
+        }
     };
     let (map_binding, rule_binding) = if object.base.is_none() {
         (quote!(mut map), quote!(mut rule))
@@ -197,8 +242,18 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         (quote!(map), quote!(rule))
     };
 
-    quote! {
-        impl #private::ObjectFields for #ident {
+    // A derived type's well-formedness depends on its base (for a create or
+    // update type, on the base being an entity), and rustc reports a broken
+    // base at every `self` and `Self` of these impls: put what the macro
+    // writes itself at `base = "..."`, so that it is reported once, there.
+    let skeleton = match &object.base {
+        Some(base) => base.span,
+        None => Span::call_site(),
+    };
+    let self_ty = ident;
+
+    quote_spanned! {skeleton=>
+        impl #private::ObjectFields for #self_ty {
             const NAMES: #private::PropertyNames = #private::PropertyNames {
                 own: &[#(#own_names),*],
                 base: #base_names,
@@ -232,7 +287,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             }
         }
 
-        impl #private::serde::Serialize for #ident {
+        impl #private::serde::Serialize for #self_ty {
             fn serialize<__S: #private::serde::Serializer>(
                 &self,
                 serializer: __S,
@@ -241,7 +296,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             }
         }
 
-        impl<'de> #private::serde::Deserialize<'de> for #ident {
+        impl<'de> #private::serde::Deserialize<'de> for #self_ty {
             fn deserialize<__D: #private::serde::Deserializer<'de>>(
                 deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
@@ -254,12 +309,14 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
 }
 
 /// The embedded base of a derived type, as the first field.
-pub fn base_field(vis: &syn::Visibility, base: &TokenStream, base_name: &str) -> TokenStream {
+pub fn base_field(vis: &syn::Visibility, base: &BaseType, base_name: &str) -> TokenStream {
+    let (span, base) = (base.span, &base.ty);
     let doc = format!(
         "The properties inherited from [`{base_name}`], which also read through `Deref` \
          (`value.id`, `value.additional_data`)."
     );
-    quote! {
+    // rustc reports a base that is not well-formed at the whole field.
+    quote_spanned! {span=>
         #[doc = #doc]
         #vis base: #base,
     }
@@ -268,40 +325,41 @@ pub fn base_field(vis: &syn::Visibility, base: &TokenStream, base_name: &str) ->
 /// For a derived struct: `Derived`, and a compile-time check that it does not
 /// declare a property its base already has (which would be read into one of
 /// the two and never the other).
-pub fn derived_impls(graph_struct: &GraphStruct, base: &Type) -> TokenStream {
+pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &str) -> TokenStream {
     let krate = &graph_struct.krate;
     let ident = &graph_struct.item.ident;
-    let base_name = quote!(#base).to_string().replace(' ', "");
+    let base_ty = &base.ty;
+    let base_names = base.at(quote!(<#base_ty as #krate::__private::ObjectFields>::NAMES));
+    // One check per property, so that every redeclared one is reported.
     let checks = graph_struct.properties.iter().map(|property| {
         let wire_name = &property.wire_name;
         let message = format!(
-            "`{wire_name}` is a property of the base type `{base_name}` already, and reads through it; remove this field"
+            "`{wire_name}` is already a property of `{base_name}` (or of a type it derives from), and reads through it; remove this field"
         );
-        respan(
-            quote! {
-                if <#base as #krate::__private::ObjectFields>::NAMES.declares(#wire_name) {
-                    ::core::panic!(#message)
-                }
-            },
+        let panic = respan(
+            quote!(::core::panic!(#message)),
             Span::call_site().located_at(property.ident().span()),
-        )
+        );
+        quote! {
+            const _: () = if #base_names.declares(#wire_name) {
+                #panic
+            };
+        }
     });
     quote! {
         impl #krate::Derived for #ident {
-            type Base = #base;
+            type Base = #base_ty;
 
-            fn base(&self) -> &#base {
+            fn base(&self) -> &#base_ty {
                 &self.base
             }
 
-            fn base_mut(&mut self) -> &mut #base {
+            fn base_mut(&mut self) -> &mut #base_ty {
                 &mut self.base
             }
         }
 
-        const _: () = {
-            #(#checks)*
-        };
+        #(#checks)*
     }
 }
 

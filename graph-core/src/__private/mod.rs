@@ -16,7 +16,7 @@ pub use serde_json;
 pub use std::string::String;
 
 mod polymorphic;
-pub use polymorphic::{deserialize_polymorphic, read_as, read_fallback, unknown_type, ReadVariant};
+pub use polymorphic::{deserialize_polymorphic, unknown_type, ReadVariant, Variant};
 
 /// A JSON object key, borrowed from the input when the deserializer allows.
 pub struct Key<'de>(Cow<'de, str>);
@@ -187,6 +187,10 @@ where
         self(key, map)
     }
 }
+
+/// Compiles only for a complex type: the check that a complex type's base is
+/// one.
+pub const fn is_complex_type<T: crate::ComplexType>() {}
 
 /// `Serialize` for a generated object type.
 pub fn serialize_object<T: ObjectFields, S: Serializer>(

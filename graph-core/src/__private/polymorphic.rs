@@ -57,15 +57,47 @@ where
     deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
 }
 
-/// Reads a variant whose `@odata.type` was matched: as its own
-/// `Deserialize` does.
-pub fn read_as<'de, T: ObjectFields, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-    T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
+/// What a `#[graph_polymorphic]` enum needs of the type a variant holds.
+/// Generated code uses only this trait, at the held type's span, so a type
+/// that is not a Graph struct is one error there, not one per use.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Graph entity or complex type, so no @odata.type selects it",
+    label = "a variant holds a #[graph_entity] or #[graph_complex] struct"
+)]
+pub trait Variant: Sized {
+    const ODATA_TYPE: &'static str;
+
+    /// Reads a variant whose `@odata.type` was matched, as the type's own
+    /// `Deserialize` does.
+    fn read_as<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+
+    /// Reads the fallback variant: any `@odata.type` is accepted and kept.
+    fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+
+    fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// The kept `@odata.type`, or the type's own.
+    fn variant_type(&self) -> &str;
 }
 
-/// Reads the fallback variant: any `@odata.type` is accepted and kept.
-pub fn read_fallback<'de, T: ObjectFields, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-    T::read_fields(map, TypeRule::keeping_other::<T>(), &mut NoExtension)
+impl<T: ObjectFields> Variant for T {
+    const ODATA_TYPE: &'static str = <T as crate::ODataType>::ODATA_TYPE;
+
+    fn read_as<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+        T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
+    }
+
+    fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
+        T::read_fields(map, TypeRule::keeping_other::<T>(), &mut NoExtension)
+    }
+
+    fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        super::serialize_object(self, serializer)
+    }
+
+    fn variant_type(&self) -> &str {
+        super::odata_type_of(self)
+    }
 }
 
 /// The error for a type no variant holds, in an enum without a fallback.

@@ -20,16 +20,19 @@ pub struct MacroArgs {
     pub incomplete: bool,
 }
 
-/// Parses the arguments of `#[macro_name(...)]`, accepting the option names in
-/// `keys`. Every problem is reported to `cx`; what could be read is returned.
-/// Bare options (`words`) are accepted as they are.
-pub fn parse(
-    cx: &mut Ctxt,
-    args: TokenStream,
-    macro_name: &str,
-    keys: &[&str],
-    words: &[&str],
-) -> MacroArgs {
+/// Which options a macro takes.
+pub struct Accepted<'a> {
+    /// `key = "value"` options.
+    pub keys: &'a [&'a str],
+    /// Bare options, such as `flags`.
+    pub words: &'a [&'a str],
+    /// Keys a sibling macro takes and this one refuses, with the reason.
+    pub refused: &'a [(&'a str, &'a str)],
+}
+
+/// Parses the arguments of `#[macro_name(...)]`. Every problem is reported to
+/// `cx`; what could be read is returned.
+pub fn parse(cx: &mut Ctxt, args: TokenStream, macro_name: &str, accepted: &Accepted) -> MacroArgs {
     let mut parsed = MacroArgs {
         graph_name: None,
         options: Vec::new(),
@@ -38,7 +41,7 @@ pub fn parse(
     };
     let parser = |input: ParseStream| {
         while !input.is_empty() {
-            if let Err(error) = parse_one(cx, input, &mut parsed, macro_name, keys, words) {
+            if let Err(error) = parse_one(cx, input, &mut parsed, macro_name, accepted) {
                 // Report it and go on after the next comma, so that every
                 // problem in the arguments is reported in one compile.
                 cx.syn_error(error);
@@ -66,12 +69,17 @@ fn parse_one(
     input: ParseStream,
     parsed: &mut MacroArgs,
     macro_name: &str,
-    keys: &[&str],
-    words: &[&str],
+    accepted: &Accepted,
 ) -> syn::Result<()> {
-    let expected_keys = keys
+    let Accepted {
+        keys,
+        words,
+        refused,
+    } = accepted;
+    let expected_keys = words
         .iter()
-        .map(|key| format!("`{key} = \"...\"`"))
+        .map(|word| format!("`{word}`"))
+        .chain(keys.iter().map(|key| format!("`{key} = \"...\"`")))
         .collect::<Vec<_>>()
         .join(" or ");
     if input.peek(LitStr) {
@@ -92,7 +100,9 @@ fn parse_one(
         let value: LitStr = input.parse().map_err(|error| {
             syn::Error::new(error.span(), format!("expected a string: {key} = \"...\""))
         })?;
-        if !keys.iter().any(|known| key == known) {
+        if let Some((_, reason)) = refused.iter().find(|(refused, _)| key == refused) {
+            cx.error_spanned_by(&key, format!("`{key}` {reason}; remove it"));
+        } else if !keys.iter().any(|known| key == known) {
             cx.error_spanned_by(
                 &key,
                 format!("unknown option `{key}`; expected {expected_keys}"),
@@ -115,15 +125,9 @@ fn parse_one(
             return Ok(());
         }
         if parsed.graph_name.is_some() || !parsed.options.is_empty() || !parsed.words.is_empty() {
-            let expected = words
-                .iter()
-                .map(|word| format!("`{word}`"))
-                .chain(std::iter::once(expected_keys))
-                .collect::<Vec<_>>()
-                .join(" or ");
             return Err(syn::Error::new(
                 ident.span(),
-                format!("unknown option `{ident}`; expected {expected}"),
+                format!("unknown option `{ident}`; expected {expected_keys}"),
             ));
         }
         return Err(syn::Error::new(

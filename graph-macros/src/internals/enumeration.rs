@@ -41,7 +41,16 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(&mut cx, args, "graph_enum", &["crate"], &["flags"]);
+    let macro_args = args::parse(
+        &mut cx,
+        args,
+        "graph_enum",
+        &args::Accepted {
+            keys: &["crate"],
+            words: &["flags"],
+            refused: &[],
+        },
+    );
     let flags = !macro_args.words.is_empty();
     let krate = macro_args.crate_path(&mut cx);
     let graph_name = match &macro_args.graph_name {

@@ -81,6 +81,11 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                         cx.error_spanned_by(&meta.path, "`rename` is given twice");
                     }
                 }
+                ("rename", Position::TypeVariant) => {
+                    return Err(meta.error(
+                        "a variant is chosen by the @odata.type of the type it holds, so it has no name to rename; remove `rename`",
+                    ))
+                }
                 ("read_only", Position::Field) => flag(&mut parsed.read_only, cx),
                 ("required", Position::Field) => flag(&mut parsed.required, cx),
                 ("other", Position::Variant | Position::TypeVariant) => flag(&mut parsed.other, cx),

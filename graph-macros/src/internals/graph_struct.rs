@@ -85,20 +85,35 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let (keys, words): (&[&str], &[&str]) = match kind {
-        Kind::Entity => (&["base", "create", "update", "crate"], &["abstract"]),
-        Kind::Complex => (&["base", "crate"], &["abstract", "write_type"]),
+    let accepted = match kind {
+        Kind::Entity => args::Accepted {
+            keys: &["base", "create", "update", "crate"],
+            words: &["abstract"],
+            refused: &[],
+        },
+        Kind::Complex => args::Accepted {
+            keys: &["base", "crate"],
+            words: &["abstract", "write_type"],
+            refused: &[
+                ("create", "names an entity's create-request type, and a complex type has none (it is sent whole, inside its entity)"),
+                ("update", "names an entity's update-request type, and a complex type has none (it is sent whole, inside its entity)"),
+            ],
+        },
     };
-    let macro_args = args::parse(&mut cx, args, macro_name, keys, words);
+    let macro_args = args::parse(&mut cx, args, macro_name, &accepted);
     let odata_type = odata_type(&mut cx, &macro_args, macro_name);
+    let base_example = match kind {
+        Kind::Entity => "DirectoryObject",
+        Kind::Complex => "Identity",
+    };
     let base = macro_args.option("base").and_then(|lit| {
+        let message = if lit.value().trim().is_empty() {
+            format!("the base type's name is empty: write the Rust name of the struct this one derives from, e.g. base = \"{base_example}\"")
+        } else {
+            format!("expected the base type's Rust name, e.g. base = \"{base_example}\"")
+        };
         lit.parse::<Type>()
-            .map_err(|_| {
-                cx.error_spanned_by(
-                    lit,
-                    "expected the base type's Rust name: base = \"DirectoryObject\"",
-                )
-            })
+            .map_err(|_| cx.error_spanned_by(lit, message))
             .ok()
     });
     let has_word = |word: &str| macro_args.words.iter().any(|ident| ident == word);
@@ -252,6 +267,10 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
     let rust_name = ident.to_string();
     let macro_name = kind.macro_name();
     match rust_name.as_str() {
+        "id" if kind == Kind::Entity && derived => cx.error_spanned_by(
+            &ident,
+            "`id` is inherited from `entity` through the base type, and reads through it (`value.id`); remove this field",
+        ),
         "id" if kind == Kind::Entity => cx.error_spanned_by(
             &ident,
             "`id` is inherited from `entity` and added by #[graph_entity] as `pub id: Option<String>`; remove this field",
@@ -270,7 +289,12 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         ),
         _ => {}
     }
-    if kind == Kind::Complex {
+    // `read_only` and `required` shape an entity's create type; a complex
+    // type has none, so its fields get that one error and no checks of how
+    // the two combine.
+    let complex_options =
+        kind == Kind::Complex && (attr.read_only.is_some() || attr.required.is_some());
+    if complex_options {
         for (option, span) in [("read_only", attr.read_only), ("required", attr.required)] {
             if let Some(span) = span {
                 cx.syn_error(syn::Error::new(
@@ -291,7 +315,9 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         None => super::to_lower_camel(&rust_name),
     };
     let option_inner = option_inner(&field.ty);
-    if let (Some(required), Some(_)) = (attr.required, attr.read_only) {
+    if complex_options {
+        // Reported above.
+    } else if let (Some(required), Some(_)) = (attr.required, attr.read_only) {
         cx.syn_error(syn::Error::new(
             required,
             "a field cannot be both `required` and `read_only`: read-only fields are left out of the create type; remove one",
@@ -345,9 +371,17 @@ fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
         let wire = property.wire_name.as_str();
         let entity_id = kind == Kind::Entity && wire == "id" && property.ident() != "id";
         if entity_id || wire == "@odata.type" {
+            let fix = if property.ident() == wire {
+                "remove this field"
+            } else {
+                "remove this field, or give it another #[graph(rename = \"...\")]"
+            };
             cx.error_spanned_by(
                 property.ident(),
-                format!("Graph property `{wire}` is written by #[{}] itself; remove this field or rename it", kind.macro_name()),
+                format!(
+                    "Graph property `{wire}` is handled by #[{}] itself; {fix}",
+                    kind.macro_name()
+                ),
             );
             continue;
         }

@@ -39,7 +39,16 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
             return Err(cx.into_errors_with_item(&item));
         }
     };
-    let macro_args = args::parse(&mut cx, args, "graph_polymorphic", &["crate"], &[]);
+    let macro_args = args::parse(
+        &mut cx,
+        args,
+        "graph_polymorphic",
+        &args::Accepted {
+            keys: &["crate"],
+            words: &[],
+            refused: &[],
+        },
+    );
     if let Some(name) = &macro_args.graph_name {
         cx.error_spanned_by(
             name,
@@ -71,16 +80,32 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
                     syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
                         fields.unnamed[0].ty.clone()
                     }
-                    _ => {
+                    fields => {
                         let ident = &variant.ident;
-                        let span = match &variant.fields {
-                            syn::Fields::Unit => ident.to_token_stream(),
-                            fields => fields.to_token_stream(),
+                        let (span, message) = match fields {
+                            syn::Fields::Unit => (
+                                ident.to_token_stream(),
+                                format!("`{ident}` holds no Graph type: write `{ident}(SomeType)`, where `SomeType` is a #[graph_entity] or #[graph_complex] struct"),
+                            ),
+                            syn::Fields::Unnamed(unnamed) => (
+                                fields.to_token_stream(),
+                                format!("`{ident}` holds {} types, and a variant holds one: give each type its own variant", unnamed.unnamed.len()),
+                            ),
+                            syn::Fields::Named(named) => {
+                                let example = match named.named.first() {
+                                    Some(field) if named.named.len() == 1 => {
+                                        let ty = &field.ty;
+                                        format!("`{ident}({})`", quote::quote!(#ty).to_string().replace(' ', ""))
+                                    }
+                                    _ => format!("`{ident}(SomeType)`"),
+                                };
+                                (
+                                    fields.to_token_stream(),
+                                    format!("a variant holds its Graph type unnamed: write {example}"),
+                                )
+                            }
                         };
-                        cx.error_spanned_by(
-                            span,
-                            format!("each variant holds one Graph type: write `{ident}({ident})`, where `{ident}` is a #[graph_entity] or #[graph_complex] struct"),
-                        );
+                        cx.error_spanned_by(span, message);
                         continue;
                     }
                 };
@@ -88,6 +113,13 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
                     ident: variant.ident.clone(),
                     ty,
                 };
+                if let (Some(span), Some(first)) = (attr.other, &fallback) {
+                    cx.syn_error(syn::Error::new(
+                        span,
+                        format!("only one variant can be `#[graph(other)]`, and `{}` already is", first.ident),
+                    ));
+                    continue;
+                }
                 let same_type = variants.iter().chain(&fallback).find(|earlier| {
                     earlier.ty.to_token_stream().to_string() == held.ty.to_token_stream().to_string()
                 });
@@ -100,13 +132,9 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
                         ),
                     );
                 }
-                match (attr.other, &fallback) {
-                    (Some(span), Some(first)) => cx.syn_error(syn::Error::new(
-                        span,
-                        format!("only one variant can be `#[graph(other)]`, and `{}` already is", first.ident),
-                    )),
-                    (Some(_), None) => fallback = Some(held),
-                    (None, _) => variants.push(held),
+                match attr.other {
+                    Some(_) => fallback = Some(held),
+                    None => variants.push(held),
                 }
             }
         }
