@@ -467,10 +467,16 @@ fn a_second_odata_type_is_an_error_whichever_type_reads_it() {
         let error = graph_core::from_json::<AnyDeviceConfiguration>(json.as_bytes())
             .unwrap_err()
             .to_string();
-        assert!(error.contains("duplicate field `@odata.type`"), "{json}: {error}");
+        assert!(
+            error.contains("duplicate field `@odata.type`"),
+            "{json}: {error}"
+        );
         let error = graph_core::from_json::<DeviceConfiguration>(json.as_bytes())
             .unwrap_err()
             .to_string();
-        assert!(error.contains("duplicate field `@odata.type`"), "{json}: {error}");
+        assert!(
+            error.contains("duplicate field `@odata.type`"),
+            "{json}: {error}"
+        );
     }
 }

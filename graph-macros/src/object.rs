@@ -270,14 +270,13 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                 #(#write_entries)*
             }
 
-            fn read_fields<'de, __A, __X>(
+            fn read_fields<'de, __A>(
                 #map_binding: __A,
                 #rule_binding: #private::TypeRule,
-                extension: &mut __X,
+                extension: &mut dyn #private::ReadExtension<'de, __A>,
             ) -> ::core::result::Result<Self, __A::Error>
             where
                 __A: #private::serde::de::MapAccess<'de>,
-                __X: #private::ReadExtension<'de, __A>,
             {
                 #read_fields
             }

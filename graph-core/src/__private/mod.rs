@@ -152,10 +152,15 @@ pub trait ObjectFields: ODataType + Sized {
 
     /// Reads the object's members: the type's own, then, through
     /// `extension`, those of the derived type being read; the rest is kept.
-    fn read_fields<'de, A, X>(map: A, rule: TypeRule, extension: &mut X) -> Result<Self, A::Error>
-    where
-        A: MapAccess<'de>,
-        X: ReadExtension<'de, A>;
+    ///
+    /// The extension is a trait object so that a base's key loop is compiled
+    /// once per deserializer, not once per type derived from it: a call
+    /// through it per member the base does not declare costs far less.
+    fn read_fields<'de, A: MapAccess<'de>>(
+        map: A,
+        rule: TypeRule,
+        extension: &mut dyn ReadExtension<'de, A>,
+    ) -> Result<Self, A::Error>;
 
     /// The kept unknown properties (held by the root of the hierarchy).
     fn additional_data(&self) -> &AdditionalData;
@@ -242,16 +247,12 @@ where
 /// A member the type itself does not declare: the derived type's, if it
 /// takes it, or else kept.
 #[inline]
-pub fn other_field<'de, A, X>(
+pub fn other_field<'de, A: MapAccess<'de>>(
     map: &mut A,
     key: Key<'de>,
-    extension: &mut X,
+    extension: &mut dyn ReadExtension<'de, A>,
     additional_data: &mut AdditionalData,
-) -> Result<(), A::Error>
-where
-    A: MapAccess<'de>,
-    X: ReadExtension<'de, A>,
-{
+) -> Result<(), A::Error> {
     if extension.read(key.as_str(), map)? {
         Ok(())
     } else {
