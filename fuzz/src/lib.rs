@@ -41,3 +41,58 @@ graph_endpoint! {
         response: graph_core::JsonValue,
     }
 }
+
+/// A small hierarchy for polymorphic reads: an abstract entity base, two
+/// levels of derived types, and an abstract complex base inside them.
+pub mod hierarchy {
+    use graph_core::{graph_complex, graph_entity, graph_polymorphic, DateTimeOffset};
+
+    #[graph_entity("deviceConfiguration", abstract)]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct DeviceConfiguration {
+        pub display_name: Option<String>,
+        pub version: Option<i32>,
+        pub created_date_time: Option<DateTimeOffset>,
+    }
+
+    #[graph_entity("androidCustomConfiguration", base = "DeviceConfiguration")]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct AndroidCustomConfiguration {
+        pub oma_settings: Option<Vec<AnyOmaSetting>>,
+    }
+
+    #[graph_entity("androidWorkProfileCustomConfiguration", base = "AndroidCustomConfiguration")]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct AndroidWorkProfileCustomConfiguration {
+        pub work_profile_only: Option<bool>,
+    }
+
+    #[graph_polymorphic]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum AnyDeviceConfiguration {
+        AndroidCustom(AndroidCustomConfiguration),
+        AndroidWorkProfile(AndroidWorkProfileCustomConfiguration),
+        #[graph(other)]
+        Other(DeviceConfiguration),
+    }
+
+    #[graph_complex("omaSetting", abstract)]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct OmaSetting {
+        pub oma_uri: Option<String>,
+    }
+
+    #[graph_complex("omaSettingInteger", base = "OmaSetting")]
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct OmaSettingInteger {
+        pub value: i32,
+    }
+
+    #[graph_polymorphic]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum AnyOmaSetting {
+        Integer(OmaSettingInteger),
+        #[graph(other)]
+        Other(OmaSetting),
+    }
+}
