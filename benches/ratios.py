@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Summarise `cargo bench --bench serde` as ratios against plain serde.
+"""Summarise `cargo bench --bench serde` (and `--bench polymorphic`) as ratios against plain serde.
 
 Reads criterion's estimates under target/criterion and prints one Markdown
 table row per payload and direction: the time of `plain_serde`, and every
@@ -21,6 +21,7 @@ import sys
 BASE = "plain_serde"
 ORDER = [
     "graph_entity",
+    "graph_polymorphic",
     "plain_serde_no_type",
     "serde_flatten",
     "graph_core_from_json",
