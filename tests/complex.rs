@@ -69,23 +69,21 @@ fn complex_values_nest_in_entities_and_collections() {
 }
 
 #[test]
-fn complex_values_do_not_write_odata_type_unless_asked() {
+fn complex_values_write_odata_type_only_when_asked_or_received() {
     let contact: Contact = graph_core::from_json(CONTACT.as_bytes()).unwrap();
     let written: serde_json::Value =
         serde_json::from_slice(&graph_core::to_json(&contact).unwrap()).unwrap();
-    // The optional `@odata.type` of a matching complex value is not written
-    // back; everything else is.
+    // Nothing lost: a complex value that received an `@odata.type` keeps it
+    // (as received, `#` or not) and writes it back.
     let mut expected: serde_json::Value = serde_json::from_str(CONTACT).unwrap();
     expected["@odata.type"] = json!("#microsoft.graph.contact");
-    expected["emailAddresses"][1]
-        .as_object_mut()
-        .unwrap()
-        .remove("@odata.type");
-    expected["createdBy"]
-        .as_object_mut()
-        .unwrap()
-        .remove("@odata.type");
     assert_eq!(written, expected);
+    let addresses = contact.email_addresses.as_deref().unwrap();
+    assert_eq!(
+        addresses[1].additional_data.get("@odata.type"),
+        Some(&json!("#microsoft.graph.emailAddress"))
+    );
+    assert!(addresses[0].additional_data.is_empty());
 
     let address = EmailAddress {
         address: Some("a@b.c".into()),

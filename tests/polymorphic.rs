@@ -480,3 +480,17 @@ fn a_second_odata_type_is_an_error_whichever_type_reads_it() {
         );
     }
 }
+
+#[test]
+fn a_complex_fallback_keeps_the_type_it_was_read_with_even_its_own() {
+    // The abstract base names itself (without `#`): it does not write a type
+    // of its own, so it keeps the one it received and writes it back.
+    let text = r##"{"@odata.type":"microsoft.graph.omaSetting","omaUri":"u"}"##;
+    let setting: AnyOmaSetting = graph_core::from_json(text.as_bytes()).unwrap();
+    assert!(matches!(setting, AnyOmaSetting::Other(_)));
+    assert_eq!(setting.odata_type(), "microsoft.graph.omaSetting");
+    assert_eq!(graph_core::to_json(&setting).unwrap(), text.as_bytes());
+    // Without a type, none is written.
+    let setting: AnyOmaSetting = graph_core::from_json(br#"{"omaUri":"u"}"#).unwrap();
+    assert_eq!(graph_core::to_json(&setting).unwrap(), br#"{"omaUri":"u"}"#);
+}

@@ -87,8 +87,9 @@ pub trait Derived: ODataType {
 /// A value that is one of several Graph types, told apart by `@odata.type`;
 /// implemented by `#[graph_polymorphic]`.
 pub trait Polymorphic {
-    /// The `@odata.type` the value is written with: its variant's, or, for a
-    /// fallback holding a type no variant declares, the one it was read with.
+    /// The value's `@odata.type`: the one it was read with when the value
+    /// keeps it (a fallback holding a type no variant declares, or a complex
+    /// type that does not write its own), else its variant type's.
     fn odata_type(&self) -> &str;
 }
 

@@ -101,6 +101,10 @@ pub struct TypeRule {
     /// Keep another type (in `additional_data`, to be written back) instead
     /// of failing: abstract types and the fallback of a polymorphic read.
     keep_other: bool,
+    /// Whether the type writes its own `@odata.type`. One that does not (a
+    /// complex type) keeps even a matching type it is given, so that it is
+    /// written back.
+    writes_type: bool,
     /// Whether the object has given its `@odata.type` already: a second one
     /// is an error, as for any other property.
     seen: bool,
@@ -112,6 +116,7 @@ impl TypeRule {
         TypeRule {
             expected: T::ODATA_TYPE,
             keep_other: T::ABSTRACT,
+            writes_type: T::WRITES_TYPE,
             seen: false,
         }
     }
@@ -121,6 +126,7 @@ impl TypeRule {
         TypeRule {
             expected: T::ODATA_TYPE,
             keep_other: true,
+            writes_type: T::WRITES_TYPE,
             seen: false,
         }
     }
@@ -267,8 +273,8 @@ pub fn is_type(found: &str, expected: &str) -> bool {
 }
 
 /// Reads an `@odata.type` value and checks it against `rule`: the type being
-/// read, or, where the rule allows, another one, kept in `additional_data` so
-/// that it is written back.
+/// read, or, where the rule allows, another one. What the type would not
+/// write itself is kept in `additional_data`, so that it is written back.
 pub fn check_odata_type<'de, A: MapAccess<'de>>(
     map: &mut A,
     rule: &mut TypeRule,
@@ -298,7 +304,9 @@ pub fn check_odata_type<'de, A: MapAccess<'de>>(
         }
         fn visit_str<E: de::Error>(self, found: &str) -> Result<Option<String>, E> {
             if is_type(found, self.0.expected) {
-                Ok(None)
+                // A type that writes its own needs nothing kept (it is
+                // written in its usual form, with `#`).
+                Ok((!self.0.writes_type).then(|| found.to_owned()))
             } else if self.0.keep_other {
                 Ok(Some(found.to_owned()))
             } else {
