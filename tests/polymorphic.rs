@@ -494,3 +494,24 @@ fn a_complex_fallback_keeps_the_type_it_was_read_with_even_its_own() {
     let setting: AnyOmaSetting = graph_core::from_json(br#"{"omaUri":"u"}"#).unwrap();
     assert_eq!(graph_core::to_json(&setting).unwrap(), br#"{"omaUri":"u"}"#);
 }
+
+#[test]
+fn errors_in_members_read_before_the_type_name_the_member() {
+    for json in [
+        r##"{"value":[{"passwordMinimumLength":"x","@odata.type":"#microsoft.graph.windows10GeneralConfiguration"}]}"##,
+        r##"{"value":[{"id":"1","version":"x"}]}"##,
+    ] {
+        let error = graph_core::from_json::<Collection<AnyDeviceConfiguration>>(json.as_bytes())
+            .unwrap_err()
+            .to_string();
+        // The input is past a held member by the time it is read, so the
+        // path is the object's and the message names the member.
+        assert!(error.contains("value[0]"), "{error}");
+        let member = if json.contains("version") {
+            "`version`"
+        } else {
+            "`passwordMinimumLength`"
+        };
+        assert!(error.contains(member), "{error}");
+    }
+}

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::value::StrDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::{Key, NoExtension, ObjectFields, TypeRule};
@@ -124,7 +125,11 @@ pub fn unknown_type<T: ReadVariant, E: de::Error>(odata_type: Option<&str>) -> E
 /// object from the input.
 struct Replay<A> {
     held: std::vec::IntoIter<(String, Value)>,
-    value: Option<Value>,
+    /// The held member whose key was just returned, until its value is.
+    value: Option<(String, Value)>,
+    /// The held members are done: keys and values come from `rest`.
+    streaming: bool,
+    /// The rest of the input object; `None` when all of it was held.
     rest: Option<A>,
 }
 
@@ -133,6 +138,7 @@ impl<A> Replay<A> {
         Replay {
             held: held.into_iter(),
             value: None,
+            streaming: false,
             rest,
         }
     }
@@ -145,9 +151,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        if let Some((key, value)) = self.held.next() {
-            self.value = Some(value);
-            return seed.deserialize(key.into_deserializer()).map(Some);
+        if !self.streaming {
+            if let Some((key, value)) = self.held.next() {
+                let read = seed.deserialize(StrDeserializer::<A::Error>::new(&key));
+                self.value = Some((key, value));
+                return read.map(Some);
+            }
+            self.streaming = true;
         }
         match &mut self.rest {
             Some(rest) => rest.next_key_seed(seed),
@@ -156,15 +166,21 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        match (self.value.take(), &mut self.rest) {
-            (Some(value), _) => seed.deserialize(value).map_err(de::Error::custom),
-            (None, Some(rest)) => rest.next_value_seed(seed),
-            (None, None) => Err(de::Error::custom("a value was asked for before its key")),
+        match (self.streaming, self.value.take(), &mut self.rest) {
+            // The position of a held value is gone by now (the input is past
+            // it), so the error names its property itself.
+            (false, Some((key, value)), _) => seed
+                .deserialize(value)
+                .map_err(|error| de::Error::custom(format_args!("`{key}`: {error}"))),
+            (true, _, Some(rest)) => rest.next_value_seed(seed),
+            _ => Err(de::Error::custom("a value was asked for before its key")),
         }
     }
 
     fn size_hint(&self) -> Option<usize> {
-        let rest = self.rest.as_ref().and_then(MapAccess::size_hint);
-        rest.map(|rest| rest + self.held.len())
+        match &self.rest {
+            Some(rest) => rest.size_hint().map(|rest| rest + self.held.len()),
+            None => Some(self.held.len()),
+        }
     }
 }
