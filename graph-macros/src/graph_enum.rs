@@ -23,8 +23,8 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let wire_names: Vec<_> = graph_enum.members.iter().map(|m| &m.wire_name).collect();
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
         Some(other) => (
-            quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(name)))),
-            quote!(Self::#other(ref name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(name),),
+            quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(__name)))),
+            quote!(Self::#other(ref __name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),),
         ),
         None => (quote!(::core::option::Option::None), quote!()),
     };
@@ -44,8 +44,8 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
             const NAME: &'static ::core::primitive::str = #graph_name;
             const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#wire_names),*];
 
-            fn from_wire(name: &::core::primitive::str) -> ::core::option::Option<Self> {
-                match name {
+            fn from_wire(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
+                match __name {
                     #(#wire_names => ::core::option::Option::Some(Self::#variants),)*
                     _ => #unknown_from_wire,
                 }
@@ -68,33 +68,33 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
         }
 
         impl ::core::fmt::Display for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(<Self as #krate::GraphEnum>::as_str(self))
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.write_str(<Self as #krate::GraphEnum>::as_str(self))
             }
         }
 
         impl ::core::str::FromStr for #ident {
             type Err = #krate::GraphError;
 
-            fn from_str(text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                #private::parse_enum(text)
+            fn from_str(__text: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                #private::parse_enum(__text)
             }
         }
 
         impl #private::serde::Serialize for #ident {
-            fn serialize<S: #private::serde::Serializer>(
+            fn serialize<__S: #private::serde::Serializer>(
                 &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(<Self as #krate::GraphEnum>::as_str(self))
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                __serializer.serialize_str(<Self as #krate::GraphEnum>::as_str(self))
             }
         }
 
         impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: #private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                #private::deserialize_enum(deserializer)
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                #private::deserialize_enum(__deserializer)
             }
         }
     }

@@ -42,8 +42,8 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         let odata_type_of = variant(&held.ty, quote!(ODATA_TYPE));
         let read = variant(&held.ty, quote!(read_as));
         quote! {
-            if #private::is_type(odata_type, #odata_type_of) {
-                return ::core::result::Result::map(#read(map), Self::#variant_ident);
+            if #private::is_type(__odata_type, #odata_type_of) {
+                return ::core::result::Result::map(#read(__map), Self::#variant_ident);
             }
         }
     });
@@ -51,27 +51,27 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         Some(fallback) => {
             let variant_ident = &fallback.ident;
             let read = variant(&fallback.ty, quote!(read_fallback));
-            quote!(::core::result::Result::map(#read(map), Self::#variant_ident))
+            quote!(::core::result::Result::map(#read(__map), Self::#variant_ident))
         }
         None => {
-            quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(odata_type)))
+            quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(__odata_type)))
         }
     };
     let serialize = all.iter().map(|held| {
         let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(serialize_variant)));
-        quote!(Self::#variant_ident(value) => #call(value, serializer),)
+        quote!(Self::#variant_ident(__value) => #call(__value, __serializer),)
     });
     let odata_type_of = all.iter().map(|held| {
         let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(variant_type)));
-        quote!(Self::#variant_ident(value) => #call(value),)
+        quote!(Self::#variant_ident(__value) => #call(__value),)
     });
     let from_impls = all.iter().map(|held| {
         let (variant_ident, ty) = (&held.ident, &held.ty);
         respan(
             quote! {
                 impl ::core::convert::From<#ty> for #ident {
-                    fn from(value: #ty) -> Self {
-                        Self::#variant_ident(value)
+                    fn from(__value: #ty) -> Self {
+                        Self::#variant_ident(__value)
                     }
                 }
             },
@@ -85,7 +85,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         impl #private::serde::Serialize for #ident {
             fn serialize<__S: #private::serde::Serializer>(
                 &self,
-                serializer: __S,
+                __serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 match self {
                     #(#serialize)*
@@ -95,9 +95,9 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
 
         impl<'de> #private::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                deserializer: __D,
+                __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_polymorphic(deserializer)
+                #private::deserialize_polymorphic(__deserializer)
             }
         }
 
@@ -105,10 +105,10 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
             const TYPES: &'static [&'static ::core::primitive::str] = &[#(#declared_types),*];
 
             fn read_variant<'de, __A: #private::serde::de::MapAccess<'de>>(
-                odata_type: ::core::option::Option<&::core::primitive::str>,
-                map: __A,
+                __odata_type: ::core::option::Option<&::core::primitive::str>,
+                __map: __A,
             ) -> ::core::result::Result<Self, __A::Error> {
-                if let ::core::option::Option::Some(odata_type) = odata_type {
+                if let ::core::option::Option::Some(__odata_type) = __odata_type {
                     #(#dispatch)*
                 }
                 #otherwise

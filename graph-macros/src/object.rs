@@ -133,7 +133,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         // `__private::Entry`), so an `Option` behind an alias is one too.
         write_entries.push(respan(
             quote!(
-                (&#private::Entry(&self.#ident)).write_entry(object, #wire_name);
+                (&#private::Entry(&self.#ident)).write_entry(__object, #wire_name);
             ),
             *span,
         ));
@@ -145,7 +145,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         ));
         read_entries.push(respan(
             quote!(
-                #wire_name => #private::next_field(map, &mut #slot, #wire_name),
+                #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
             ),
             *span,
         ));
@@ -167,21 +167,21 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             quote!(),
             quote! {
                 #(#declare_slots)*
-                let mut additional_data = #krate::AdditionalData::new();
-                let map = &mut map;
-                while let ::core::option::Option::Some(key) =
-                    #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(map)?
+                let mut __additional_data = #krate::AdditionalData::new();
+                let __map = &mut __map;
+                while let ::core::option::Option::Some(__key) =
+                    #private::serde::de::MapAccess::next_key::<#private::Key<'de>>(__map)?
                 {
                     // One `?` for all arms keeps the expansion small.
-                    match key.as_str() {
-                        "@odata.type" => #private::check_odata_type(map, &mut rule, &mut additional_data),
+                    match __key.as_str() {
+                        "@odata.type" => #private::check_odata_type(__map, &mut __rule, &mut __additional_data),
                         #(#read_entries)*
-                        _ => #private::other_field(map, key, extension, &mut additional_data),
+                        _ => #private::other_field(__map, __key, __extension, &mut __additional_data),
                     }?;
                 }
                 ::core::result::Result::Ok(#ident {
                     #(#take_fields)*
-                    additional_data,
+                    additional_data: __additional_data,
                 })
             },
             quote!(&self.additional_data),
@@ -192,29 +192,29 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         Some(base) => {
             let base_ty = &base.ty;
             let extension = if object.fields.is_empty() {
-                quote!(extension)
+                quote!(__extension)
             } else {
                 quote! {
-                    &mut |key: &::core::primitive::str, map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
-                        match key {
+                    &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                        match __key {
                             #(#read_entries)*
-                            _ => return #private::ReadExtension::read(extension, key, map),
+                            _ => return #private::ReadExtension::read(__extension, __key, __map),
                         }?;
                         ::core::result::Result::Ok(true)
                     }
                 }
             };
             let read_base =
-                base.at(quote!(let base = <#base_ty as #private::ObjectFields>::read_fields));
+                base.at(quote!(let __base = <#base_ty as #private::ObjectFields>::read_fields));
             let ident_at_base = base.at(quote!(#ident));
             (
                 base.at(quote!(::core::option::Option::Some(&<#base_ty as #private::ObjectFields>::NAMES))),
-                base.at(quote!(#private::ObjectFields::write_fields(&self.base, object);)),
+                base.at(quote!(#private::ObjectFields::write_fields(&self.base, __object);)),
                 quote! {
                     #(#declare_slots)*
-                    #read_base(map, rule, #extension)?;
+                    #read_base(__map, __rule, #extension)?;
                     ::core::result::Result::Ok(#ident_at_base {
-                        base,
+                        base: __base,
                         #(#take_fields)*
                     })
                 },
@@ -237,9 +237,9 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         }
     };
     let (map_binding, rule_binding) = if object.base.is_none() {
-        (quote!(mut map), quote!(mut rule))
+        (quote!(mut __map), quote!(mut __rule))
     } else {
-        (quote!(map), quote!(rule))
+        (quote!(__map), quote!(__rule))
     };
 
     // A derived type's well-formedness depends on its base (for a create or
@@ -263,7 +263,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
 
             fn write_fields<__M: #private::serde::ser::SerializeMap>(
                 &self,
-                object: &mut #private::ObjectWriter<__M>,
+                __object: &mut #private::ObjectWriter<__M>,
             ) {
                 use #private::{WriteEntry as _, WriteOptionalEntry as _};
                 #write_base
@@ -273,7 +273,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             fn read_fields<'de, __A>(
                 #map_binding: __A,
                 #rule_binding: #private::TypeRule,
-                extension: &mut dyn #private::ReadExtension<'de, __A>,
+                __extension: &mut dyn #private::ReadExtension<'de, __A>,
             ) -> ::core::result::Result<Self, __A::Error>
             where
                 __A: #private::serde::de::MapAccess<'de>,
@@ -289,17 +289,17 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         impl #private::serde::Serialize for #self_ty {
             fn serialize<__S: #private::serde::Serializer>(
                 &self,
-                serializer: __S,
+                __serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #private::serialize_object(self, serializer)
+                #private::serialize_object(self, __serializer)
             }
         }
 
         impl<'de> #private::serde::Deserialize<'de> for #self_ty {
             fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                deserializer: __D,
+                __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_object(deserializer)
+                #private::deserialize_object(__deserializer)
             }
         }
 

@@ -78,6 +78,27 @@ pub mod shadowed {
     pub struct A;
     pub struct M;
     pub struct X;
+    // Unit structs named like generated locals and parameters: a pattern
+    // binding cannot shadow them, so generated code must not use the names.
+    #[allow(non_camel_case_types)]
+    pub mod locals {
+        pub struct map;
+        pub struct key;
+        pub struct rule;
+        pub struct extension;
+        pub struct base;
+        pub struct object;
+        pub struct value;
+        pub struct odata_type;
+        pub struct additional_data;
+        pub struct serializer;
+        pub struct deserializer;
+        pub struct name;
+        pub struct text;
+        pub struct f;
+    }
+    #[allow(unused_imports)]
+    use locals::*;
 
     #[graph_complex("noteBody")]
     #[derive(Debug, PartialEq)]
