@@ -50,6 +50,12 @@ pub trait ComplexType: ODataType {}
 /// field `base` and implements this trait and `Deref`/`DerefMut` to it, so
 /// the base's properties read through: `user.deleted_date_time`, `user.id`.
 ///
+/// `Deref` also means that `&user` coerces to `&DirectoryObject` where a
+/// function asks for one; that reference is the base's part only, so
+/// serializing it writes a `directoryObject` without the user's properties.
+/// Pass the derived value itself (or a `#[graph_polymorphic]` enum) to code
+/// that writes it.
+///
 /// ```
 /// use graph_core::{graph_entity, Derived};
 ///

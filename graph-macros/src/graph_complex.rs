@@ -35,7 +35,14 @@ fn generate(complex: &GraphStruct) -> TokenStream {
             let is_complex = base.at(quote!(#krate::__private::is_complex_type::<#base_ty>()));
             let derived = object::derived_impls(complex, base, name);
             (
-                Some(object::base_field(vis, base, name)),
+                Some(object::base_field(
+                    vis,
+                    base,
+                    &format!(
+                        "The properties inherited from [`{name}`], which also read through `Deref` \
+                         (`value.additional_data`)."
+                    ),
+                )),
                 None,
                 Some(quote! {
                     #derived

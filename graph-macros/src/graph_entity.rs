@@ -42,9 +42,13 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         let update = base.projection(entity_trait, "Update");
         (base, name, create, update)
     });
-    let base_field = |ty: &BaseType| {
-        base.as_ref()
-            .map(|(_, name, _, _)| object::base_field(vis, ty, name))
+    let base_field = |ty: &BaseType, part: &str| {
+        base.as_ref().map(|(_, name, _, _)| {
+            let doc = format!(
+                "The properties of [`{name}`]'s {part}-request type, which also read through `Deref`."
+            );
+            object::base_field(vis, ty, &doc)
+        })
     };
     let root_tail = base.is_none().then(|| {
         quote! {
@@ -57,7 +61,14 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     // The entity: `id` for a root entity (a derived one inherits it).
     let fields = entity.properties.iter().map(|property| &property.field);
     let entity_head = match &base {
-        Some((base_ty, name, _, _)) => object::base_field(vis, base_ty, name),
+        Some((base_ty, name, _, _)) => object::base_field(
+            vis,
+            base_ty,
+            &format!(
+                "The properties inherited from [`{name}`], which also read through `Deref` \
+                 (`value.id`, `value.additional_data`)."
+            ),
+        ),
         None => quote! {
             /// The unique identifier, assigned by the server (inherited from `entity`).
             pub id: ::core::option::Option<#krate::__private::String>,
@@ -105,7 +116,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         quote!(#(#field_attrs)* #field_vis #ident: #ty)
     });
     let create_base = base.as_ref().map(|(_, _, create, _)| create.clone());
-    let create_head = create_base.as_ref().and_then(base_field);
+    let create_head = create_base.as_ref().and_then(|ty| base_field(ty, "create"));
     let create_object = ObjectType {
         ident: create_ident,
         fields: create_properties
@@ -141,7 +152,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         quote!(#(#field_attrs)* #field_vis #ident: #ty)
     });
     let update_base = base.as_ref().map(|(_, _, _, update)| update.clone());
-    let update_head = update_base.as_ref().and_then(base_field);
+    let update_head = update_base.as_ref().and_then(|ty| base_field(ty, "update"));
     let update_object = ObjectType {
         ident: update_ident,
         fields: update_properties

@@ -307,13 +307,10 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
     }
 }
 
-/// The embedded base of a derived type, as the first field.
-pub fn base_field(vis: &syn::Visibility, base: &BaseType, base_name: &str) -> TokenStream {
+/// The embedded base of a derived type, as the first field, documented with
+/// `doc`.
+pub fn base_field(vis: &syn::Visibility, base: &BaseType, doc: &str) -> TokenStream {
     let (span, base) = (base.span, &base.ty);
-    let doc = format!(
-        "The properties inherited from [`{base_name}`], which also read through `Deref` \
-         (`value.id`, `value.additional_data`)."
-    );
     // rustc reports a base that is not well-formed at the whole field.
     quote_spanned! {span=>
         #[doc = #doc]
@@ -329,7 +326,8 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
     let ident = &graph_struct.item.ident;
     let base_ty = &base.ty;
     let base_names = base.at(quote!(<#base_ty as #krate::__private::ObjectFields>::NAMES));
-    // One check per property, so that every redeclared one is reported.
+    // One constant per type (fewer items for rustc than one per property);
+    // it stops at the first redeclared property, at that property's span.
     let checks = graph_struct.properties.iter().map(|property| {
         let wire_name = &property.wire_name;
         let message = format!(
@@ -340,8 +338,16 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
             Span::call_site().located_at(property.ident().span()),
         );
         quote! {
-            const _: () = if #base_names.declares(#wire_name) {
+            if __names.declares(#wire_name) {
                 #panic
+            }
+        }
+    });
+    let check = (!graph_struct.properties.is_empty()).then(|| {
+        quote! {
+            const _: () = {
+                let __names = &#base_names;
+                #(#checks)*
             };
         }
     });
@@ -358,7 +364,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
             }
         }
 
-        #(#checks)*
+        #check
     }
 }
 
