@@ -27,6 +27,27 @@ With `--endpoints`, each entity also gets one endpoint: a `graph_endpoint!`
 GET in the macro flavour; in the plain one a struct with an id, a
 path-building fn and a fn reading the response with serde_json::from_slice.
 
+With `--derived`, the N entities form a type hierarchy instead: about N/11
+base entities (alternately `abstract` and concrete, 8 properties each), each
+with about 10 derived entities (8 properties of their own), N/20 (at least 3)
+complex types used as properties (some nesting another), N/5 enums, and one
+polymorphic enum per base listing its derived types (the first derived type
+of each base holds a collection of the first base's, as `members` holds
+directoryObjects). In the macro flavour:
+`#[graph_entity("...", base = "Base")]`, `#[graph_complex]` and
+`#[graph_polymorphic]` with the base as the `#[graph(other)]` fallback. In
+the plain flavour, what a serde user writes: the base embedded as
+`#[serde(flatten)] base: Base` (its `@odata.type` field included), plain
+structs for complex types, and for polymorphism an internally tagged enum
+(`#[serde(tag = "@odata.type")]`, one renamed variant per derived type)
+wrapped in an `#[serde(untagged)]` enum whose second variant is the base:
+serde's `#[serde(other)]` only takes a unit variant, and a lone untagged
+enum would always pick its first variant, as every property is optional.
+With `--endpoints` too, each derived entity gets a GET returning it and each
+base a GET returning its polymorphic enum.
+
+    python3 benches/compile/compile_time.py -n 300 -n 1000 --derived
+
 Crates and the target directory go under target/compile-bench (override with
 --work-dir). Only the standard library is needed (Python 3.9+).
 """
@@ -87,18 +108,24 @@ def upper_first(name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+def make_enums(n: int) -> list:
+    """N/5 enums: (RustName, graphName, [members])."""
+    enums = []
+    for j in range(max(1, n // 5)):
+        graph = f"{PREFIXES[j % len(PREFIXES)]}{SUFFIXES[(j * 7) % len(SUFFIXES)]}Kind{j}"
+        count = 5 + j % 4
+        start = (j * 3) % len(MEMBERS)
+        members = [MEMBERS[(start + k) % len(MEMBERS)] for k in range(count)]
+        enums.append((upper_first(graph), graph, members))
+    return enums
+
+
 class Model:
     """The synthetic types, shared by both flavours."""
 
     def __init__(self, n: int):
         self.n = n
-        self.enums = []  # (RustName, graphName, [members])
-        for j in range(max(1, n // 5)):
-            graph = f"{PREFIXES[j % len(PREFIXES)]}{SUFFIXES[(j * 7) % len(SUFFIXES)]}Kind{j}"
-            count = 5 + j % 4
-            start = (j * 3) % len(MEMBERS)
-            members = [MEMBERS[(start + k) % len(MEMBERS)] for k in range(count)]
-            self.enums.append((upper_first(graph), graph, members))
+        self.enums = make_enums(n)  # (RustName, graphName, [members])
         self.entities = []  # (RustName, graphName, [(field, rust type, opts)])
         for i in range(n):
             graph = f"{PREFIXES[i % len(PREFIXES)]}{SUFFIXES[(i // len(PREFIXES)) % len(SUFFIXES)]}{i}"
@@ -211,6 +238,247 @@ def gen_plain(model: Model, endpoints: bool, derives: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# Prefixes of derived type names, as in windows10GeneralConfiguration.
+PLATFORMS = [
+    "windows10", "ios", "android", "macOS", "aosp", "windows81", "androidWorkProfile",
+    "iosUpdate", "sharedPc", "editionUpgrade", "webApp", "win32Lob", "linux",
+    "windowsPhone81", "androidForWork", "iosEducation", "macOSLob", "windowsHealth",
+]
+
+
+class DerivedModel:
+    """`--derived`: N entities as bases with ~10 derived entities each, plus
+    complex types and one polymorphic enum per base (both flavours)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.enums = make_enums(n)
+        enum_of = lambda i: self.enums[i % len(self.enums)][0]
+        # Complex types: (RustName, graphName, [(field, rust type)]); every
+        # other one nests the one before it, like recipient > emailAddress.
+        self.complex = []
+        for c in range(max(3, n // 20)):
+            graph = f"{WORDS[c % len(WORDS)]}{SUFFIXES[(c * 4) % len(SUFFIXES)]}Info{c}"
+            w = [WORDS[(c * 3 + k) % len(WORDS)] for k in range(3)]
+            fields = [
+                ("name", "String"),
+                (f"{w[0]}_value", "String"),
+                (f"is_{w[1]}_default", "bool"),
+                (f"{w[2]}_kind", enum_of(c)),
+            ]
+            if c % 2 == 1:
+                prev_rust, prev_graph, _ = self.complex[c - 1]
+                fields.append((camel_to_snake(prev_graph).lstrip("_"), prev_rust))
+            self.complex.append((upper_first(graph), graph, fields))
+        complex_of = lambda i: self.complex[i % len(self.complex)][0]
+        # Bases: (RustName, graphName, abstract, fields); N/11, so that with
+        # their ~10 derived types they make N entities.
+        nbases = max(1, round(n / 11))
+        self.bases = []
+        for b in range(nbases):
+            graph = f"{PREFIXES[b % len(PREFIXES)]}{SUFFIXES[(b // len(PREFIXES) + b) % len(SUFFIXES)]}{b}"
+            fields = [
+                ("display_name", "String", "required"),
+                ("description", "String", ""),
+                ("created_date_time", "graph_core::DateTimeOffset", "read_only"),
+                ("last_modified_date_time", "graph_core::DateTimeOffset", "read_only"),
+                ("version", "i32", ""),
+                ("role_scope_tag_ids", "Vec<String>", ""),
+                ("supports_scope_tags", "bool", ""),
+                ("base_state", enum_of(b + 1), ""),
+            ]
+            self.bases.append((upper_first(graph), graph, b % 2 == 0, fields))
+        # Derived: (RustName, graphName, base index, fields), dealt round the
+        # bases, so each has (N - bases) / bases of them.
+        self.derived = []
+        for i in range(n - nbases):
+            b = i % nbases
+            k = i // nbases
+            base_graph = self.bases[b][1]
+            graph = f"{PLATFORMS[k % len(PLATFORMS)]}{upper_first(base_graph)}" + (
+                f"V{k // len(PLATFORMS)}" if k >= len(PLATFORMS) else "")
+            w = [WORDS[(i * 5 + j) % len(WORDS)] for j in range(5)]
+            if k == 0 and b > 0:
+                # A navigation property holding any type of the first
+                # hierarchy, as `members` holds directoryObjects. (Not a
+                # chain b -> b - 1: 90 levels deep overflow rustc's drop
+                # check in the plain flavour.)
+                last = (f"{w[2]}_members", f"Vec<{self.poly_name(0)}>")
+            elif i % 2 == 0:
+                last = (f"{w[2]}_entries", f"Vec<{complex_of(i + 1)}>")
+            else:
+                last = (f"{w[2]}_names", "Vec<String>")
+            fields = [
+                (f"{w[0]}_id", "String", ""),
+                (f"{w[1]}_count", "i32", ""),
+                (f"{w[2]}_size_in_bytes", "i64", ""),
+                (f"is_{w[3]}_enabled", "bool", ""),
+                (f"last_{w[0]}_sync_date_time", "graph_core::DateTimeOffset", "read_only"),
+                (f"{w[1]}_state", enum_of(i), ""),
+                (f"{w[4]}_settings", complex_of(i), ""),
+                (last[0], last[1], ""),
+            ]
+            self.derived.append((upper_first(graph), graph, b, fields))
+
+    def poly_name(self, b: int) -> str:
+        return f"Any{upper_first(self.bases[b][1])}"
+
+    def derived_of(self, b: int) -> list:
+        return [d for d in self.derived if d[2] == b]
+
+
+def gen_macro_derived(model: DerivedModel, endpoints: bool, derives: str) -> str:
+    out = [
+        "//! Generated by benches/compile/compile_time.py --derived (macro flavour).",
+        "#![allow(clippy::all)]",
+        "use graph_core::{graph_complex, graph_entity, graph_enum, graph_polymorphic};",
+    ]
+    if endpoints:
+        out.append("use graph_core::graph_endpoint;")
+    derive_line = [f"#[derive({derives})]"] if derives else []
+    for rust, graph, members in model.enums:
+        out.append(f'\n#[graph_enum("{graph}")]')
+        out.append("#[derive(Debug, Clone, PartialEq, Eq)]")
+        out.append(f"pub enum {rust} {{")
+        for member in members:
+            out.append(f"    {upper_first(member)},")
+        out.append("    #[graph(other)]")
+        out.append("    Other(String),")
+        out.append("}")
+    for rust, graph, fields in model.complex:
+        out.append(f'\n#[graph_complex("{graph}")]')
+        out.extend(derive_line)
+        out.append(f"pub struct {rust} {{")
+        for name, ty in fields:
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+
+    def struct(rust, args, fields):
+        out.append(f"\n#[graph_entity({args})]")
+        out.extend(derive_line)
+        out.append(f"pub struct {rust} {{")
+        for name, ty, opts in fields:
+            if opts:
+                out.append(f"    #[graph({opts})]")
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+
+    def endpoint(rust, graph, response):
+        out.append("graph_endpoint! {")
+        out.append(f"    pub Get{rust} {{")
+        out.append("        method: GET,")
+        out.append(f'        path: "/{graph}s/{{{graph}Id}}",')
+        out.append(f"        response: {response},")
+        out.append("    }")
+        out.append("}")
+
+    for b, (rust, graph, is_abstract, fields) in enumerate(model.bases):
+        struct(rust, f'"{graph}"' + (", abstract" if is_abstract else ""), fields)
+        poly = model.poly_name(b)
+        out.append("\n#[graph_polymorphic]")
+        out.append("#[derive(Debug, Clone, PartialEq)]")
+        out.append(f"pub enum {poly} {{")
+        for drust, _dgraph, _b, _f in model.derived_of(b):
+            out.append(f"    {drust}({drust}),")
+        out.append("    #[graph(other)]")
+        out.append(f"    Other({rust}),")
+        out.append("}")
+        if endpoints:
+            endpoint(rust, graph, poly)
+    for rust, graph, b, fields in model.derived:
+        struct(rust, f'"{graph}", base = "{model.bases[b][0]}"', fields)
+        if endpoints:
+            endpoint(rust, graph, rust)
+    return "\n".join(out) + "\n"
+
+
+def gen_plain_derived(model: DerivedModel, endpoints: bool, derives: str) -> str:
+    out = [
+        "//! Generated by benches/compile/compile_time.py --derived (plain serde flavour).",
+        "#![allow(clippy::all)]",
+        "use serde::{Deserialize, Serialize};",
+    ]
+    derive_line = f"#[derive({derives + ', ' if derives else ''}Serialize, Deserialize)]"
+    skip = '    #[serde(default, skip_serializing_if = "Option::is_none")]'
+    for rust, _graph, members in model.enums:
+        out.append("\n#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]")
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub enum {rust} {{")
+        for member in members:
+            out.append(f"    {upper_first(member)},")
+        out.append("    #[serde(other)]")
+        out.append("    UnknownFutureValue,")
+        out.append("}")
+    for rust, _graph, fields in model.complex:
+        out.append("\n" + derive_line)
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub struct {rust} {{")
+        for name, ty in fields:
+            out.append(skip)
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+
+    def endpoint(rust, graph, response):
+        param = camel_to_snake(graph) + "_id"
+        out.append(f"\npub struct Get{rust} {{")
+        out.append(f"    pub {param}: String,")
+        out.append("}")
+        out.append(f"impl Get{rust} {{")
+        out.append(f"    pub fn new({param}: String) -> Self {{")
+        out.append(f"        Get{rust} {{ {param} }}")
+        out.append("    }")
+        out.append("    pub fn path(&self) -> String {")
+        out.append(f'        format!("/{graph}s/{{}}", self.{param})')
+        out.append("    }")
+        out.append(f"    pub fn parse_response(body: &[u8]) -> Result<{response}, serde_json::Error> {{")
+        out.append("        serde_json::from_slice(body)")
+        out.append("    }")
+        out.append("}")
+
+    for b, (rust, graph, _is_abstract, fields) in enumerate(model.bases):
+        out.append("\n" + derive_line)
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub struct {rust} {{")
+        out.append('    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]')
+        out.append("    pub odata_type: Option<String>,")
+        out.append(skip)
+        out.append("    pub id: Option<String>,")
+        for name, ty, _opts in fields:
+            out.append(skip)
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+        # Polymorphism: tagged on @odata.type, falling back to the base.
+        poly = model.poly_name(b)
+        out.append("\n" + derive_line)
+        out.append('#[serde(tag = "@odata.type")]')
+        out.append(f"pub enum Known{poly} {{")
+        for drust, dgraph, _b, _f in model.derived_of(b):
+            out.append(f'    #[serde(rename = "#microsoft.graph.{dgraph}")]')
+            out.append(f"    {drust}({drust}),")
+        out.append("}")
+        out.append("\n" + derive_line)
+        out.append("#[serde(untagged)]")
+        out.append(f"pub enum {poly} {{")
+        out.append(f"    Known(Known{poly}),")
+        out.append(f"    Other({rust}),")
+        out.append("}")
+        if endpoints:
+            endpoint(rust, graph, poly)
+    for rust, graph, b, fields in model.derived:
+        out.append("\n" + derive_line)
+        out.append('#[serde(rename_all = "camelCase")]')
+        out.append(f"pub struct {rust} {{")
+        out.append("    #[serde(flatten)]")
+        out.append(f"    pub base: {model.bases[b][0]},")
+        for name, ty, _opts in fields:
+            out.append(skip)
+            out.append(f"    pub {name}: Option<{ty}>,")
+        out.append("}")
+        if endpoints:
+            endpoint(rust, graph, rust)
+    return "\n".join(out) + "\n"
+
+
 def write_crate(root: pathlib.Path, name: str, flavour: str, source: str) -> pathlib.Path:
     crate = root / name
     (crate / "src").mkdir(parents=True, exist_ok=True)
@@ -293,6 +561,9 @@ def main() -> int:
     parser.add_argument("-n", type=int, action="append", help="entity count (repeatable; default 100 and 1000)")
     parser.add_argument("--runs", type=int, default=2, help="timed builds per flavour and N (the minimum is reported)")
     parser.add_argument("--endpoints", action="store_true", help="one endpoint per entity (needs graph_endpoint!)")
+    parser.add_argument("--derived", action="store_true",
+                        help="a type hierarchy: N/11 bases with ~10 derived entities each, complex types, "
+                             "one polymorphic enum per base (needs base =, #[graph_complex], #[graph_polymorphic])")
     parser.add_argument("--derives", default="Debug, Clone, PartialEq",
                         help="derives the user writes on every entity, in both flavours ('' for none)")
     parser.add_argument("--no-incremental", action="store_true",
@@ -316,11 +587,13 @@ def main() -> int:
         "machine": machine(),
         "rustc": rustc_version(),
         "endpoints": args.endpoints,
+        "derived": args.derived,
         "derives": args.derives,
         "incremental": not args.no_incremental,
         "builds": [],
     }
     print(f"# {results['machine']}; {results['rustc']}; endpoints: {'yes' if args.endpoints else 'no'}; "
+          f"derived: {'yes' if args.derived else 'no'}; "
           f"derives: {args.derives or 'none'}; incremental: {'no' if args.no_incremental else 'yes (the dev default)'}")
 
     if args.macros_from_clean:
@@ -344,10 +617,15 @@ def main() -> int:
     print(rule)
     derives = args.derives.strip()
     for n in sizes:
-        model = Model(n)
+        if args.derived:
+            model = DerivedModel(n)
+            generators = [("plain", gen_plain_derived), ("macro", gen_macro_derived)]
+        else:
+            model = Model(n)
+            generators = [("plain", gen_plain), ("macro", gen_macro)]
         crates = {}
-        suffix = "_ep" if args.endpoints else ""
-        for flavour, gen in [("plain", gen_plain), ("macro", gen_macro)]:
+        suffix = ("_der" if args.derived else "") + ("_ep" if args.endpoints else "")
+        for flavour, gen in generators:
             name = f"gen_{flavour}_n{n}{suffix}"
             source = gen(model, args.endpoints, derives)
             crates[flavour] = (name, write_crate(work, name, flavour, source))
