@@ -5,8 +5,6 @@
 //! standard base64 (`+` and `/`) with padding. Both are read; standard base64
 //! with padding is written, as Graph does.
 
-#[cfg(test)]
-use crate::GraphError;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -193,34 +191,20 @@ impl Serialize for Binary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::testing;
 
     const SAMPLE: &str = "ZW5jb2RlZFNldHRpbmdYbWw=";
 
     fn ok(text: &str) -> Binary {
-        text.parse()
-            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+        testing::ok(text)
     }
 
-    /// The `FromStr` error message for `text`, which must be invalid.
     fn err(text: &str) -> String {
-        match text.parse::<Binary>() {
-            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
-            Err(error) => {
-                assert!(
-                    matches!(&error, GraphError::InvalidValue { kind: "Binary", .. }),
-                    "{error:?}"
-                );
-                error.to_string()
-            }
-        }
+        testing::err::<Binary>(text)
     }
 
     fn assert_err(text: &str, needle: &str) {
-        let message = err(text);
-        assert!(
-            message.contains(needle),
-            "error for {text:?} should contain {needle:?}: {message}"
-        );
+        testing::assert_err::<Binary>(text, needle)
     }
 
     #[test]
@@ -312,11 +296,7 @@ mod tests {
     #[test]
     fn error_value_is_the_text_shortened() {
         let long = format!("{}*", "A".repeat(10_000));
-        let error = long.parse::<Binary>().unwrap_err();
-        let GraphError::InvalidValue { value, reason, .. } = &error else {
-            panic!("{error:?}");
-        };
-        assert!(value.as_str().len() < 400, "{value:?}");
+        let (_, reason) = testing::shortened::<Binary>(&long);
         assert!(
             reason.starts_with("`*` at byte 10000 is not a base64 character"),
             "{reason}"

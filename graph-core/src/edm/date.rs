@@ -232,32 +232,18 @@ impl TryFrom<time::Date> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::testing;
 
     fn ok(text: &str) -> Date {
-        text.parse()
-            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+        testing::ok(text)
     }
 
-    /// The `FromStr` error message for `text`, which must be invalid.
     fn err(text: &str) -> String {
-        match text.parse::<Date>() {
-            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
-            Err(error) => {
-                assert!(
-                    matches!(&error, GraphError::InvalidValue { kind: "Date", .. }),
-                    "{error:?}"
-                );
-                error.to_string()
-            }
-        }
+        testing::err::<Date>(text)
     }
 
     fn assert_err(text: &str, needle: &str) {
-        let message = err(text);
-        assert!(
-            message.contains(needle),
-            "error for {text:?} should contain {needle:?}: {message}"
-        );
+        testing::assert_err::<Date>(text, needle)
     }
 
     #[test]
@@ -368,11 +354,7 @@ mod tests {
     #[test]
     fn error_value_is_the_text_shortened() {
         let long = format!("2016-12-31{}", "x".repeat(10_000));
-        let error = long.parse::<Date>().unwrap_err();
-        let GraphError::InvalidValue { value, reason, .. } = &error else {
-            panic!("{error:?}");
-        };
-        assert!(value.as_str().len() < 400, "{value:?}");
+        let (_, reason) = testing::shortened::<Date>(&long);
         assert_eq!(reason, "unexpected `x` at byte 10 after the day");
         assert_eq!(
             err("2016-02-30"),

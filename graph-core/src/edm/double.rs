@@ -199,32 +199,18 @@ impl<'de> Deserialize<'de> for Double {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::testing;
 
     fn ok(text: &str) -> Double {
-        text.parse()
-            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+        testing::ok(text)
     }
 
-    /// The `FromStr` error message for `text`, which must be invalid.
     fn err(text: &str) -> String {
-        match text.parse::<Double>() {
-            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
-            Err(error) => {
-                assert!(
-                    matches!(&error, GraphError::InvalidValue { kind: "Double", .. }),
-                    "{error:?}"
-                );
-                error.to_string()
-            }
-        }
+        testing::err::<Double>(text)
     }
 
     fn assert_err(text: &str, needle: &str) {
-        let message = err(text);
-        assert!(
-            message.contains(needle),
-            "error for {text:?} should contain {needle:?}: {message}"
-        );
+        testing::assert_err::<Double>(text, needle)
     }
 
     #[test]

@@ -4,8 +4,6 @@
 //! whether it was written in upper case, which is all a GUID's text can vary
 //! in apart from mixing cases.
 
-#[cfg(test)]
-use crate::GraphError;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -256,34 +254,20 @@ impl Serialize for Guid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::testing;
 
     const SAMPLE: &str = "0b9e6f4d-8e5a-4c3b-9f1e-2a7d5c8b3e61";
 
     fn ok(text: &str) -> Guid {
-        text.parse()
-            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+        testing::ok(text)
     }
 
-    /// The `FromStr` error message for `text`, which must be invalid.
     fn err(text: &str) -> String {
-        match text.parse::<Guid>() {
-            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
-            Err(error) => {
-                assert!(
-                    matches!(&error, GraphError::InvalidValue { kind: "Guid", .. }),
-                    "{error:?}"
-                );
-                error.to_string()
-            }
-        }
+        testing::err::<Guid>(text)
     }
 
     fn assert_err(text: &str, needle: &str) {
-        let message = err(text);
-        assert!(
-            message.contains(needle),
-            "error for {text:?} should contain {needle:?}: {message}"
-        );
+        testing::assert_err::<Guid>(text, needle)
     }
 
     #[test]
@@ -433,11 +417,7 @@ mod tests {
     #[test]
     fn error_value_is_the_text_shortened() {
         let long = format!("{SAMPLE}{}", "x".repeat(10_000));
-        let error = long.parse::<Guid>().unwrap_err();
-        let GraphError::InvalidValue { value, reason, .. } = &error else {
-            panic!("{error:?}");
-        };
-        assert!(value.as_str().len() < 400, "{value:?}");
+        let (_, reason) = testing::shortened::<Guid>(&long);
         assert_eq!(
             reason,
             "unexpected `x` at byte 36 after the 36 characters of a GUID"

@@ -248,3 +248,65 @@ pub(crate) mod mutations {
         out
     }
 }
+
+/// What the Edm types' tests share: parsing that must succeed or fail, and
+/// the error a failure must be.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::fmt::Debug;
+    use std::str::FromStr;
+
+    use crate::GraphError;
+
+    /// `T`'s name as its errors give it (`Date`, `TimeOfDay`, ...).
+    fn kind<T>() -> &'static str {
+        let name = std::any::type_name::<T>();
+        name.rsplit("::").next().unwrap_or(name)
+    }
+
+    /// `text` parsed, which must succeed.
+    pub(crate) fn ok<T: FromStr<Err = GraphError>>(text: &str) -> T {
+        text.parse()
+            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+    }
+
+    /// The `FromStr` error for `text`, which must be invalid: an
+    /// `InvalidValue` of `T`'s kind.
+    fn error<T: FromStr<Err = GraphError> + Debug>(text: &str) -> GraphError {
+        match text.parse::<T>() {
+            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
+            Err(error) => {
+                assert!(
+                    matches!(&error, GraphError::InvalidValue { kind, .. } if *kind == self::kind::<T>()),
+                    "{error:?}"
+                );
+                error
+            }
+        }
+    }
+
+    /// The `FromStr` error message for `text`, which must be invalid.
+    pub(crate) fn err<T: FromStr<Err = GraphError> + Debug>(text: &str) -> String {
+        error::<T>(text).to_string()
+    }
+
+    /// `text` is invalid, and the message says `needle`.
+    pub(crate) fn assert_err<T: FromStr<Err = GraphError> + Debug>(text: &str, needle: &str) {
+        let message = err::<T>(text);
+        assert!(
+            message.contains(needle),
+            "error for {text:?} should contain {needle:?}: {message}"
+        );
+    }
+
+    /// The error for `long`, an invalid text of thousands of bytes: its value
+    /// is shortened (so the error never echoes a huge input). Returns the
+    /// shortened value and the reason.
+    pub(crate) fn shortened<T: FromStr<Err = GraphError> + Debug>(long: &str) -> (String, String) {
+        let GraphError::InvalidValue { value, reason, .. } = error::<T>(long) else {
+            unreachable!("error() checked the variant")
+        };
+        assert!(value.as_str().len() < 400, "{value:?}");
+        (value.as_str().to_owned(), reason)
+    }
+}

@@ -328,40 +328,20 @@ impl From<time::Time> for TimeOfDay {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::testing;
 
     const SAMPLE: &str = "08:00:00.0000000";
 
     fn ok(text: &str) -> TimeOfDay {
-        text.parse()
-            .unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
+        testing::ok(text)
     }
 
-    /// The `FromStr` error message for `text`, which must be invalid.
     fn err(text: &str) -> String {
-        match text.parse::<TimeOfDay>() {
-            Ok(value) => panic!("{text:?} should be invalid, parsed as {value:?}"),
-            Err(error) => {
-                assert!(
-                    matches!(
-                        &error,
-                        GraphError::InvalidValue {
-                            kind: "TimeOfDay",
-                            ..
-                        }
-                    ),
-                    "{error:?}"
-                );
-                error.to_string()
-            }
-        }
+        testing::err::<TimeOfDay>(text)
     }
 
     fn assert_err(text: &str, needle: &str) {
-        let message = err(text);
-        assert!(
-            message.contains(needle),
-            "error for {text:?} should contain {needle:?}: {message}"
-        );
+        testing::assert_err::<TimeOfDay>(text, needle)
     }
 
     #[test]
@@ -594,11 +574,7 @@ mod tests {
     #[test]
     fn error_value_is_the_text_shortened() {
         let long = format!("{SAMPLE}{}", "x".repeat(10_000));
-        let error = long.parse::<TimeOfDay>().unwrap_err();
-        let GraphError::InvalidValue { value, reason, .. } = &error else {
-            panic!("{error:?}");
-        };
-        assert!(value.as_str().len() < 400, "{value:?}");
+        let (value, reason) = testing::shortened::<TimeOfDay>(&long);
         assert!(value.as_str().starts_with(SAMPLE));
         assert_eq!(
             reason,
