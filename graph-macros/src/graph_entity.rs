@@ -3,7 +3,7 @@
 //! impls; the serde impls come from [`crate::object`].
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::Type;
 
@@ -181,7 +181,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             quote!(#ident: #krate::Patch::Unchanged,)
         });
         let rest = match &update_base {
-            Some(update_base) => update_base.at(quote!(base: ::core::default::Default::default(),)),
+            Some(_) => quote!(base: ::core::default::Default::default(),),
             None => quote!(additional_data: #krate::AdditionalData::new(),),
         };
         let default = quote! {
@@ -194,20 +194,10 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                 }
             }
         };
-        // It fails only when the base does.
-        match &update_base {
-            Some(update_base) => update_base.at(default),
-            None => default,
-        }
+        default
     });
 
-    // A derived entity's create and update types are well-formed only if its
-    // base is an entity, and rustc reports that at the struct: put what the
-    // macro writes itself at `base = "..."`, where the other errors are.
-    let skeleton = base
-        .as_ref()
-        .map_or_else(Span::call_site, |(base_ty, ..)| base_ty.span);
-    let create_struct = quote_spanned! {skeleton=>
+    let create_struct = quote! {
         #(#companion_attrs)*
         #[doc = #create_doc]
         #vis struct #create_ident {
@@ -216,7 +206,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             #root_tail
         }
     };
-    let update_struct = quote_spanned! {skeleton=>
+    let update_struct = quote! {
         #(#companion_attrs)*
         #[doc = #update_doc]
         #vis struct #update_ident {
@@ -232,7 +222,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         ),
         None => (quote!(::core::option::Option::as_deref(&self.id)), None),
     };
-    let companion_odata_types = quote_spanned! {skeleton=>
+    let companion_odata_types = quote! {
         impl #krate::ODataType for #create_ident {
             const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
@@ -241,8 +231,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
         }
     };
-    // For a derived entity, all of this holds only if the base is an entity.
-    let entity_impl = quote_spanned! {skeleton=>
+    let entity_impl = quote! {
         impl #krate::Entity for #entity_ident {
             type Create = #create_ident;
             type Update = #update_ident;

@@ -7,7 +7,7 @@
 //! `graph_core::__private`, so thousands of types expand to little code.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
@@ -206,20 +206,19 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             };
             let read_base =
                 base.at(quote!(let __base = <#base_ty as #private::ObjectFields>::read_fields));
-            let ident_at_base = base.at(quote!(#ident));
             (
                 base.at(quote!(::core::option::Option::Some(&<#base_ty as #private::ObjectFields>::NAMES))),
                 base.at(quote!(#private::ObjectFields::write_fields(&self.base, __object);)),
                 quote! {
                     #(#declare_slots)*
                     #read_base(__map, __rule, #extension)?;
-                    ::core::result::Result::Ok(#ident_at_base {
+                    ::core::result::Result::Ok(#ident {
                         base: __base,
                         #(#take_fields)*
                     })
                 },
                 base.at(quote!(#private::ObjectFields::additional_data(&self.base))),
-                base.at(quote! {
+                quote! {
                     impl ::core::ops::Deref for #ident {
                         type Target = #base_ty;
                         fn deref(&self) -> &#base_ty {
@@ -232,7 +231,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                             &mut self.base
                         }
                     }
-                }),
+                },
             )
         }
     };
@@ -242,18 +241,8 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         (quote!(__map), quote!(__rule))
     };
 
-    // A derived type's well-formedness depends on its base (for a create or
-    // update type, on the base being an entity), and rustc reports a broken
-    // base at every `self` and `Self` of these impls: put what the macro
-    // writes itself at `base = "..."`, so that it is reported once, there.
-    let skeleton = match &object.base {
-        Some(base) => base.span,
-        None => Span::call_site(),
-    };
-    let self_ty = ident;
-
-    quote_spanned! {skeleton=>
-        impl #private::ObjectFields for #self_ty {
+    quote! {
+        impl #private::ObjectFields for #ident {
             const NAMES: #private::PropertyNames = #private::PropertyNames {
                 own: &[#(#own_names),*],
                 base: #base_names,
@@ -286,7 +275,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             }
         }
 
-        impl #private::serde::Serialize for #self_ty {
+        impl #private::serde::Serialize for #ident {
             fn serialize<__S: #private::serde::Serializer>(
                 &self,
                 __serializer: __S,
@@ -295,7 +284,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             }
         }
 
-        impl<'de> #private::serde::Deserialize<'de> for #self_ty {
+        impl<'de> #private::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #private::serde::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
@@ -310,9 +299,8 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
 /// The embedded base of a derived type, as the first field, documented with
 /// `doc`.
 pub fn base_field(vis: &syn::Visibility, base: &BaseType, doc: &str) -> TokenStream {
-    let (span, base) = (base.span, &base.ty);
-    // rustc reports a base that is not well-formed at the whole field.
-    quote_spanned! {span=>
+    let base = &base.ty;
+    quote! {
         #[doc = #doc]
         #vis base: #base,
     }
