@@ -37,6 +37,27 @@ impl Ctxt {
         tokens
     }
 
+    /// The item an attribute macro is applied to, or, when it is no struct,
+    /// enum or union at all, `Err` with `message` and the item to emit.
+    pub fn parse_item(
+        &mut self,
+        item: &TokenStream,
+        message: String,
+    ) -> Result<syn::DeriveInput, TokenStream> {
+        syn::parse2(item.clone()).map_err(|_| {
+            let mut cx = std::mem::take(self);
+            cx.error_spanned_by(item, message);
+            cx.into_errors_with_item(item)
+        })
+    }
+
+    /// Reports generic parameters or a where clause: Graph types are fixed.
+    pub fn refuse_generics(&mut self, input: &syn::DeriveInput, message: &str) {
+        if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+            self.error_spanned_by(&input.generics, message);
+        }
+    }
+
     /// All errors as `compile_error!` invocations (empty when there are none).
     pub fn into_compile_errors(self) -> TokenStream {
         self.errors

@@ -31,16 +31,11 @@ pub struct Member {
 /// every error found.
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStream> {
     let mut cx = Ctxt::new();
-    let mut input: DeriveInput = match syn::parse2(item.clone()) {
-        Ok(input) => input,
-        Err(_) => {
-            cx.error_spanned_by(
-                &item,
-                "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members",
-            );
-            return Err(cx.into_errors_with_item(&item));
-        }
-    };
+    let mut input = cx.parse_item(
+        &item,
+        "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
+            .to_owned(),
+    )?;
     let macro_args = args::parse(
         &mut cx,
         args,
@@ -62,12 +57,10 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         None => super::to_lower_camel(&input.ident.to_string()),
     };
 
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        cx.error_spanned_by(
-            &input.generics,
-            "a Graph enumeration cannot be generic: remove the generic parameters",
-        );
-    }
+    cx.refuse_generics(
+        &input,
+        "a Graph enumeration cannot be generic: remove the generic parameters",
+    );
     let mut members = Vec::new();
     let mut other: Option<Ident> = None;
     match &mut input.data {

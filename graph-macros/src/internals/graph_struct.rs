@@ -73,18 +73,10 @@ impl Property {
 pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphStruct, TokenStream> {
     let mut cx = Ctxt::new();
     let macro_name = kind.macro_name();
-    let mut input: DeriveInput = match syn::parse2(item.clone()) {
-        Ok(input) => input,
-        Err(_) => {
-            cx.error_spanned_by(
-                &item,
-                format!(
-                    "#[{macro_name}] applies to a struct with named fields, one per Graph property"
-                ),
-            );
-            return Err(cx.into_errors_with_item(&item));
-        }
-    };
+    let mut input = cx.parse_item(
+        &item,
+        format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
+    )?;
     let accepted = match kind {
         Kind::Entity => args::Accepted {
             keys: &["base", "create", "update", "crate"],
@@ -133,12 +125,10 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
     let create_ident = type_name("create", "Create");
     let update_ident = type_name("update", "Update");
 
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        cx.error_spanned_by(
-            &input.generics,
-            "a Graph type cannot be generic: its properties have fixed Graph types; remove the generic parameters",
-        );
-    }
+    cx.refuse_generics(
+        &input,
+        "a Graph type cannot be generic: its properties have fixed Graph types; remove the generic parameters",
+    );
     let properties = match &mut input.data {
         syn::Data::Struct(syn::DataStruct {
             fields: syn::Fields::Named(fields),

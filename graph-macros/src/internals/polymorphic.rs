@@ -29,16 +29,11 @@ pub struct TypeVariant {
 
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenStream> {
     let mut cx = Ctxt::new();
-    let mut input: DeriveInput = match syn::parse2(item.clone()) {
-        Ok(input) => input,
-        Err(_) => {
-            cx.error_spanned_by(
-                &item,
-                "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`",
-            );
-            return Err(cx.into_errors_with_item(&item));
-        }
-    };
+    let mut input = cx.parse_item(
+        &item,
+        "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
+            .to_owned(),
+    )?;
     let macro_args = args::parse(
         &mut cx,
         args,
@@ -56,12 +51,10 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
         );
     }
     let krate = macro_args.crate_path(&mut cx);
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        cx.error_spanned_by(
-            &input.generics,
-            "a polymorphic Graph value cannot be generic: its variants are fixed Graph types; remove the generic parameters",
-        );
-    }
+    cx.refuse_generics(
+        &input,
+        "a polymorphic Graph value cannot be generic: its variants are fixed Graph types; remove the generic parameters",
+    );
 
     let mut variants: Vec<TypeVariant> = Vec::new();
     let mut fallback: Option<TypeVariant> = None;
