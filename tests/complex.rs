@@ -104,7 +104,7 @@ fn complex_values_write_odata_type_only_when_asked_or_received() {
 }
 
 #[test]
-fn complex_types_have_no_create_type_and_are_sent_whole() {
+fn complex_values_are_sent_whole_inside_an_entitys_create_type() {
     fn is_complex<T: ComplexType>() -> &'static str {
         T::ODATA_TYPE
     }
