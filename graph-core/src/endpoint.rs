@@ -191,9 +191,14 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// order, each percent-encoded as exactly one path segment.
 ///
 /// Every byte except `A-Z a-z 0-9 - . _ ~` is encoded, so a value such as
-/// `a/../b?x=1#frag` cannot add segments, a query or a fragment, and a value
-/// that is exactly `.` or `..` is sent as `%2E` or `%2E%2E` so that nothing
-/// on the way resolves it as a dot segment.
+/// `a/../b?x=1#frag` cannot add segments, a query or a fragment.
+///
+/// A value that is exactly `.` or `..` is refused: no encoding of it is
+/// safe, because URL parsers that follow the WHATWG URL standard (browsers,
+/// and the `url` crate under reqwest) resolve `%2E%2E` as `..`, so
+/// `/users/u1/messages/..` would reach `/users/u1/` instead. Longer runs of
+/// dots (`...`) and values that merely contain dots (`a..b`) are ordinary
+/// segments and are sent as they are.
 ///
 /// [`graph_endpoint!`](crate::graph_endpoint) checks the template at compile
 /// time and calls this from [`Endpoint::path`]; call it yourself when you
@@ -210,7 +215,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 ///
 /// # Errors
 /// [`GraphError::InvalidPathParameter`] naming the parameter when a value is
-/// empty; [`GraphError::InvalidRequest`] when the template has an unclosed
+/// empty, `.` or `..`; [`GraphError::InvalidRequest`] when the template has an unclosed
 /// `{` or its number of parameters differs from the number of values.
 pub fn expand_path(template: &'static str, values: &[&str]) -> Result<String, GraphError> {
     let value_bytes: usize = values.iter().map(|value| value.len()).sum();
@@ -249,18 +254,19 @@ fn parameter_count(template: &str, values: usize) -> GraphError {
 }
 
 fn push_segment(path: &mut String, name: &'static str, value: &str) -> Result<(), GraphError> {
-    match value {
-        "" => {
-            return Err(GraphError::InvalidPathParameter {
-                name,
-                reason: "it is empty",
-            })
+    let reason = match value {
+        "" => "it is empty",
+        // Encoding does not help: WHATWG URL parsers read `%2E` as `.`.
+        "." | ".." => {
+            "it is a dot segment (`.` or `..`), which URL parsers resolve to \
+             another resource; no Graph id is `.` or `..`"
         }
-        "." => path.push_str("%2E"),
-        ".." => path.push_str("%2E%2E"),
-        _ => path.extend(utf8_percent_encode(value, SEGMENT)),
-    }
-    Ok(())
+        _ => {
+            path.extend(utf8_percent_encode(value, SEGMENT));
+            return Ok(());
+        }
+    };
+    Err(GraphError::InvalidPathParameter { name, reason })
 }
 
 /// The request behind [`Endpoint::to_request_with`] and

@@ -143,22 +143,24 @@ impl RequestOptions {
 
     /// Appends `?` and the query string to `url`, if there are options.
     pub(crate) fn push_query(&self, url: &mut String) {
-        let start = url.len();
-        url.push('?');
-        self.write_query(url);
-        if url.len() == start + 1 {
-            url.truncate(start);
+        let query = self.query_string();
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query);
         }
     }
 
     fn write_query(&self, out: &mut String) {
+        // Options are joined by position, never by looking at what was
+        // written: a value may end in `?` or `&`-like text of its own.
+        let mut query = QueryWriter { out, options: 0 };
         let lists = [
             ("$select", &self.select),
             ("$expand", &self.expand),
             ("$orderby", &self.orderby),
         ];
         for (name, values) in lists.into_iter().filter(|(_, values)| !values.is_empty()) {
-            begin_option(out, name);
+            let out = query.begin_option(name);
             for (i, value) in values.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
@@ -169,29 +171,40 @@ impl RequestOptions {
         let texts = [("$filter", &self.filter), ("$search", &self.search)];
         for (name, value) in texts {
             if let Some(value) = value {
-                begin_option(out, name);
+                let out = query.begin_option(name);
                 out.extend(utf8_percent_encode(value, QUERY_VALUE));
             }
         }
         let numbers = [("$top", self.top), ("$skip", self.skip)];
         for (name, value) in numbers {
             if let Some(value) = value {
-                begin_option(out, name);
-                out.push_str(&value.to_string());
+                query.begin_option(name).push_str(&value.to_string());
             }
         }
         if let Some(count) = self.count {
-            begin_option(out, "$count");
-            out.push_str(if count { "true" } else { "false" });
+            query
+                .begin_option("$count")
+                .push_str(if count { "true" } else { "false" });
         }
     }
 }
 
-/// `&name=` (no `&` first in the query).
-fn begin_option(out: &mut String, name: &str) {
-    if !out.is_empty() && !out.ends_with('?') {
-        out.push('&');
+/// Writes `name=value` pairs joined by `&`.
+struct QueryWriter<'a> {
+    out: &'a mut String,
+    options: usize,
+}
+
+impl QueryWriter<'_> {
+    /// Writes `&name=` (no `&` before the first option) and returns where the
+    /// value goes.
+    fn begin_option(&mut self, name: &str) -> &mut String {
+        if self.options > 0 {
+            self.out.push('&');
+        }
+        self.options += 1;
+        self.out.push_str(name);
+        self.out.push('=');
+        self.out
     }
-    out.push_str(name);
-    out.push('=');
 }
