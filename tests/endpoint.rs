@@ -330,9 +330,9 @@ mod request {
         let ids = [
             "a/../b?x=1#frag %",
             "jo_contoso.com#EXT#@tenant.onmicrosoft.com",
-            "..",
-            ".",
             "...",
+            ".. ",
+            "%2E%2E",
             "../..",
             "%2e%2E",
             "a%2Fb",
@@ -373,15 +373,38 @@ mod request {
     }
 
     #[test]
-    fn dot_parameters_are_encoded() {
+    fn dot_segments_are_refused_naming_the_parameter() {
+        // `%2E%2E` is no defence: WHATWG URL parsers (the `url` crate under
+        // reqwest, browsers) resolve it as `..`, so a DELETE would reach the
+        // parent resource.
+        for id in [".", ".."] {
+            let error = create(id).to_request(ROOT, TOKEN).unwrap_err();
+            match &error {
+                GraphError::InvalidPathParameter { name, .. } => {
+                    assert_eq!(*name, "managedDeviceMobileAppConfigurationId")
+                }
+                other => panic!("id {id:?}: {other:?}"),
+            }
+            assert!(error.to_string().contains("dot segment"), "{error}");
+            let error = GetUserStatus::new("config", id).path().unwrap_err();
+            assert!(
+                matches!(
+                    error,
+                    GraphError::InvalidPathParameter {
+                        name: "managedDeviceMobileAppConfigurationUserStatusId",
+                        ..
+                    }
+                ),
+                "id {id:?}: {error:?}"
+            );
+        }
         let segment = |id: &str| {
             let request = create(id).to_request(ROOT, TOKEN).unwrap();
             request.uri().path().split('/').nth(4).unwrap().to_owned()
         };
-        assert_eq!(segment("."), "%2E");
-        assert_eq!(segment(".."), "%2E%2E");
         assert_eq!(segment("..."), "...");
         assert_eq!(segment("a.b"), "a.b");
+        assert_eq!(segment("a..b"), "a..b");
         assert_eq!(
             segment("a/../b?x=1#frag %"),
             "a%2F..%2Fb%3Fx%3D1%23frag%20%25"
@@ -840,6 +863,66 @@ mod response {
         assert_eq!(error.message, "");
         assert_eq!(error.request_id.as_deref(), Some("r1"));
         assert_eq!(error.date.as_deref(), Some("2024-01-01T00:00:00"));
+    }
+
+    #[test]
+    fn error_bodies_of_unexpected_shape_keep_code_and_message() {
+        let bodies = [
+            // (body, request id expected)
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":"x"}}"#,
+                None,
+            ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":{"request-id":5}}}"#,
+                None,
+            ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":{"request-id":"r1"},"innererror":{"request-id":"r2"}}}"#,
+                Some("r1"),
+            ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":[1],"innererror":{"request-id":"r2"}}}"#,
+                Some("r2"),
+            ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":null,"details":[{"code":1}]}}"#,
+                None,
+            ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":{"date":{"utc":true},"request-id":"r3"}}}"#,
+                Some("r3"),
+            ),
+        ];
+        for (body, request_id) in bodies {
+            let error =
+                api_error(GetUserStatus::parse_response(response(400, &[], body)).unwrap_err());
+            assert_eq!(
+                (error.code.as_str(), error.message.as_str()),
+                ("c", "m"),
+                "{body}"
+            );
+            assert_eq!(error.request_id.as_deref(), request_id, "{body}");
+            assert_eq!(error.date, None, "{body}");
+        }
+        // A message of another shape is dropped, the code kept.
+        let error = api_error(
+            GetUserStatus::parse_response(response(
+                400,
+                &[],
+                r#"{"error":{"code":"c","message":{"lang":"en","value":"m"}}}"#,
+            ))
+            .unwrap_err(),
+        );
+        assert_eq!((error.code.as_str(), error.message.as_str()), ("c", ""));
+        // Without a string code it is not a Graph error body.
+        for body in [r#"{"error":{"code":5,"message":"m"}}"#, r#"{"error":"c"}"#] {
+            let error = GetUserStatus::parse_response(response(400, &[], body)).unwrap_err();
+            assert!(
+                matches!(error, GraphError::Status { .. }),
+                "{body}: {error:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use http::header::{
 };
 use http::{Method, Request, Response, StatusCode, Uri};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{ApiError, RetryAfter, Shortened};
 use crate::{GraphError, RequestOptions};
@@ -365,26 +365,54 @@ pub(crate) fn check_status(
         return Ok(());
     }
     let retry_after = headers.get(RETRY_AFTER).and_then(retry_after);
-    Err(match serde_json::from_slice::<ErrorResponse>(body) {
-        Ok(ErrorResponse { error }) => {
-            let inner = error.inner_error.unwrap_or_default();
-            let keep = |text: String| Shortened::body(text.as_bytes()).into_string();
+    let parsed = serde_json::from_slice::<serde_json::Value>(body).ok();
+    Err(match parsed.as_ref().and_then(ErrorBody::read) {
+        Some(error) => {
+            let keep = |text: &str| Shortened::body(text.as_bytes()).into_string();
+            let inner = |name: &str| error.inner.and_then(|inner| inner.get(name)?.as_str());
             GraphError::Api(Box::new(ApiError {
                 status,
                 code: keep(error.code),
                 message: keep(error.message.unwrap_or_default()),
-                request_id: inner.request_id.map(keep),
-                client_request_id: inner.client_request_id.map(keep),
-                date: inner.date.map(keep),
+                request_id: inner("request-id").map(keep),
+                client_request_id: inner("client-request-id").map(keep),
+                date: inner("date").map(keep),
                 retry_after,
             }))
         }
-        Err(_) => GraphError::Status {
+        None => GraphError::Status {
             status,
             retry_after,
             body: Shortened::body(body),
         },
     })
+}
+
+/// The parts of a Graph error body
+/// `{"error": {"code": ..., "message": ..., "innerError": {...}}}` that are
+/// there, read leniently: services differ in everything but `code`, so a
+/// `message` or inner error of another shape is skipped, never a reason to
+/// drop the rest.
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: Option<&'a str>,
+    inner: Option<&'a serde_json::Map<String, serde_json::Value>>,
+}
+
+impl<'a> ErrorBody<'a> {
+    fn read(body: &'a serde_json::Value) -> Option<Self> {
+        let error = body.get("error")?.as_object()?;
+        // Graph writes `innerError`; some services and older docs
+        // `innererror`. The first one that is an object is used.
+        let inner = ["innerError", "innererror"]
+            .into_iter()
+            .find_map(|name| error.get(name)?.as_object());
+        Some(ErrorBody {
+            code: error.get("code")?.as_str()?,
+            message: error.get("message").and_then(serde_json::Value::as_str),
+            inner,
+        })
+    }
 }
 
 fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
@@ -398,30 +426,4 @@ fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
         }
     }
     Some(RetryAfter::Date(Shortened::new(text).into_string()))
-}
-
-/// `{"error": {"code": ..., "message": ..., "innerError": {...}}}`
-#[derive(Deserialize)]
-struct ErrorResponse {
-    error: ErrorBody,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    code: String,
-    #[serde(default)]
-    message: Option<String>,
-    // Graph writes `innerError`; some services and older docs `innererror`.
-    #[serde(default, rename = "innerError", alias = "innererror")]
-    inner_error: Option<InnerError>,
-}
-
-#[derive(Default, Deserialize)]
-struct InnerError {
-    #[serde(default, rename = "request-id")]
-    request_id: Option<String>,
-    #[serde(default, rename = "client-request-id")]
-    client_request_id: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
 }
