@@ -46,7 +46,10 @@ fn pages_are_followed_until_the_last() {
     assert_eq!(first.value.len(), 2);
     assert_eq!(first.value[0].status, Some(ComplianceStatus::Compliant));
 
-    let request = first.next_page_request(ROOT, "token").unwrap().unwrap();
+    let request = first
+        .next_page_request(ROOT, "token", &RequestOptions::new())
+        .unwrap()
+        .unwrap();
     assert_eq!(request.method(), Method::GET);
     assert_eq!(request.uri().to_string(), next);
     assert!(request.headers()["authorization"].is_sensitive());
@@ -55,7 +58,45 @@ fn pages_are_followed_until_the_last() {
     let second: Collection<ManagedDeviceMobileAppConfigurationUserStatus> =
         Collection::parse_page(ok(page(None, &["c"]))).unwrap();
     assert_eq!(second.value[0].id.as_deref(), Some("c"));
-    assert!(second.next_page_request(ROOT, "token").is_none());
+    assert!(second
+        .next_page_request(ROOT, "token", &RequestOptions::new())
+        .is_none());
+}
+
+#[test]
+fn a_next_page_carries_the_preferences_of_the_first() {
+    let next = "https://graph.microsoft.com/v1.0/users?$skiptoken=x";
+    let page = Collection::<Value> {
+        next_link: Some(next.into()),
+        ..Default::default()
+    };
+    let prefer = |request: &http::Request<Vec<u8>>| {
+        request
+            .headers()
+            .get("prefer")
+            .map(|value| value.to_str().unwrap().to_owned())
+    };
+    for include in [false, true] {
+        let options = RequestOptions::new()
+            .include_unknown_enum_members(include)
+            .select(["id"])
+            .top(2);
+        let first = ListUserStatuses::new("1")
+            .to_request_with(ROOT, "token", &options)
+            .unwrap();
+        let second = page
+            .next_page_request(ROOT, "token", &options)
+            .unwrap()
+            .unwrap();
+        assert_eq!(prefer(&second), prefer(&first), "include: {include}");
+        assert_eq!(
+            prefer(&second).is_some(),
+            include,
+            "include: {include}: {second:?}"
+        );
+        // The next link already holds the query options; none is added twice.
+        assert_eq!(second.uri().to_string(), next);
+    }
 }
 
 #[test]
@@ -73,7 +114,7 @@ fn a_next_link_to_another_host_is_refused() {
             next_link: Some(link.into()),
             ..Default::default()
         };
-        match page.next_page_request(ROOT, "token") {
+        match page.next_page_request(ROOT, "token", &RequestOptions::new()) {
             Some(Err(GraphError::InvalidRequest { reason })) => {
                 assert!(
                     reason.contains("cannot follow the next link"),
@@ -89,7 +130,10 @@ fn a_next_link_to_another_host_is_refused() {
         next_link: Some("https://GRAPH.microsoft.com:443/v1.0/users?$skiptoken=x".into()),
         ..Default::default()
     };
-    assert!(page.next_page_request(ROOT, "token").unwrap().is_ok());
+    assert!(page
+        .next_page_request(ROOT, "token", &RequestOptions::new())
+        .unwrap()
+        .is_ok());
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::{AdditionalData, GraphError, RequestOptions};
 /// and read each further page with [`parse_page`](Self::parse_page):
 ///
 /// ```
-/// use graph_core::{graph_endpoint, http, Collection, Endpoint, JsonValue};
+/// use graph_core::{graph_endpoint, http, Collection, Endpoint, JsonValue, RequestOptions};
 ///
 /// graph_endpoint! {
 ///     pub ListUsers { method: GET, path: "/users", response: Collection<JsonValue> }
@@ -31,7 +31,8 @@ use crate::{AdditionalData, GraphError, RequestOptions};
 /// # }
 /// # fn main() -> Result<(), graph_core::GraphError> {
 /// let root = "https://graph.microsoft.com/v1.0";
-/// let first = ListUsers::new().to_request(root, "token")?;
+/// let options = RequestOptions::new().select(["id"]);
+/// let first = ListUsers::new().to_request_with(root, "token", &options)?;
 /// let mut page = ListUsers::parse_response(send(first, r#"{
 ///     "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$skiptoken=X",
 ///     "value": [{"id": "1"}]
@@ -39,7 +40,7 @@ use crate::{AdditionalData, GraphError, RequestOptions};
 /// let mut users = Vec::new();
 /// loop {
 ///     users.append(&mut page.value);
-///     let Some(next) = page.next_page_request(root, "token") else { break };
+///     let Some(next) = page.next_page_request(root, "token", &options) else { break };
 ///     page = Collection::parse_page(send(next?, r#"{"value": [{"id": "2"}]}"#))?;
 /// }
 /// assert_eq!(users.len(), 2);
@@ -78,6 +79,15 @@ impl<T> Default for Collection<T> {
 impl<T> Collection<T> {
     /// The GET request for the next page, or `None` on the last page.
     ///
+    /// Pass the options the first page was built with: the next page then
+    /// carries the same request preferences (such as
+    /// [`include_unknown_enum_members`](RequestOptions::include_unknown_enum_members)),
+    /// so one listing never mixes two ways of reading its items. Their query
+    /// options (`$select`, `$filter`, ...) are not added again: the next link
+    /// already holds them. A first page built with
+    /// [`to_request`](crate::Endpoint::to_request) was built with
+    /// `RequestOptions::new()`.
+    ///
     /// # Errors
     /// [`GraphError::InvalidRequest`] when the next link is not an absolute
     /// URL on the service root's scheme and host: following it would send the
@@ -86,9 +96,10 @@ impl<T> Collection<T> {
         &self,
         service_root: &str,
         access_token: &str,
+        options: &RequestOptions,
     ) -> Option<Result<Request<Vec<u8>>, GraphError>> {
         let link = self.next_link.as_deref()?;
-        Some(follow_link(link, service_root, access_token))
+        Some(follow_link(link, service_root, access_token, options))
     }
 
     /// Reads the response to a [`next_page_request`](Self::next_page_request),
@@ -109,6 +120,7 @@ fn follow_link(
     link: &str,
     service_root: &str,
     access_token: &str,
+    options: &RequestOptions,
 ) -> Result<Request<Vec<u8>>, GraphError> {
     let root: Uri = check_service_root(service_root)?
         .parse()
@@ -136,13 +148,7 @@ fn follow_link(
             "it is not on the service root's scheme and host, and following it would send the access token there",
         ));
     }
-    build_request(
-        Method::GET,
-        link,
-        access_token,
-        None,
-        &RequestOptions::new(),
-    )
+    build_request(Method::GET, link, access_token, None, options)
 }
 
 fn invalid_link(link: &str, why: &str) -> GraphError {
