@@ -81,19 +81,37 @@ pub trait Variant: Sized {
     fn variant_type(&self) -> &str;
 }
 
+// The enum reads a value back by its `@odata.type`, so it writes one for
+// every variant, even for a type that would not write its own (a complex
+// type that is no one's derived type): a matching type it is given needs no
+// keeping, as for an entity.
 impl<T: ObjectFields> Variant for T {
     const ODATA_TYPE: &'static str = <T as crate::ODataType>::ODATA_TYPE;
 
     fn read_as<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
+        let rule = TypeRule {
+            writes_type: true,
+            ..TypeRule::of::<T>()
+        };
+        T::read_fields(map, rule, &mut NoExtension)
     }
 
     fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        T::read_fields(map, TypeRule::keeping_other::<T>(), &mut NoExtension)
+        let rule = TypeRule {
+            writes_type: true,
+            ..TypeRule::keeping_other::<T>()
+        };
+        T::read_fields(map, rule, &mut NoExtension)
     }
 
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        super::serialize_object(self, serializer)
+        let additional_data = self.additional_data();
+        if T::WRITES_TYPE || additional_data.contains_key("@odata.type") {
+            return super::serialize_object(self, serializer);
+        }
+        let mut object = super::begin_object(serializer, Some(T::ODATA_TYPE));
+        self.write_fields(&mut object);
+        super::end_object(object, additional_data, &T::NAMES)
     }
 
     fn variant_type(&self) -> &str {
