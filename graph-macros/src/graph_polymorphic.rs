@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::internals::polymorphic::{self, Polymorphic, TypeVariant};
@@ -129,6 +130,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         );
         quote!(#(#cfgs)* #from)
     });
+    let shared_type_check = shared_type_check(&private, &all, &variant, &span_of);
 
     // `#[allow(deprecated)]`: a deprecated enum, variant or held type is the
     // user's to be warned about where they use it, not in generated code.
@@ -182,7 +184,45 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
 
         #(#from_impls)*
 
+        #shared_type_check
     }
+}
+
+/// A compile-time check that no two variants hold types of one Graph name:
+/// the macro sees only type paths, and every object of that name would be
+/// read as the first, never the second. One constant per enum; a variant
+/// that shares its type's name with an earlier one fails it at its own span.
+fn shared_type_check(
+    private: &TokenStream,
+    all: &[&TypeVariant],
+    variant: &impl Fn(&syn::Type, TokenStream) -> TokenStream,
+    span_of: &impl Fn(&syn::Type) -> Span,
+) -> Option<TokenStream> {
+    if all.len() < 2 {
+        return None;
+    }
+    let held = all.iter().map(|held| {
+        let name = held.ident.unraw().to_string();
+        let (cfgs, odata_type_of) = (&held.cfgs, variant(&held.ty, quote!(ODATA_TYPE)));
+        quote!(#(#cfgs)* (#name, #odata_type_of))
+    });
+    // The variant's name, not its index, finds it in `__HELD`: a variant
+    // removed by `#[cfg]` leaves no gap there.
+    let checks = all.iter().skip(1).map(|held| {
+        let (name, cfgs) = (held.ident.unraw().to_string(), &held.cfgs);
+        let check = respan(
+            quote!(#private::held_once(__HELD, #name);),
+            span_of(&held.ty),
+        );
+        quote!(#(#cfgs)* #check)
+    });
+    Some(quote! {
+        #[allow(deprecated)]
+        const _: () = {
+            const __HELD: &[(&::core::primitive::str, &::core::primitive::str)] = &[#(#held),*];
+            #(#checks)*
+        };
+    })
 }
 
 /// The predicate under which every one of `cfgs` holds, or `None` when there

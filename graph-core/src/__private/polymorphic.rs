@@ -139,6 +139,109 @@ pub fn unknown_type<T: ReadVariant, E: de::Error>(odata_type: Option<&str>) -> E
     }
 }
 
+/// Compile-time check of a `#[graph_polymorphic]` enum, one call per variant
+/// after the first: `held` lists each variant's name and Graph type, and
+/// `variant` must be the first to hold its type, for an object of that type
+/// is read as the first and never as a later one.
+#[track_caller]
+pub const fn held_once(held: &[(&str, &str)], variant: &str) {
+    let mut position = 0;
+    while position < held.len() && !super::str_eq(held[position].0, variant) {
+        position += 1;
+    }
+    if position == held.len() {
+        return;
+    }
+    let odata_type = held[position].1;
+    let mut earlier = 0;
+    while earlier < position {
+        if super::str_eq(held[earlier].1, odata_type) {
+            let mut message = ConstMessage::new();
+            message.push("`");
+            message.push(variant);
+            message.push("` holds the same Graph type as `");
+            message.push(held[earlier].0);
+            message.push("`, `");
+            message.push(odata_type);
+            message.push("`, and every object of that type is read as `");
+            message.push(held[earlier].0);
+            message.push("`, never as `");
+            message.push(variant);
+            message.push("`; keep one variant per Graph type");
+            panic!("{}", message.as_str());
+        }
+        earlier += 1;
+    }
+}
+
+/// A compile-time error message pieced together from strings known only to
+/// the compiler (a `const` `panic!` takes no format arguments but one `&str`).
+struct ConstMessage {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl ConstMessage {
+    const fn new() -> Self {
+        ConstMessage {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    /// Appends `text`, as much of it as fits.
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Cut in the middle of a character: end before it.
+            Err(error) => match core::str::from_utf8(text.split_at(error.valid_up_to()).0) {
+                Ok(text) => text,
+                Err(_) => "",
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod held_once_tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(
+        expected = "`Slim` holds the same Graph type as `Full`, `#microsoft.graph.user`, and every object of that type is read as `Full`, never as `Slim`"
+    )]
+    fn a_later_variant_of_the_same_type_is_refused_naming_both() {
+        let held = [
+            ("Full", "#microsoft.graph.user"),
+            ("Group", "#microsoft.graph.group"),
+            ("Slim", "#microsoft.graph.user"),
+        ];
+        for variant in ["Full", "Group", "Removed"] {
+            held_once(&held, variant);
+        }
+        held_once(&held, "Slim");
+    }
+
+    #[test]
+    fn a_message_too_long_is_cut_before_a_character() {
+        let mut message = ConstMessage::new();
+        message.push(&"a".repeat(511));
+        message.push("é and more");
+        assert_eq!(message.as_str(), "a".repeat(511));
+    }
+}
+
 /// The members read while looking for `@odata.type`, then the rest of the
 /// object from the input.
 struct Replay<A> {
