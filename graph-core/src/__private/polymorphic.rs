@@ -139,6 +139,70 @@ pub fn unknown_type<T: ReadVariant, E: de::Error>(odata_type: Option<&str>) -> E
     }
 }
 
+/// The members read while looking for `@odata.type`, then the rest of the
+/// object from the input.
+struct Replay<A> {
+    held: std::vec::IntoIter<(String, Value)>,
+    /// The held member whose key was just returned, until its value is.
+    value: Option<(String, Value)>,
+    /// The held members are done: keys and values come from `rest`.
+    streaming: bool,
+    /// The rest of the input object; `None` when all of it was held.
+    rest: Option<A>,
+}
+
+impl<A> Replay<A> {
+    fn new(held: Vec<(String, Value)>, rest: Option<A>) -> Self {
+        Replay {
+            held: held.into_iter(),
+            value: None,
+            streaming: false,
+            rest,
+        }
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        if !self.streaming {
+            if let Some((key, value)) = self.held.next() {
+                let read = seed.deserialize(StrDeserializer::<A::Error>::new(&key));
+                self.value = Some((key, value));
+                return read.map(Some);
+            }
+            self.streaming = true;
+        }
+        match &mut self.rest {
+            Some(rest) => rest.next_key_seed(seed),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match (self.streaming, self.value.take(), &mut self.rest) {
+            // The position of a held value is gone by now (the input is past
+            // it), so the error names its property itself.
+            (false, Some((key, value)), _) => seed
+                .deserialize(value)
+                .map_err(|error| de::Error::custom(format_args!("`{key}`: {error}"))),
+            (true, _, Some(rest)) => rest.next_value_seed(seed),
+            _ => Err(de::Error::custom("a value was asked for before its key")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        match &self.rest {
+            Some(rest) => rest.size_hint().map(|rest| rest + self.held.len()),
+            None => Some(self.held.len()),
+        }
+    }
+}
+
 /// Compile-time check of a `#[graph_polymorphic]` enum, one call per variant
 /// after the first: `held` lists each variant's name and Graph type, and
 /// `variant` must be the first to hold its type, for an object of that type
@@ -239,69 +303,5 @@ mod held_once_tests {
         message.push(&"a".repeat(511));
         message.push("é and more");
         assert_eq!(message.as_str(), "a".repeat(511));
-    }
-}
-
-/// The members read while looking for `@odata.type`, then the rest of the
-/// object from the input.
-struct Replay<A> {
-    held: std::vec::IntoIter<(String, Value)>,
-    /// The held member whose key was just returned, until its value is.
-    value: Option<(String, Value)>,
-    /// The held members are done: keys and values come from `rest`.
-    streaming: bool,
-    /// The rest of the input object; `None` when all of it was held.
-    rest: Option<A>,
-}
-
-impl<A> Replay<A> {
-    fn new(held: Vec<(String, Value)>, rest: Option<A>) -> Self {
-        Replay {
-            held: held.into_iter(),
-            value: None,
-            streaming: false,
-            rest,
-        }
-    }
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        if !self.streaming {
-            if let Some((key, value)) = self.held.next() {
-                let read = seed.deserialize(StrDeserializer::<A::Error>::new(&key));
-                self.value = Some((key, value));
-                return read.map(Some);
-            }
-            self.streaming = true;
-        }
-        match &mut self.rest {
-            Some(rest) => rest.next_key_seed(seed),
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        match (self.streaming, self.value.take(), &mut self.rest) {
-            // The position of a held value is gone by now (the input is past
-            // it), so the error names its property itself.
-            (false, Some((key, value)), _) => seed
-                .deserialize(value)
-                .map_err(|error| de::Error::custom(format_args!("`{key}`: {error}"))),
-            (true, _, Some(rest)) => rest.next_value_seed(seed),
-            _ => Err(de::Error::custom("a value was asked for before its key")),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        match &self.rest {
-            Some(rest) => rest.size_hint().map(|rest| rest + self.held.len()),
-            None => Some(self.held.len()),
-        }
     }
 }
