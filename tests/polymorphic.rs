@@ -482,17 +482,25 @@ fn a_second_odata_type_is_an_error_whichever_type_reads_it() {
 }
 
 #[test]
-fn a_complex_fallback_keeps_the_type_it_was_read_with_even_its_own() {
-    // The abstract base names itself (without `#`): it does not write a type
-    // of its own, so it keeps the one it received and writes it back.
-    let text = r##"{"@odata.type":"microsoft.graph.omaSetting","omaUri":"u"}"##;
-    let setting: AnyOmaSetting = graph_core::from_json(text.as_bytes()).unwrap();
-    assert!(matches!(setting, AnyOmaSetting::Other(_)));
-    assert_eq!(setting.odata_type(), "microsoft.graph.omaSetting");
-    assert_eq!(graph_core::to_json(&setting).unwrap(), text.as_bytes());
-    // Without a type, none is written.
-    let setting: AnyOmaSetting = graph_core::from_json(br#"{"omaUri":"u"}"#).unwrap();
-    assert_eq!(graph_core::to_json(&setting).unwrap(), br#"{"omaUri":"u"}"#);
+fn a_complex_fallback_writes_its_own_type_as_a_declared_variant_does() {
+    // The abstract base names itself (without `#`). On its own it would keep
+    // that name, since it writes no type; through the enum, which always
+    // writes one, it is its own type, written in the usual form.
+    let setting: AnyOmaSetting =
+        graph_core::from_json(br#"{"@odata.type":"microsoft.graph.omaSetting","omaUri":"u"}"#)
+            .unwrap();
+    let AnyOmaSetting::Other(base) = &setting else {
+        panic!("{setting:?}")
+    };
+    assert!(base.additional_data.is_empty(), "{base:?}");
+    assert_eq!(setting.odata_type(), "#microsoft.graph.omaSetting");
+    let written = br##"{"@odata.type":"#microsoft.graph.omaSetting","omaUri":"u"}"##;
+    assert_eq!(graph_core::to_json(&setting).unwrap(), written);
+    // Without a type, it is read as the fallback all the same, and written
+    // with its type, so that any reader can tell what it is.
+    let untyped: AnyOmaSetting = graph_core::from_json(br#"{"omaUri":"u"}"#).unwrap();
+    assert_eq!(untyped, setting);
+    assert_eq!(graph_core::to_json(&untyped).unwrap(), written);
 }
 
 #[test]

@@ -3,15 +3,47 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use crate::internals::polymorphic::{self, Polymorphic};
+use crate::internals::polymorphic::{self, Polymorphic, TypeVariant};
 use crate::object::respan;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match polymorphic::parse(args, item) {
         Ok(polymorphic) => generate(&polymorphic),
         Err(tokens) => tokens,
+    }
+}
+
+/// `Self::Variant(value)`, boxing `value` when the variant holds a `Box`.
+fn construct(held: &TypeVariant, value: TokenStream) -> TokenStream {
+    let variant_ident = &held.ident;
+    match &held.boxed {
+        Some(boxed) => quote!(Self::#variant_ident(<#boxed>::new(#value))),
+        None => quote!(Self::#variant_ident(#value)),
+    }
+}
+
+/// The function from the held type to the enum.
+fn constructor(held: &TypeVariant) -> TokenStream {
+    match &held.boxed {
+        Some(_) => {
+            let construct = construct(held, quote!(__value));
+            quote!(|__value| #construct)
+        }
+        None => {
+            let variant_ident = &held.ident;
+            quote!(Self::#variant_ident)
+        }
+    }
+}
+
+/// A reference to the held type, from `__value`, a reference to the field.
+fn held_ref(held: &TypeVariant) -> TokenStream {
+    match &held.boxed {
+        Some(_) => quote!(&**__value),
+        None => quote!(__value),
     }
 }
 
@@ -33,55 +65,79 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
     let variant = |ty: &syn::Type, item: TokenStream| {
         respan(quote!(<#ty as #private::Variant>::#item), span_of(ty))
     };
-    let declared_types = polymorphic
-        .variants
-        .iter()
-        .map(|held| variant(&held.ty, quote!(ODATA_TYPE)));
+    let declared_types = polymorphic.variants.iter().map(|held| {
+        let (cfgs, odata_type_of) = (&held.cfgs, variant(&held.ty, quote!(ODATA_TYPE)));
+        quote!(#(#cfgs)* #odata_type_of)
+    });
     let dispatch = polymorphic.variants.iter().map(|held| {
-        let variant_ident = &held.ident;
+        let cfgs = &held.cfgs;
         let odata_type_of = variant(&held.ty, quote!(ODATA_TYPE));
         let read = variant(&held.ty, quote!(read_as));
+        let constructor = constructor(held);
         quote! {
+            #(#cfgs)*
             if #private::is_type(__odata_type, #odata_type_of) {
-                return ::core::result::Result::map(#read(__map), Self::#variant_ident);
+                return ::core::result::Result::map(#read(__map), #constructor);
             }
         }
     });
+    let unknown = quote! {
+        ::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(__odata_type))
+    };
     let otherwise = match &polymorphic.fallback {
         Some(fallback) => {
-            let variant_ident = &fallback.ident;
             let read = variant(&fallback.ty, quote!(read_fallback));
-            quote!(::core::result::Result::map(#read(__map), Self::#variant_ident))
+            let constructor = constructor(fallback);
+            let read = quote!(::core::result::Result::map(#read(__map), #constructor));
+            match cfg_predicate(&fallback.cfgs) {
+                // Without its fallback, the enum reads as one without.
+                Some(predicate) => quote! {
+                    #[cfg(#predicate)]
+                    return #read;
+                    #[cfg(not(#predicate))]
+                    return #unknown;
+                },
+                None => read,
+            }
         }
-        None => {
-            quote!(::core::result::Result::Err(#private::unknown_type::<Self, __A::Error>(__odata_type)))
-        }
+        None => unknown,
     };
     let serialize = all.iter().map(|held| {
-        let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(serialize_variant)));
-        quote!(Self::#variant_ident(__value) => #call(__value, __serializer),)
+        let (variant_ident, cfgs) = (&held.ident, &held.cfgs);
+        let call = variant(&held.ty, quote!(serialize_variant));
+        let value = held_ref(held);
+        quote!(#(#cfgs)* Self::#variant_ident(__value) => #call(#value, __serializer),)
     });
     let odata_type_of = all.iter().map(|held| {
-        let (variant_ident, call) = (&held.ident, variant(&held.ty, quote!(variant_type)));
-        quote!(Self::#variant_ident(__value) => #call(__value),)
+        let (variant_ident, cfgs) = (&held.ident, &held.cfgs);
+        let call = variant(&held.ty, quote!(variant_type));
+        let value = held_ref(held);
+        quote!(#(#cfgs)* Self::#variant_ident(__value) => #call(#value),)
     });
     let from_impls = all.iter().map(|held| {
-        let (variant_ident, ty) = (&held.ident, &held.ty);
-        respan(
+        let (ty, cfgs) = (&held.ty, &held.cfgs);
+        let construct = construct(held, quote!(__value));
+        let from = respan(
             quote! {
+                #[allow(deprecated)]
                 impl ::core::convert::From<#ty> for #ident {
                     fn from(__value: #ty) -> Self {
-                        Self::#variant_ident(__value)
+                        #construct
                     }
                 }
             },
             span_of(ty),
-        )
+        );
+        quote!(#(#cfgs)* #from)
     });
+    let shared_type_check = shared_type_check(&private, &all, &variant, &span_of);
 
+    // `#[allow(deprecated)]`: a deprecated enum, variant or held type is the
+    // user's to be warned about where they use it, not in generated code.
     quote! {
         #item
 
+        #[allow(deprecated)]
         impl #private::serde::Serialize for #ident {
             fn serialize<__S: #private::serde::Serializer>(
                 &self,
@@ -93,6 +149,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
             }
         }
 
+        #[allow(deprecated)]
         impl<'de> #private::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #private::serde::Deserializer<'de>>(
                 __deserializer: __D,
@@ -101,6 +158,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
             }
         }
 
+        #[allow(deprecated)]
         impl #private::ReadVariant for #ident {
             const TYPES: &'static [&'static ::core::primitive::str] = &[#(#declared_types),*];
 
@@ -115,6 +173,7 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
             }
         }
 
+        #[allow(deprecated)]
         impl #krate::Polymorphic for #ident {
             fn odata_type(&self) -> &::core::primitive::str {
                 match self {
@@ -124,5 +183,59 @@ fn generate(polymorphic: &Polymorphic) -> TokenStream {
         }
 
         #(#from_impls)*
+
+        #shared_type_check
     }
+}
+
+/// A compile-time check that no two variants hold types of one Graph name:
+/// the macro sees only type paths, and every object of that name would be
+/// read as the first, never the second. One constant per enum; a variant
+/// that shares its type's name with an earlier one fails it at its own span.
+fn shared_type_check(
+    private: &TokenStream,
+    all: &[&TypeVariant],
+    variant: &impl Fn(&syn::Type, TokenStream) -> TokenStream,
+    span_of: &impl Fn(&syn::Type) -> Span,
+) -> Option<TokenStream> {
+    if all.len() < 2 {
+        return None;
+    }
+    let held = all.iter().map(|held| {
+        let name = held.ident.unraw().to_string();
+        let (cfgs, odata_type_of) = (&held.cfgs, variant(&held.ty, quote!(ODATA_TYPE)));
+        quote!(#(#cfgs)* (#name, #odata_type_of))
+    });
+    // The variant's name, not its index, finds it in `__HELD`: a variant
+    // removed by `#[cfg]` leaves no gap there.
+    let checks = all.iter().skip(1).map(|held| {
+        let (name, cfgs) = (held.ident.unraw().to_string(), &held.cfgs);
+        let check = respan(
+            quote!(#private::held_once(__HELD, #name);),
+            span_of(&held.ty),
+        );
+        quote!(#(#cfgs)* #check)
+    });
+    Some(quote! {
+        #[allow(deprecated)]
+        const _: () = {
+            const __HELD: &[(&::core::primitive::str, &::core::primitive::str)] = &[#(#held),*];
+            #(#checks)*
+        };
+    })
+}
+
+/// The predicate under which every one of `cfgs` holds, or `None` when there
+/// are none.
+fn cfg_predicate(cfgs: &[syn::Attribute]) -> Option<TokenStream> {
+    if cfgs.is_empty() {
+        return None;
+    }
+    // A `#[cfg]` whose arguments do not parse is rustc's to report, on the
+    // variant itself.
+    let predicates = cfgs
+        .iter()
+        .filter_map(|cfg| cfg.meta.require_list().ok())
+        .map(|list| &list.tokens);
+    Some(quote!(all(#(#predicates),*)))
 }

@@ -16,7 +16,7 @@ pub use serde_json;
 pub use std::string::String;
 
 mod polymorphic;
-pub use polymorphic::{deserialize_polymorphic, unknown_type, ReadVariant, Variant};
+pub use polymorphic::{deserialize_polymorphic, held_once, unknown_type, ReadVariant, Variant};
 
 /// A JSON object key, borrowed from the input when the deserializer allows.
 pub struct Key<'de>(Cow<'de, str>);

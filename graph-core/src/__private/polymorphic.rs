@@ -81,19 +81,37 @@ pub trait Variant: Sized {
     fn variant_type(&self) -> &str;
 }
 
+// The enum reads a value back by its `@odata.type`, so it writes one for
+// every variant, even for a type that would not write its own (a complex
+// type that is no one's derived type): a matching type it is given needs no
+// keeping, as for an entity.
 impl<T: ObjectFields> Variant for T {
     const ODATA_TYPE: &'static str = <T as crate::ODataType>::ODATA_TYPE;
 
     fn read_as<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        T::read_fields(map, TypeRule::of::<T>(), &mut NoExtension)
+        let rule = TypeRule {
+            writes_type: true,
+            ..TypeRule::of::<T>()
+        };
+        T::read_fields(map, rule, &mut NoExtension)
     }
 
     fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        T::read_fields(map, TypeRule::keeping_other::<T>(), &mut NoExtension)
+        let rule = TypeRule {
+            writes_type: true,
+            ..TypeRule::keeping_other::<T>()
+        };
+        T::read_fields(map, rule, &mut NoExtension)
     }
 
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        super::serialize_object(self, serializer)
+        let additional_data = self.additional_data();
+        if T::WRITES_TYPE || additional_data.contains_key("@odata.type") {
+            return super::serialize_object(self, serializer);
+        }
+        let mut object = super::begin_object(serializer, Some(T::ODATA_TYPE));
+        self.write_fields(&mut object);
+        super::end_object(object, additional_data, &T::NAMES)
     }
 
     fn variant_type(&self) -> &str {
@@ -182,5 +200,108 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
             Some(rest) => rest.size_hint().map(|rest| rest + self.held.len()),
             None => Some(self.held.len()),
         }
+    }
+}
+
+/// Compile-time check of a `#[graph_polymorphic]` enum, one call per variant
+/// after the first: `held` lists each variant's name and Graph type, and
+/// `variant` must be the first to hold its type, for an object of that type
+/// is read as the first and never as a later one.
+#[track_caller]
+pub const fn held_once(held: &[(&str, &str)], variant: &str) {
+    let mut position = 0;
+    while position < held.len() && !super::str_eq(held[position].0, variant) {
+        position += 1;
+    }
+    if position == held.len() {
+        return;
+    }
+    let odata_type = held[position].1;
+    let mut earlier = 0;
+    while earlier < position {
+        if super::str_eq(held[earlier].1, odata_type) {
+            let mut message = ConstMessage::new();
+            message.push("`");
+            message.push(variant);
+            message.push("` holds the same Graph type as `");
+            message.push(held[earlier].0);
+            message.push("`, `");
+            message.push(odata_type);
+            message.push("`, and every object of that type is read as `");
+            message.push(held[earlier].0);
+            message.push("`, never as `");
+            message.push(variant);
+            message.push("`; keep one variant per Graph type");
+            panic!("{}", message.as_str());
+        }
+        earlier += 1;
+    }
+}
+
+/// A compile-time error message pieced together from strings known only to
+/// the compiler (a `const` `panic!` takes no format arguments but one `&str`).
+struct ConstMessage {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl ConstMessage {
+    const fn new() -> Self {
+        ConstMessage {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    /// Appends `text`, as much of it as fits.
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    const fn as_str(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Cut in the middle of a character: end before it.
+            Err(error) => match core::str::from_utf8(text.split_at(error.valid_up_to()).0) {
+                Ok(text) => text,
+                Err(_) => "",
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod held_once_tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(
+        expected = "`Slim` holds the same Graph type as `Full`, `#microsoft.graph.user`, and every object of that type is read as `Full`, never as `Slim`"
+    )]
+    fn a_later_variant_of_the_same_type_is_refused_naming_both() {
+        let held = [
+            ("Full", "#microsoft.graph.user"),
+            ("Group", "#microsoft.graph.group"),
+            ("Slim", "#microsoft.graph.user"),
+        ];
+        for variant in ["Full", "Group", "Removed"] {
+            held_once(&held, variant);
+        }
+        held_once(&held, "Slim");
+    }
+
+    #[test]
+    fn a_message_too_long_is_cut_before_a_character() {
+        let mut message = ConstMessage::new();
+        message.push(&"a".repeat(511));
+        message.push("é and more");
+        assert_eq!(message.as_str(), "a".repeat(511));
     }
 }

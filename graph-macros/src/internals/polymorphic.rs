@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{DeriveInput, Ident, Type};
+use syn::{Attribute, DeriveInput, Ident, Type};
 
 use super::graph_attr::{self, Position};
 use super::{args, Ctxt};
@@ -24,7 +24,14 @@ pub struct Polymorphic {
 /// struct) it holds.
 pub struct TypeVariant {
     pub ident: Ident,
+    /// The Graph type, without the `Box` it may be held in.
     pub ty: Type,
+    /// The field's type as written when it is a `Box<ty>`, which clippy's
+    /// `large_enum_variant` asks for.
+    pub boxed: Option<Type>,
+    /// The variant's `#[cfg(...)]` attributes, repeated on every generated
+    /// use of it.
+    pub cfgs: Vec<Attribute>,
 }
 
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenStream> {
@@ -102,9 +109,20 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
                         continue;
                     }
                 };
+                let (ty, boxed) = match box_inner(&ty) {
+                    Some(inner) => (ungroup(inner).clone(), Some(ty)),
+                    None => (ungroup(&ty).clone(), None),
+                };
                 let held = TypeVariant {
                     ident: variant.ident.clone(),
                     ty,
+                    boxed,
+                    cfgs: variant
+                        .attrs
+                        .iter()
+                        .filter(|attr| attr.path().is_ident("cfg"))
+                        .cloned()
+                        .collect(),
                 };
                 if let (Some(span), Some(first)) = (attr.other, &fallback) {
                     cx.syn_error(syn::Error::new(
@@ -150,4 +168,45 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
         variants,
         fallback,
     })
+}
+
+/// `ty` without the invisible groups a `$t:ty` of `macro_rules!` arrives in,
+/// and without parentheses.
+fn ungroup(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => ungroup(&group.elem),
+        Type::Paren(paren) => ungroup(&paren.elem),
+        _ => ty,
+    }
+}
+
+/// `T` in `Box<T>` (also written `std::boxed::Box<T>` or
+/// `alloc::boxed::Box<T>`).
+fn box_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
+    if path.qself.is_some() {
+        return None;
+    }
+    let segments = &path.path.segments;
+    let last = segments.last()?;
+    let prefix_ok = match segments.len() {
+        1 => true,
+        3 => {
+            let first = &segments[0].ident;
+            (first == "std" || first == "alloc") && segments[1].ident == "boxed"
+        }
+        _ => false,
+    };
+    if last.ident != "Box" || !prefix_ok {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
 }
