@@ -328,9 +328,15 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
 }
 
 /// `T` in `Option<T>` (also written `std::option::Option<T>` or
-/// `core::option::Option<T>`).
+/// `core::option::Option<T>`, in parentheses, or passed as a `$t:ty`
+/// fragment, which arrives wrapped in an invisible group).
 fn option_inner(ty: &Type) -> Option<Type> {
-    let Type::Path(path) = ty else { return None };
+    let path = match ty {
+        Type::Path(path) => path,
+        Type::Group(group) => return option_inner(&group.elem),
+        Type::Paren(paren) => return option_inner(&paren.elem),
+        _ => return None,
+    };
     if path.qself.is_some() {
         return None;
     }
@@ -385,5 +391,39 @@ fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn inner(ty: Type) -> Option<String> {
+        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
+    }
+
+    #[test]
+    fn an_option_is_seen_through_invisible_groups_and_parentheses() {
+        let option: Type = syn::parse_quote!(std::option::Option<String>);
+        // What a `$t:ty` fragment becomes inside a `macro_rules!` expansion.
+        let grouped = Type::Group(syn::TypeGroup {
+            attrs: Vec::new(),
+            group_token: Default::default(),
+            elem: Box::new(option.clone()),
+        });
+        assert_eq!(inner(grouped.clone()).as_deref(), Some("String"));
+        let twice = Type::Group(syn::TypeGroup {
+            attrs: Vec::new(),
+            group_token: Default::default(),
+            elem: Box::new(grouped),
+        });
+        assert_eq!(inner(twice).as_deref(), Some("String"));
+        assert_eq!(
+            inner(syn::parse_quote!((Option<u8>))).as_deref(),
+            Some("u8")
+        );
+        assert_eq!(inner(syn::parse_quote!(Vec<Option<u8>>)), None);
+        assert_eq!(inner(syn::parse_quote!(my::Option<u8>)), None);
     }
 }
