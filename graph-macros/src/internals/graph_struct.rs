@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Field, Ident, LitStr, Type};
 
+use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
 use super::{args, Ctxt};
 
@@ -47,7 +48,13 @@ pub struct GraphStruct {
     pub update_ident: Ident,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
+    /// A `#[cfg]` written below the macro's attribute, which rustc applies
+    /// after the macro has run: it gates the generated impls too.
+    pub cfg: Cfg,
     pub properties: Vec<Property>,
+    /// Checks that depend on which gated fields exist: `compile_error!`s
+    /// under the `#[cfg]` where they apply.
+    pub gated_errors: TokenStream,
 }
 
 /// One declared field and the Graph property it carries.
@@ -60,6 +67,8 @@ pub struct Property {
     pub required: bool,
     /// `T` when the field's type is `Option<T>`.
     pub option_inner: Option<Type>,
+    /// When the field exists; every generated use of it carries this.
+    pub cfg: Cfg,
 }
 
 impl Property {
@@ -165,10 +174,13 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
             Vec::new()
         }
     };
-    check_wire_names(&mut cx, kind, &properties);
+    let gated_errors = check_wire_names(&mut cx, kind, &properties);
+    let cfg = Cfg::of(&input.attrs);
 
     if cx.has_errors() {
-        return Err(cx.into_errors_with_item(&input));
+        let mut tokens = cx.into_errors_with_item(&input);
+        tokens.extend(gated_errors);
+        return Err(tokens);
     }
     Ok(GraphStruct {
         item: input,
@@ -179,7 +191,9 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         create_ident,
         update_ident,
         krate,
+        cfg,
         properties,
+        gated_errors,
     })
 }
 
@@ -253,6 +267,7 @@ fn is_graph_identifier(segment: &str) -> bool {
 fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Property {
     let attr = graph_attr::parse(cx, &field.attrs, Position::Field);
     graph_attr::strip(&mut field.attrs);
+    let cfg = Cfg::of(&field.attrs);
     let ident = field.ident.clone().expect("named fields only");
     let rust_name = ident.to_string();
     let macro_name = kind.macro_name();
@@ -324,6 +339,7 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         read_only: attr.read_only.is_some(),
         required: attr.required.is_some(),
         option_inner,
+        cfg,
     }
 }
 
@@ -362,7 +378,12 @@ fn option_inner(ty: &Type) -> Option<Type> {
     }
 }
 
-fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
+/// Reports fields whose Graph names collide. Fields under a `#[cfg]` may
+/// never exist together (one property typed one way in v1.0 bindings and
+/// another in beta ones), so a collision involving one is a `compile_error!`
+/// gated on both existing, returned for the expansion.
+fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) -> TokenStream {
+    let mut gated_errors = TokenStream::new();
     for (i, property) in properties.iter().enumerate() {
         let wire = property.wire_name.as_str();
         let entity_id = kind == Kind::Entity && wire == "id" && property.ident() != "id";
@@ -381,17 +402,21 @@ fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
             );
             continue;
         }
-        if let Some(earlier) = properties[..i].iter().find(|p| p.wire_name == wire) {
-            cx.error_spanned_by(
-                property.ident(),
-                format!(
-                    "`{}` and `{}` both map to the Graph property `{wire}`; give one a different #[graph(rename = \"...\")]",
-                    earlier.ident(),
-                    property.ident()
-                ),
+        for earlier in properties[..i].iter().filter(|p| p.wire_name == wire) {
+            let message = format!(
+                "`{}` and `{}` both map to the Graph property `{wire}`; give one a different #[graph(rename = \"...\")]",
+                earlier.ident(),
+                property.ident()
             );
+            let both = earlier.cfg.and(&property.cfg);
+            if both.is_unconditional() {
+                cx.error_spanned_by(property.ident(), message);
+                break;
+            }
+            gated_errors.extend(both.compile_error(property.ident().span(), &message));
         }
     }
+    gated_errors
 }
 
 #[cfg(test)]
