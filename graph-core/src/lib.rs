@@ -109,6 +109,19 @@ pub use request_options::RequestOptions;
 /// | `read_only` | set by the service: left out of the create type |
 /// | `required` | an `Option<T>` field that is a plain `T` in the create type |
 ///
+/// Other attributes on a field stay on it and on its copies in the create
+/// and update types: docs, `#[deprecated]` (using a deprecated property in a
+/// create or update warns too), and `#[cfg(...)]` (also inside
+/// `#[cfg_attr(pred, cfg(...))]`), which removes the field from every
+/// generated type and impl; a property it removes is then kept in
+/// `additional_data` like any undeclared one. Fields that never exist
+/// together may share a Rust or Graph name (one property typed differently in
+/// v1.0 and beta bindings). `#[graph(...)]` cannot sit inside `#[cfg_attr]`:
+/// declare the field twice under opposite `#[cfg]`s instead. The generated
+/// code raises no `deprecated` warning of its own, and `missing_docs` reports
+/// an undocumented field once, at the field (its copies get a doc line). A
+/// `#[cfg]` written below `#[graph_entity]` gates the generated impls too.
+///
 /// Arguments after the type name: `create = "Name"` and `update = "Name"`
 /// name the create and update types;
 /// `crate = "path"` points generated code at graph-core when it is renamed or
@@ -210,6 +223,11 @@ pub use graph_macros::graph_polymorphic;
 /// (with [`GraphError`]) and an inherent `as_str()`. The argument, the Graph
 /// name of the enumeration, is optional and used in error messages;
 /// `crate = "path"` works as for [`graph_entity`].
+///
+/// `#[cfg(...)]` on a variant (the `other` one included) removes it from
+/// every generated impl: its name then reads as unknown. Other attributes,
+/// such as `#[deprecated]`, stay on the variant, and the generated code
+/// raises no `deprecated` warning of its own.
 ///
 /// `#[graph_enum("name", flags)]` declares a flags enumeration (`IsFlags` in
 /// Graph's metadata): a property of that type is a [`Flags<E>`](Flags), a set

@@ -46,7 +46,7 @@ fn generate(complex: &GraphStruct) -> TokenStream {
                 None,
                 Some(quote! {
                     #derived
-                    const _: () = #is_complex;
+                    #is_complex;
                 }),
             )
         }
@@ -72,6 +72,21 @@ fn generate(complex: &GraphStruct) -> TokenStream {
         is_abstract: complex.is_abstract,
     };
     let impls = object::impls(krate, &object);
+    let impls = object::wrap_impls(
+        &complex.item,
+        &complex.cfg,
+        quote! {
+            impl #krate::ODataType for #ident {
+                const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+            }
+
+            impl #krate::ComplexType for #ident {}
+
+            #derived
+            #impls
+        },
+    );
+    let gated_errors = &complex.gated_errors;
 
     quote! {
         #(#attrs)*
@@ -81,13 +96,7 @@ fn generate(complex: &GraphStruct) -> TokenStream {
             #tail
         }
 
-        impl #krate::ODataType for #ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
-
-        impl #krate::ComplexType for #ident {}
-
-        #derived
         #impls
+        #gated_errors
     }
 }

@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use crate::internals::attrs::{self, Cfg};
 use crate::internals::endpoint::{self, Endpoint};
 
 pub fn expand(input: TokenStream) -> TokenStream {
@@ -41,11 +42,11 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         status,
     } = endpoint;
     let string = quote!(#krate::__private::String);
-    // `#[cfg]` on an endpoint gates its impls too, not just the struct.
-    let cfgs: Vec<_> = attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("cfg"))
-        .collect();
+    // `#[cfg]` on an endpoint gates its impls too, not just the struct (the
+    // macro emits the attribute, so rustc has not applied it yet). The impls
+    // name the struct and its fields, deprecated with it: that warns no one.
+    let cfg = Cfg::of(attrs);
+    let allow_deprecated = attrs::allow_deprecated_for(attrs.iter());
 
     let fields: Vec<_> = params.iter().map(|param| &param.field).collect();
     let field_docs = params
@@ -117,7 +118,8 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     quote! {
         #declaration
 
-        #(#cfgs)*
+        #cfg
+        #allow_deprecated
         impl #ident {
             #[doc = #new_doc]
             #allow_many
@@ -129,7 +131,8 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
             }
         }
 
-        #(#cfgs)*
+        #cfg
+        #allow_deprecated
         impl #krate::Endpoint for #ident {
             const METHOD: #krate::http::Method = #krate::http::Method::#method;
             const PATH_TEMPLATE: &'static ::core::primitive::str = #path;

@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::Type;
 
+use crate::internals::attrs::{self, Cfg};
 use crate::internals::graph_struct::{self, GraphStruct, Kind, Property};
 use crate::object::{self, BaseType, Missing, ObjectType, WireField};
 
@@ -75,12 +76,14 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         },
     };
     let id = format_ident!("id");
+    let unconditional = Cfg::default();
     let id_field = base.is_none().then(|| WireField {
         ident: &id,
         wire_name: "id",
         ty: quote!(::core::option::Option<#krate::__private::String>),
         missing: Missing::Field,
         span: Span::call_site(),
+        cfg: &unconditional,
     });
     let entity_object = ObjectType {
         ident: entity_ident,
@@ -110,11 +113,9 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             },
         )
         .collect();
-    let create_fields = create_properties.iter().map(|(property, ty)| {
-        let field = &property.field;
-        let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
-        quote!(#(#field_attrs)* #field_vis #ident: #ty)
-    });
+    let create_fields = create_properties
+        .iter()
+        .map(|(property, ty)| companion_field(property, ty));
     let create_base = base.as_ref().map(|(_, _, create, _)| create.clone());
     let create_head = create_base.as_ref().and_then(|ty| base_field(ty, "create"));
     let create_object = ObjectType {
@@ -146,11 +147,9 @@ fn generate(entity: &GraphStruct) -> TokenStream {
             )
         })
         .collect();
-    let update_fields = update_properties.iter().map(|(property, ty)| {
-        let field = &property.field;
-        let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
-        quote!(#(#field_attrs)* #field_vis #ident: #ty)
-    });
+    let update_fields = update_properties
+        .iter()
+        .map(|(property, ty)| companion_field(property, ty));
     let update_base = base.as_ref().map(|(_, _, _, update)| update.clone());
     let update_head = update_base.as_ref().and_then(|ty| base_field(ty, "update"));
     let update_object = ObjectType {
@@ -163,6 +162,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                 ty: ty.clone(),
                 missing: Missing::Unchanged,
                 span: Span::call_site().located_at(property.field.ty.span()),
+                cfg: &property.cfg,
             })
             .collect(),
         base: update_base.clone(),
@@ -177,8 +177,8 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     // the user's derives already do.
     let update_default = (!object::derives(attrs, "Default")).then(|| {
         let defaults = update_properties.iter().map(|(property, _)| {
-            let ident = property.ident();
-            quote!(#ident: #krate::Patch::Unchanged,)
+            let (ident, cfg) = (property.ident(), &property.cfg);
+            quote!(#cfg #ident: #krate::Patch::Unchanged,)
         });
         let rest = match &update_base {
             Some(_) => quote!(base: ::core::default::Default::default(),),
@@ -197,9 +197,13 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         default
     });
 
+    // The companions repeat the user's fields and base: a deprecated one is
+    // reported once, where the user wrote it.
+    let allow_deprecated = attrs::allow_deprecated(&entity.item);
     let create_struct = quote! {
         #(#companion_attrs)*
         #[doc = #create_doc]
+        #allow_deprecated
         #vis struct #create_ident {
             #create_head
             #(#create_fields,)*
@@ -209,6 +213,7 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     let update_struct = quote! {
         #(#companion_attrs)*
         #[doc = #update_doc]
+        #allow_deprecated
         #vis struct #update_ident {
             #update_head
             #(#update_fields,)*
@@ -244,6 +249,27 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     let entity_impls = object::impls(krate, &entity_object);
     let create_impls = object::impls(krate, &create_object);
     let update_impls = object::impls(krate, &update_object);
+    let impls = object::wrap_impls(
+        &entity.item,
+        &entity.cfg,
+        quote! {
+            #update_default
+
+            impl #krate::ODataType for #entity_ident {
+                const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+            }
+
+            #companion_odata_types
+
+            #entity_impl
+
+            #derived
+            #entity_impls
+            #create_impls
+            #update_impls
+        },
+    );
+    let gated_errors = &entity.gated_errors;
 
     quote! {
         #(#attrs)*
@@ -256,19 +282,21 @@ fn generate(entity: &GraphStruct) -> TokenStream {
         #create_struct
         #update_struct
 
-        #update_default
-
-        impl #krate::ODataType for #entity_ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
-
-        #companion_odata_types
-
-        #entity_impl
-
-        #derived
-        #entity_impls
-        #create_impls
-        #update_impls
+        #impls
+        #gated_errors
     }
+}
+
+/// A property's field in the create or update type, with type `ty`. It keeps
+/// the user's attributes (docs, `#[cfg]`, `#[deprecated]`, ...); one the user
+/// left undocumented gets a doc line, so that `missing_docs` reports it once,
+/// at the user's field, rather than once per companion too.
+fn companion_field(property: &Property, ty: &impl quote::ToTokens) -> TokenStream {
+    let field = &property.field;
+    let (field_attrs, field_vis, ident) = (&field.attrs, &field.vis, &field.ident);
+    let doc = (!field_attrs.iter().any(|attr| attr.path().is_ident("doc"))).then(|| {
+        let doc = format!(" The Graph property `{}`.", property.wire_name);
+        quote!(#[doc = #doc])
+    });
+    quote!(#(#field_attrs)* #doc #field_vis #ident: #ty)
 }

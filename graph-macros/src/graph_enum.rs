@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::internals::enumeration::{self, GraphEnum};
+use crate::object;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match enumeration::parse(args, item) {
@@ -21,12 +22,23 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let graph_name = &graph_enum.graph_name;
     let variants: Vec<_> = graph_enum.members.iter().map(|m| &m.ident).collect();
     let wire_names: Vec<_> = graph_enum.members.iter().map(|m| &m.wire_name).collect();
+    let cfgs: Vec<_> = graph_enum.members.iter().map(|m| &m.cfg).collect();
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
-        Some(other) => (
-            quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(__name)))),
-            quote!(Self::#other(ref __name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),),
-        ),
-        None => (quote!(::core::option::Option::None), quote!()),
+        // Without the `other` variant (when its `#[cfg]` removes it), an
+        // unknown member is not read.
+        Some((other, cfg)) => {
+            let without = cfg.negated();
+            (
+                quote! {
+                    #cfg
+                    _ => ::core::option::Option::Some(Self::#other(::core::convert::From::from(__name))),
+                    #without
+                    _ => ::core::option::Option::None,
+                },
+                quote!(#cfg Self::#other(ref __name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),),
+            )
+        }
+        None => (quote!(_ => ::core::option::Option::None,), quote!()),
     };
 
     let flags = graph_enum.flags.then(|| {
@@ -35,26 +47,24 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
         }
     });
 
-    quote! {
-        #item
-
+    let impls = quote! {
         #flags
 
         impl #krate::GraphEnum for #ident {
             const NAME: &'static ::core::primitive::str = #graph_name;
-            const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#wire_names),*];
+            const MEMBERS: &'static [&'static ::core::primitive::str] = &[#(#cfgs #wire_names),*];
 
             fn from_wire(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 match __name {
-                    #(#wire_names => ::core::option::Option::Some(Self::#variants),)*
-                    _ => #unknown_from_wire,
+                    #(#cfgs #wire_names => ::core::option::Option::Some(Self::#variants),)*
+                    #unknown_from_wire
                 }
             }
 
             fn as_str(&self) -> &::core::primitive::str {
                 // `*self`, so that an enum without variants matches nothing.
                 match *self {
-                    #(Self::#variants => #wire_names,)*
+                    #(#cfgs Self::#variants => #wire_names,)*
                     #other_as_str
                 }
             }
@@ -97,5 +107,13 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
                 #private::deserialize_enum(__deserializer)
             }
         }
+    };
+    let impls = object::wrap_impls(item, &graph_enum.cfg, impls);
+    let gated_errors = &graph_enum.gated_errors;
+
+    quote! {
+        #item
+        #impls
+        #gated_errors
     }
 }

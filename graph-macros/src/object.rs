@@ -11,6 +11,7 @@ use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
+use crate::internals::attrs::{self, Cfg};
 use crate::internals::graph_struct::{GraphStruct, Property};
 
 /// One JSON object type to generate impls for.
@@ -87,6 +88,8 @@ pub struct WireField<'a> {
     /// hygiene so generated locals stay visible when the struct comes from a
     /// `macro_rules!` expansion.
     pub span: Span,
+    /// When the field exists (`#[cfg]`), for every use of it.
+    pub cfg: &'a Cfg,
 }
 
 impl<'a> WireField<'a> {
@@ -97,6 +100,7 @@ impl<'a> WireField<'a> {
             ty: quote!(#ty),
             missing: Missing::Field,
             span: Span::call_site().located_at(ty.span()),
+            cfg: &property.cfg,
         }
     }
 }
@@ -107,13 +111,17 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
     let ident = object.ident;
     let private = quote!(#krate::__private);
 
-    let own_names = object.fields.iter().map(|field| field.wire_name);
+    let own_names = object.fields.iter().map(|field| {
+        let (cfg, wire_name) = (field.cfg, field.wire_name);
+        quote!(#cfg #wire_name)
+    });
     let slots: Vec<Ident> = (0..object.fields.len())
         .map(|i| format_ident!("__slot{}", i))
         .collect();
     let mut write_entries = Vec::new();
     let mut declare_slots = Vec::new();
     let mut read_entries = Vec::new();
+    let mut read_checks = Vec::new();
     let mut take_fields = Vec::new();
     for (field, slot) in object.fields.iter().zip(&slots) {
         let WireField {
@@ -122,6 +130,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             ty,
             missing,
             span,
+            cfg,
         } = field;
         let take = match missing {
             Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
@@ -131,30 +140,45 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
         // reports a missing impl on a span joined from the attribute to the
         // field. Whether `None` is left out follows from the type itself (see
         // `__private::Entry`), so an `Option` behind an alias is one too.
-        write_entries.push(respan(
+        // The `#[cfg]` keeps the user's spans, so that rustc reports a
+        // problem in it once, however many copies there are.
+        let write_entry = respan(
             quote!(
                 (&#private::Entry(&self.#ident)).write_entry(__object, #wire_name);
             ),
             *span,
-        ));
-        declare_slots.push(respan(
+        );
+        write_entries.push(quote!(#cfg #write_entry));
+        let declare_slot = respan(
             quote!(
                 let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
             ),
             *span,
-        ));
-        read_entries.push(respan(
+        );
+        declare_slots.push(quote!(#cfg #declare_slot));
+        let read_entry = respan(
             quote!(
                 #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
             ),
             *span,
-        ));
-        take_fields.push(respan(
+        );
+        read_entries.push(quote!(#cfg #read_entry));
+        let read_check = respan(
+            quote!(
+                if __key == #wire_name {
+                    return ::core::result::Result::map(#private::next_field(__map, &mut #slot, #wire_name), |()| true);
+                }
+            ),
+            *span,
+        );
+        read_checks.push(quote!(#cfg #read_check));
+        let take_field = respan(
             quote!(
                 #ident: #take,
             ),
             *span,
-        ));
+        );
+        take_fields.push(quote!(#cfg #take_field));
     }
 
     let writes_type = object.writes_type;
@@ -193,6 +217,19 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
             let base_ty = &base.ty;
             let extension = if object.fields.is_empty() {
                 quote!(__extension)
+            } else if object
+                .fields
+                .iter()
+                .all(|field| !field.cfg.is_unconditional())
+            {
+                // Every arm of the `match` below may be removed, leaving one
+                // that diverges, which rustc refuses to apply `?` to.
+                quote! {
+                    &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                        #(#read_checks)*
+                        #private::ReadExtension::read(__extension, __key, __map)
+                    }
+                }
             } else {
                 quote! {
                     &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
@@ -296,6 +333,22 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
     }
 }
 
+/// The impls a macro generates for `item`, in one anonymous constant (whose
+/// body also runs compile-time checks given as statements among them): under
+/// the item's own `#[cfg]` when it is written below the macro's attribute
+/// (rustc applies it only after the macro has run), and allowed to use what
+/// the user deprecated (see [`attrs::allow_deprecated`]).
+pub fn wrap_impls(item: &syn::DeriveInput, cfg: &Cfg, impls: TokenStream) -> TokenStream {
+    let allow_deprecated = attrs::allow_deprecated(item);
+    quote! {
+        #cfg
+        #allow_deprecated
+        const _: () = {
+            #impls
+        };
+    }
+}
+
 /// The embedded base of a derived type, as the first field, documented with
 /// `doc`.
 pub fn base_field(vis: &syn::Visibility, base: &BaseType, doc: &str) -> TokenStream {
@@ -308,16 +361,18 @@ pub fn base_field(vis: &syn::Visibility, base: &BaseType, doc: &str) -> TokenStr
 
 /// For a derived struct: `Derived`, and a compile-time check that it does not
 /// declare a property its base already has (which would be read into one of
-/// the two and never the other).
+/// the two and never the other). The check is a statement, run by the
+/// constant of [`wrap_impls`].
 pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &str) -> TokenStream {
     let krate = &graph_struct.krate;
     let ident = &graph_struct.item.ident;
     let base_ty = &base.ty;
     let base_names = base.at(quote!(<#base_ty as #krate::__private::ObjectFields>::NAMES));
-    // One constant per type (fewer items for rustc than one per property);
-    // it stops at the first redeclared property, at that property's span.
+    // One check per type, in the constant that holds the impls (fewer items
+    // for rustc than one per property); it stops at the first redeclared
+    // property, at that property's span.
     let checks = graph_struct.properties.iter().map(|property| {
-        let wire_name = &property.wire_name;
+        let (wire_name, cfg) = (&property.wire_name, &property.cfg);
         let message = format!(
             "`{wire_name}` is already a property of `{base_name}` (or of a type it derives from), and reads through it; remove this field"
         );
@@ -326,6 +381,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
             Span::call_site().located_at(property.ident().span()),
         );
         quote! {
+            #cfg
             if __names.declares(#wire_name) {
                 #panic
             }
@@ -333,10 +389,10 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
     });
     let check = (!graph_struct.properties.is_empty()).then(|| {
         quote! {
-            const _: () = {
+            {
                 let __names = &#base_names;
                 #(#checks)*
-            };
+            }
         }
     });
     quote! {

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use syn::{DeriveInput, Ident};
 
+use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
 use super::{args, Ctxt};
 
@@ -15,16 +16,25 @@ pub struct GraphEnum {
     pub krate: syn::Path,
     /// The members, in declaration order.
     pub members: Vec<Member>,
-    /// The `#[graph(other)]` variant, which keeps unknown members.
-    pub other: Option<Ident>,
+    /// The `#[graph(other)]` variant, which keeps unknown members, and when
+    /// it exists.
+    pub other: Option<(Ident, Cfg)>,
     /// `#[graph_enum(flags)]`: values are sets of members, `"a,b"` on the
     /// wire (through `graph_core::Flags`).
     pub flags: bool,
+    /// A `#[cfg]` written below the macro's attribute, which rustc applies
+    /// after the macro has run: it gates the generated impls too.
+    pub cfg: Cfg,
+    /// Checks that depend on which gated variants exist: `compile_error!`s
+    /// under the `#[cfg]` where they apply.
+    pub gated_errors: TokenStream,
 }
 
 pub struct Member {
     pub ident: Ident,
     pub wire_name: String,
+    /// When the variant exists; every generated use of it carries this.
+    pub cfg: Cfg,
 }
 
 /// Parses and checks; `Err` carries the item to emit anyway together with
@@ -61,13 +71,15 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         &input,
         "a Graph enumeration cannot be generic: remove the generic parameters",
     );
-    let mut members = Vec::new();
-    let mut other: Option<Ident> = None;
+    let mut members: Vec<Member> = Vec::new();
+    let mut other: Option<(Ident, Cfg)> = None;
+    let mut gated_errors = TokenStream::new();
     match &mut input.data {
         syn::Data::Enum(data) => {
             for variant in &mut data.variants {
                 let attr = graph_attr::parse(&mut cx, &variant.attrs, Position::Variant);
                 graph_attr::strip(&mut variant.attrs);
+                let cfg = Cfg::of(&variant.attrs);
                 if let Some(other_span) = attr.other {
                     if let Some(rename) = &attr.rename {
                         cx.error_spanned_by(rename, "the `other` variant holds whatever unknown name arrives, so it has no name of its own; remove `rename`");
@@ -78,13 +90,13 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                             format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
                         );
                     }
-                    if let Some(first) = &other {
+                    if let Some((first, _)) = &other {
                         cx.syn_error(syn::Error::new(
                             other_span,
                             format!("only one variant can be `#[graph(other)]`, and `{first}` already is"),
                         ));
                     } else {
-                        other = Some(variant.ident.clone());
+                        other = Some((variant.ident.clone(), cfg));
                     }
                     continue;
                 }
@@ -113,18 +125,24 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                         format!("a flags member cannot contain `,`, which separates members on the wire: `{wire_name}`"),
                     );
                 }
-                if let Some(earlier) = members.iter().find(|m: &&Member| m.wire_name == wire_name) {
-                    cx.error_spanned_by(
-                        &variant.ident,
-                        format!(
-                            "`{}` and `{}` both map to the member `{wire_name}`; give one a different #[graph(rename = \"...\")]",
-                            earlier.ident, variant.ident
-                        ),
+                // Variants under a `#[cfg]` may never exist together: their
+                // collision is an error only where both do.
+                for earlier in members.iter().filter(|m| m.wire_name == wire_name) {
+                    let message = format!(
+                        "`{}` and `{}` both map to the member `{wire_name}`; give one a different #[graph(rename = \"...\")]",
+                        earlier.ident, variant.ident
                     );
+                    let both = earlier.cfg.and(&cfg);
+                    if both.is_unconditional() {
+                        cx.error_spanned_by(&variant.ident, message);
+                        break;
+                    }
+                    gated_errors.extend(both.compile_error(variant.ident.span(), &message));
                 }
                 members.push(Member {
                     ident: variant.ident.clone(),
                     wire_name,
+                    cfg,
                 });
             }
         }
@@ -138,8 +156,11 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         ),
     }
 
+    let cfg = Cfg::of(&input.attrs);
     if cx.has_errors() {
-        return Err(cx.into_errors_with_item(&input));
+        let mut tokens = cx.into_errors_with_item(&input);
+        tokens.extend(gated_errors);
+        return Err(tokens);
     }
     Ok(GraphEnum {
         item: input,
@@ -148,6 +169,8 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         members,
         other,
         flags,
+        cfg,
+        gated_errors,
     })
 }
 

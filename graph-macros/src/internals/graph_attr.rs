@@ -3,7 +3,7 @@
 use proc_macro2::Span;
 use syn::{Attribute, LitStr};
 
-use super::Ctxt;
+use super::{attrs, Ctxt};
 
 /// Options a `#[graph(...)]` attribute may carry, and where each is allowed.
 #[derive(Clone, Copy, PartialEq)]
@@ -40,9 +40,15 @@ pub fn is_graph_attr(attr: &Attribute) -> bool {
 }
 
 /// Reads every `#[graph(...)]` in `attrs`, reporting unknown, misplaced and
-/// repeated options to `cx`.
+/// repeated options, and conditional ones, to `cx`.
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAttr {
     let mut parsed = GraphAttr::default();
+    for attr in attrs.iter().filter(|attr| attrs::hides_graph_attr(attr)) {
+        cx.error_spanned_by(
+            attr,
+            "#[graph(...)] cannot be conditional: the macro reads it before rustc applies #[cfg_attr]; to vary an option, declare the field or variant twice, under opposite #[cfg(...)], each with its own #[graph(...)]",
+        );
+    }
     for attr in attrs.iter().filter(|attr| is_graph_attr(attr)) {
         if let syn::Meta::Path(_) | syn::Meta::NameValue(_) = attr.meta {
             cx.error_spanned_by(
@@ -105,7 +111,8 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
     parsed
 }
 
-/// Removes `#[graph(...)]` attributes, which mean nothing to rustc.
+/// Removes `#[graph(...)]` attributes, which mean nothing to rustc, and
+/// `#[cfg_attr]`s holding one (reported by [`parse`]).
 pub fn strip(attrs: &mut Vec<Attribute>) {
-    attrs.retain(|attr| !is_graph_attr(attr));
+    attrs.retain(|attr| !is_graph_attr(attr) && !attrs::hides_graph_attr(attr));
 }

@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Field, Ident, LitStr, Type};
 
+use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
 use super::{args, Ctxt};
 
@@ -47,7 +48,13 @@ pub struct GraphStruct {
     pub update_ident: Ident,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
+    /// A `#[cfg]` written below the macro's attribute, which rustc applies
+    /// after the macro has run: it gates the generated impls too.
+    pub cfg: Cfg,
     pub properties: Vec<Property>,
+    /// Checks that depend on which gated fields exist: `compile_error!`s
+    /// under the `#[cfg]` where they apply.
+    pub gated_errors: TokenStream,
 }
 
 /// One declared field and the Graph property it carries.
@@ -60,6 +67,8 @@ pub struct Property {
     pub required: bool,
     /// `T` when the field's type is `Option<T>`.
     pub option_inner: Option<Type>,
+    /// When the field exists; every generated use of it carries this.
+    pub cfg: Cfg,
 }
 
 impl Property {
@@ -165,10 +174,13 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
             Vec::new()
         }
     };
-    check_wire_names(&mut cx, kind, &properties);
+    let gated_errors = check_wire_names(&mut cx, kind, &properties);
+    let cfg = Cfg::of(&input.attrs);
 
     if cx.has_errors() {
-        return Err(cx.into_errors_with_item(&input));
+        let mut tokens = cx.into_errors_with_item(&input);
+        tokens.extend(gated_errors);
+        return Err(tokens);
     }
     Ok(GraphStruct {
         item: input,
@@ -179,7 +191,9 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         create_ident,
         update_ident,
         krate,
+        cfg,
         properties,
+        gated_errors,
     })
 }
 
@@ -253,6 +267,7 @@ fn is_graph_identifier(segment: &str) -> bool {
 fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Property {
     let attr = graph_attr::parse(cx, &field.attrs, Position::Field);
     graph_attr::strip(&mut field.attrs);
+    let cfg = Cfg::of(&field.attrs);
     let ident = field.ident.clone().expect("named fields only");
     let rust_name = ident.to_string();
     let macro_name = kind.macro_name();
@@ -324,13 +339,20 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         read_only: attr.read_only.is_some(),
         required: attr.required.is_some(),
         option_inner,
+        cfg,
     }
 }
 
 /// `T` in `Option<T>` (also written `std::option::Option<T>` or
-/// `core::option::Option<T>`).
+/// `core::option::Option<T>`, in parentheses, or passed as a `$t:ty`
+/// fragment, which arrives wrapped in an invisible group).
 fn option_inner(ty: &Type) -> Option<Type> {
-    let Type::Path(path) = ty else { return None };
+    let path = match ty {
+        Type::Path(path) => path,
+        Type::Group(group) => return option_inner(&group.elem),
+        Type::Paren(paren) => return option_inner(&paren.elem),
+        _ => return None,
+    };
     if path.qself.is_some() {
         return None;
     }
@@ -356,7 +378,12 @@ fn option_inner(ty: &Type) -> Option<Type> {
     }
 }
 
-fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
+/// Reports fields whose Graph names collide. Fields under a `#[cfg]` may
+/// never exist together (one property typed one way in v1.0 bindings and
+/// another in beta ones), so a collision involving one is a `compile_error!`
+/// gated on both existing, returned for the expansion.
+fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) -> TokenStream {
+    let mut gated_errors = TokenStream::new();
     for (i, property) in properties.iter().enumerate() {
         let wire = property.wire_name.as_str();
         let entity_id = kind == Kind::Entity && wire == "id" && property.ident() != "id";
@@ -375,15 +402,53 @@ fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) {
             );
             continue;
         }
-        if let Some(earlier) = properties[..i].iter().find(|p| p.wire_name == wire) {
-            cx.error_spanned_by(
-                property.ident(),
-                format!(
-                    "`{}` and `{}` both map to the Graph property `{wire}`; give one a different #[graph(rename = \"...\")]",
-                    earlier.ident(),
-                    property.ident()
-                ),
+        for earlier in properties[..i].iter().filter(|p| p.wire_name == wire) {
+            let message = format!(
+                "`{}` and `{}` both map to the Graph property `{wire}`; give one a different #[graph(rename = \"...\")]",
+                earlier.ident(),
+                property.ident()
             );
+            let both = earlier.cfg.and(&property.cfg);
+            if both.is_unconditional() {
+                cx.error_spanned_by(property.ident(), message);
+                break;
+            }
+            gated_errors.extend(both.compile_error(property.ident().span(), &message));
         }
+    }
+    gated_errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn inner(ty: Type) -> Option<String> {
+        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
+    }
+
+    #[test]
+    fn an_option_is_seen_through_invisible_groups_and_parentheses() {
+        let option: Type = syn::parse_quote!(std::option::Option<String>);
+        // What a `$t:ty` fragment becomes inside a `macro_rules!` expansion.
+        let grouped = Type::Group(syn::TypeGroup {
+            attrs: Vec::new(),
+            group_token: Default::default(),
+            elem: Box::new(option.clone()),
+        });
+        assert_eq!(inner(grouped.clone()).as_deref(), Some("String"));
+        let twice = Type::Group(syn::TypeGroup {
+            attrs: Vec::new(),
+            group_token: Default::default(),
+            elem: Box::new(grouped),
+        });
+        assert_eq!(inner(twice).as_deref(), Some("String"));
+        assert_eq!(
+            inner(syn::parse_quote!((Option<u8>))).as_deref(),
+            Some("u8")
+        );
+        assert_eq!(inner(syn::parse_quote!(Vec<Option<u8>>)), None);
+        assert_eq!(inner(syn::parse_quote!(my::Option<u8>)), None);
     }
 }

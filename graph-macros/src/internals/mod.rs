@@ -1,6 +1,7 @@
 //! Parsing and checking shared by the macros: the models they generate from.
 
 mod args;
+pub mod attrs;
 mod case;
 mod ctxt;
 pub mod endpoint;
