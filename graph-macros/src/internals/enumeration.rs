@@ -54,7 +54,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
             super::graph_struct::check_graph_name(&mut cx, lit, &text);
             text
         }
-        None => super::to_lower_camel(&input.ident.to_string()),
+        None => super::member_name(&input.ident.to_string()),
     };
 
     cx.refuse_generics(
@@ -105,7 +105,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                         }
                         value
                     }
-                    None => super::to_lower_camel(&variant.ident.to_string()),
+                    None => super::member_name(&variant.ident.to_string()),
                 };
                 if flags && wire_name.contains(',') {
                     cx.error_spanned_by(

@@ -302,7 +302,7 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
             }
             value
         }
-        None => super::to_lower_camel(&rust_name),
+        None => super::property_name(&rust_name),
     };
     let option_inner = option_inner(&field.ty);
     if complex_options {
