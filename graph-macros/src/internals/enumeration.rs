@@ -36,6 +36,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
             .to_owned(),
     )?;
+    graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_enum");
     let macro_args = args::parse(
         &mut cx,
         args,

@@ -77,6 +77,7 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         &item,
         format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
     )?;
+    graph_attr::refuse_serde_on_item(&mut cx, &mut input, macro_name);
     let accepted = match kind {
         Kind::Entity => args::Accepted {
             keys: &["base", "create", "update", "crate"],
