@@ -1,0 +1,56 @@
+//! Legal inputs the macros used to reject or mishandle (issue #13, point 15):
+//! a `rename` that contains `{...}` on a derived type.
+
+use graph_core::{from_json, graph_complex, graph_entity, to_json};
+use serde_json::{json, Value};
+
+#[graph_entity("base")]
+#[derive(Debug, Default, PartialEq)]
+pub struct Base {
+    #[graph(rename = "{0}")]
+    pub positional: Option<String>,
+}
+
+#[graph_entity("derived", base = "Base")]
+#[derive(Debug, Default, PartialEq)]
+pub struct Derived {
+    #[graph(rename = "a{b}c")]
+    pub braced: Option<String>,
+    #[graph(rename = "}{")]
+    pub reversed: Option<String>,
+}
+
+#[graph_complex("identity")]
+#[derive(Debug, Default, PartialEq)]
+pub struct Identity {
+    #[graph(rename = "{0}")]
+    pub positional: Option<String>,
+}
+
+#[graph_complex("userIdentity", base = "Identity")]
+#[derive(Debug, Default, PartialEq)]
+pub struct UserIdentity {
+    #[graph(rename = "{}")]
+    pub empty_braces: Option<i32>,
+}
+
+#[test]
+fn braces_in_renamed_properties_of_derived_types() {
+    let body = json!({
+        "@odata.type": "#microsoft.graph.derived",
+        "{0}": "zero",
+        "a{b}c": "abc",
+        "}{": "reversed",
+    });
+    let derived: Derived = from_json(body.to_string().as_bytes()).unwrap();
+    assert_eq!(derived.positional.as_deref(), Some("zero"));
+    assert_eq!(derived.braced.as_deref(), Some("abc"));
+    assert_eq!(derived.reversed.as_deref(), Some("reversed"));
+    assert!(derived.additional_data.is_empty());
+    let written: Value = serde_json::from_slice(&to_json(&derived).unwrap()).unwrap();
+    assert_eq!(written["a{b}c"], "abc");
+
+    let identity: UserIdentity = from_json(br#"{"{0}": "zero", "{}": 1}"#).unwrap();
+    assert_eq!(identity.positional.as_deref(), Some("zero"));
+    assert_eq!(identity.empty_braces, Some(1));
+}
