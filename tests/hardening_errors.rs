@@ -1,8 +1,58 @@
 //! Legal inputs the macros used to reject or mishandle (issue #13, point 15):
-//! a `rename` that contains `{...}` on a derived type.
+//! an `other` variant holding something other than a `String`, and a
+//! `rename` that contains `{...}` on a derived type.
 
-use graph_core::{from_json, graph_complex, graph_entity, to_json};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use graph_core::{from_json, graph_complex, graph_entity, graph_enum, to_json};
 use serde_json::{json, Value};
+
+#[graph_enum("deviceType")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum CowDeviceType {
+    Desktop,
+    #[graph(other)]
+    Other(Cow<'static, str>),
+}
+
+#[graph_enum("deviceType")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoxedDeviceType {
+    Desktop,
+    #[graph(other)]
+    Other(Box<str>),
+}
+
+#[graph_enum("deviceType", flags)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SharedDeviceType {
+    Desktop,
+    #[graph(other)]
+    Other(Arc<str>),
+}
+
+#[test]
+fn other_variant_holds_any_owned_string_type() {
+    let known: CowDeviceType = from_json(br#""desktop""#).unwrap();
+    assert_eq!(known, CowDeviceType::Desktop);
+    let unknown: CowDeviceType = from_json(br#""holoLens""#).unwrap();
+    assert_eq!(unknown, CowDeviceType::Other(Cow::Borrowed("holoLens")));
+    assert_eq!(to_json(&unknown).unwrap(), br#""holoLens""#);
+    assert_eq!(
+        CowDeviceType::Other(Cow::Borrowed("surfaceHub")).as_str(),
+        "surfaceHub"
+    );
+
+    let boxed: BoxedDeviceType = "holoLens".parse().unwrap();
+    assert_eq!(boxed, BoxedDeviceType::Other("holoLens".into()));
+    assert_eq!(boxed.to_string(), "holoLens");
+
+    let flags: graph_core::Flags<SharedDeviceType> = from_json(br#""desktop,holoLens""#).unwrap();
+    assert!(flags.contains(&SharedDeviceType::Desktop));
+    assert!(flags.contains(&SharedDeviceType::Other("holoLens".into())));
+    assert_eq!(to_json(&flags).unwrap(), br#""desktop,holoLens""#);
+}
 
 #[graph_entity("base")]
 #[derive(Debug, Default, PartialEq)]

@@ -207,7 +207,9 @@ pub use graph_macros::graph_polymorphic;
 /// `#[graph(rename = "...")]` overrides. Graph adds
 /// members over time: one variant `#[graph(other)] Other(String)` keeps any
 /// member the enum does not know and writes it back unchanged. Without it, an
-/// unknown member is an error that lists the known ones.
+/// unknown member is an error that lists the known ones. The `other` variant
+/// may hold, instead of a `String`, any type built `From<String>` that reads
+/// back as `AsRef<str>`: `Box<str>`, `Cow<'static, str>`, `Arc<str>`.
 ///
 /// `Other` holding a known member's name (`Other("compliant".into())`) is
 /// written as that name and so reads back as the member itself; build values

@@ -1,10 +1,12 @@
 //! Generates the `GraphEnum`, `Display`, `FromStr`, `Serialize` and
 //! `Deserialize` impls of a `#[graph_enum]`, and its inherent `as_str`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use syn::spanned::Spanned;
 
-use crate::internals::enumeration::{self, GraphEnum};
+use crate::internals::enumeration::{self, GraphEnum, OtherVariant};
+use crate::object;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     match enumeration::parse(args, item) {
@@ -22,10 +24,24 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let variants: Vec<_> = graph_enum.members.iter().map(|m| &m.ident).collect();
     let wire_names: Vec<_> = graph_enum.members.iter().map(|m| &m.wire_name).collect();
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
-        Some(other) => (
-            quote!(::core::option::Option::Some(Self::#other(::core::convert::From::from(__name)))),
-            quote!(Self::#other(ref __name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),),
-        ),
+        Some(OtherVariant { ident: other, ty }) => {
+            // Through `String`, which every owned string type is built from:
+            // `From<&str>` would tie the value to the borrowed name (E0521
+            // for `Cow<'static, str>`). Trait errors point at the user's type.
+            let span = Span::call_site().located_at(ty.span());
+            let from_wire = object::respan(
+                quote!(<#ty as ::core::convert::From<#private::String>>::from(#private::String::from(__name))),
+                span,
+            );
+            let as_str = object::respan(
+                quote!(<#ty as ::core::convert::AsRef<::core::primitive::str>>::as_ref(__name)),
+                span,
+            );
+            (
+                quote!(::core::option::Option::Some(Self::#other(#from_wire))),
+                quote!(Self::#other(ref __name) => #as_str,),
+            )
+        }
         None => (quote!(::core::option::Option::None), quote!()),
     };
 

@@ -16,10 +16,18 @@ pub struct GraphEnum {
     /// The members, in declaration order.
     pub members: Vec<Member>,
     /// The `#[graph(other)]` variant, which keeps unknown members.
-    pub other: Option<Ident>,
+    pub other: Option<OtherVariant>,
     /// `#[graph_enum(flags)]`: values are sets of members, `"a,b"` on the
     /// wire (through `graph_core::Flags`).
     pub flags: bool,
+}
+
+/// The `#[graph(other)]` variant: `Other(String)`, or another type built
+/// `From<String>` that reads back `AsRef<str>`.
+pub struct OtherVariant {
+    pub ident: Ident,
+    /// The type it holds; errors about its traits point here.
+    pub ty: syn::Type,
 }
 
 pub struct Member {
@@ -63,7 +71,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         "a Graph enumeration cannot be generic: remove the generic parameters",
     );
     let mut members = Vec::new();
-    let mut other: Option<Ident> = None;
+    let mut other: Option<OtherVariant> = None;
     match &mut input.data {
         syn::Data::Enum(data) => {
             for variant in &mut data.variants {
@@ -73,19 +81,31 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                     if let Some(rename) = &attr.rename {
                         cx.error_spanned_by(rename, "the `other` variant holds whatever unknown name arrives, so it has no name of its own; remove `rename`");
                     }
-                    if !is_single_unnamed_field(&variant.fields) {
-                        cx.error_spanned_by(
-                            &variant.ident,
-                            format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
-                        );
-                    }
+                    let held = match &variant.fields {
+                        syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                            Some(unnamed.unnamed[0].ty.clone())
+                        }
+                        _ => {
+                            cx.error_spanned_by(
+                                &variant.ident,
+                                format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
+                            );
+                            None
+                        }
+                    };
                     if let Some(first) = &other {
                         cx.syn_error(syn::Error::new(
                             other_span,
-                            format!("only one variant can be `#[graph(other)]`, and `{first}` already is"),
+                            format!(
+                                "only one variant can be `#[graph(other)]`, and `{}` already is",
+                                first.ident
+                            ),
                         ));
-                    } else {
-                        other = Some(variant.ident.clone());
+                    } else if let Some(ty) = held {
+                        other = Some(OtherVariant {
+                            ident: variant.ident.clone(),
+                            ty,
+                        });
                     }
                     continue;
                 }
@@ -150,8 +170,4 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         other,
         flags,
     })
-}
-
-fn is_single_unnamed_field(fields: &syn::Fields) -> bool {
-    matches!(fields, syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1)
 }
