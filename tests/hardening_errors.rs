@@ -1,12 +1,88 @@
 //! Legal inputs the macros used to reject or mishandle (issue #13, point 15):
-//! an `other` variant holding something other than a `String`, and a
-//! `rename` that contains `{...}` on a derived type.
+//! `response: ()` on an endpoint, an `other` variant holding something other
+//! than a `String`, and a `rename` that contains `{...}` on a derived type.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use graph_core::{from_json, graph_complex, graph_entity, graph_enum, to_json};
+use graph_core::http::{Method, Response};
+use graph_core::{
+    from_json, graph_complex, graph_endpoint, graph_entity, graph_enum, to_json, Endpoint,
+    GraphError,
+};
 use serde_json::{json, Value};
+
+graph_endpoint! {
+    /// Graph documents `204 No Content` for a delete.
+    pub DeleteMessage {
+        method: DELETE,
+        path: "/users/{userId}/messages/{messageId}",
+        response: (),
+    }
+
+    /// An action: some services answer 200 with a body, others 204.
+    pub WipeDevice {
+        method: POST,
+        path: "/deviceManagement/managedDevices/{managedDeviceId}/wipe",
+        body: Value,
+        response: (),
+    }
+}
+
+macro_rules! endpoint_with_response {
+    ($name:ident, $response:ty) => {
+        graph_endpoint! {
+            pub $name { method: POST, path: "/me/sendMail", body: Value, response: $response }
+        }
+    };
+}
+endpoint_with_response!(SendMail, ());
+
+fn answer(status: u16, body: &str) -> Response<Vec<u8>> {
+    Response::builder()
+        .status(status)
+        .body(body.as_bytes().to_vec())
+        .unwrap()
+}
+
+#[test]
+fn unit_response_accepts_an_empty_204() {
+    DeleteMessage::parse_response(answer(204, "")).unwrap();
+    WipeDevice::parse_response(answer(204, "")).unwrap();
+    SendMail::parse_response(answer(202, "")).unwrap();
+}
+
+#[test]
+fn unit_response_ignores_the_body_of_any_2xx() {
+    DeleteMessage::parse_response(answer(200, "")).unwrap();
+    WipeDevice::parse_response(answer(
+        200,
+        r#"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Edm.Null"}"#,
+    ))
+    .unwrap();
+    SendMail::parse_response(answer(200, "not JSON at all")).unwrap();
+}
+
+#[test]
+fn unit_response_still_reports_errors() {
+    let error = DeleteMessage::parse_response(answer(
+        404,
+        r#"{"error": {"code": "ErrorItemNotFound", "message": "The specified object was not found in the store."}}"#,
+    ))
+    .unwrap_err();
+    match error {
+        GraphError::Api(error) => assert_eq!(error.code, "ErrorItemNotFound"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn unit_response_is_a_response_without_content() {
+    // `response: ()` is `response` left out: the status without content.
+    assert_eq!(WipeDevice::SUCCESS_STATUS, 204);
+    assert_eq!(SendMail::SUCCESS_STATUS, 204);
+    assert_eq!(DeleteMessage::METHOD, Method::DELETE);
+}
 
 #[graph_enum("deviceType")]
 #[derive(Debug, Clone, PartialEq)]
