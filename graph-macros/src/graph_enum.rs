@@ -30,7 +30,9 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
             // for `Cow<'static, str>`). Trait errors point at the user's type.
             let span = Span::call_site().located_at(ty.span());
             let from_wire = object::respan(
-                quote!(<#ty as ::core::convert::From<#private::String>>::from(#private::String::from(__name))),
+                quote!(<#ty as ::core::convert::From<#private::String>>::from(
+                    <#private::String as ::core::convert::From<&::core::primitive::str>>::from(__name),
+                )),
                 span,
             );
             let as_str = object::respan(
