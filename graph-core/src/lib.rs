@@ -82,8 +82,13 @@ pub use request_options::RequestOptions;
 /// * adds `pub id: Option<String>` (inherited from `entity`) as the first field
 ///   and `pub additional_data: AdditionalData` as the last, which keeps every
 ///   property and annotation the struct does not declare;
-/// * maps `snake_case` fields to Graph's `lowerCamel` names
-///   (`last_reported_date_time` is `lastReportedDateTime`, `r#type` is `type`);
+/// * maps each field to its Graph name as you would transcribe it: a
+///   `snake_case` field (no uppercase letter) is `lowerCamel`-cased
+///   (`last_reported_date_time` is `lastReportedDateTime`, `sha256_hash` is
+///   `sha256Hash`, `r#type` is `type`), and any other field is taken as
+///   Graph's own spelling and kept as written (`azureADDeviceId`, under
+///   `#[allow(non_snake_case)]`, is `azureADDeviceId`, which no `lowerCamel`
+///   of a `snake_case` name gives);
 /// * implements [`ODataType`], [`Entity`], `serde::Serialize` (with
 ///   `@odata.type` first and `None` fields left out) and `serde::Deserialize`
 ///   (`@odata.type` optional, with or without `#`; another type is an error);
@@ -105,7 +110,7 @@ pub use request_options::RequestOptions;
 ///
 /// | option | meaning |
 /// |---|---|
-/// | `rename = "iOSVersion"` | the Graph name, where `lowerCamel` of the field name is not it |
+/// | `rename = "iOSVersion"` | the Graph name, where the field's name does not map to it |
 /// | `read_only` | set by the service: left out of the create type |
 /// | `required` | an `Option<T>` field that is a plain `T` in the create type |
 ///
@@ -208,11 +213,16 @@ pub use graph_macros::graph_polymorphic;
 
 /// Turns a fieldless enum into a Microsoft Graph enumeration.
 ///
-/// Variants map to `lowerCamel` wire names (`NotApplicable` is
-/// `"notApplicable"`; `#[graph(rename = "...")]` overrides). Graph adds
+/// A variant's wire name is its name with only the first letter lowered, the
+/// inverse of writing Graph's member name in `PascalCase`: `NotApplicable` is
+/// `"notApplicable"`, `IOS` is `"iOS"`, `MacOS` is `"macOS"` (words are not
+/// split again, so the capitals Graph writes survive);
+/// `#[graph(rename = "...")]` overrides. Graph adds
 /// members over time: one variant `#[graph(other)] Other(String)` keeps any
 /// member the enum does not know and writes it back unchanged. Without it, an
-/// unknown member is an error that lists the known ones.
+/// unknown member is an error that lists the known ones. The `other` variant
+/// may hold, instead of a `String`, any type built `From<String>` that reads
+/// back as `AsRef<str>`: `Box<str>`, `Cow<'static, str>`, `Arc<str>`.
 ///
 /// `Other` holding a known member's name (`Other("compliant".into())`) is
 /// written as that name and so reads back as the member itself; build values

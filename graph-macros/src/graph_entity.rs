@@ -200,26 +200,24 @@ fn generate(entity: &GraphStruct) -> TokenStream {
     // The companions repeat the user's fields and base: a deprecated one is
     // reported once, where the user wrote it.
     let allow_deprecated = attrs::allow_deprecated(&entity.item);
-    let create_struct = quote! {
-        #(#companion_attrs)*
-        #[doc = #create_doc]
-        #allow_deprecated
-        #vis struct #create_ident {
+    let create_struct = companion_struct(
+        quote!(#(#companion_attrs)* #[doc = #create_doc] #allow_deprecated #vis struct #create_ident),
+        quote!(#create_ident: #krate::__private::CreateNameFree<Self, #entity_ident>),
+        quote!({
             #create_head
             #(#create_fields,)*
             #root_tail
-        }
-    };
-    let update_struct = quote! {
-        #(#companion_attrs)*
-        #[doc = #update_doc]
-        #allow_deprecated
-        #vis struct #update_ident {
+        }),
+    );
+    let update_struct = companion_struct(
+        quote!(#(#companion_attrs)* #[doc = #update_doc] #allow_deprecated #vis struct #update_ident),
+        quote!(#update_ident: #krate::__private::UpdateNameFree<Self, #entity_ident>),
+        quote!({
             #update_head
             #(#update_fields,)*
             #root_tail
-        }
-    };
+        }),
+    );
     let (id_body, derived) = match &base {
         Some((base_ty, name, _, _)) => (
             quote!(#krate::Entity::id(&self.base)),
@@ -299,4 +297,22 @@ fn companion_field(property: &Property, ty: &impl quote::ToTokens) -> TokenStrea
         quote!(#[doc = #doc])
     });
     quote!(#(#field_attrs)* #doc #field_vis #ident: #ty)
+}
+
+/// A create or update struct: `head` (attributes to the name), `body` (the
+/// braced fields), and `name_free`, a bound that holds unless the user already
+/// has a type of that name. That type then wins name lookup, rustc reports the
+/// duplicate (E0428) in words that cannot say `create = "..."`, and the bound,
+/// naming the user's type and `Self`, fails with a message that does. Rustdoc
+/// would show the bound on every such type, so documentation gets the struct
+/// without it.
+fn companion_struct(head: TokenStream, name_free: TokenStream, body: TokenStream) -> TokenStream {
+    // At the attribute, where `create = "..."` goes.
+    let name_free = object::respan(name_free, Span::call_site());
+    quote! {
+        #[cfg(not(doc))]
+        #head where #name_free #body
+        #[cfg(doc)]
+        #head #body
+    }
 }

@@ -1,10 +1,11 @@
 //! Generates the `GraphEnum`, `Display`, `FromStr`, `Serialize` and
 //! `Deserialize` impls of a `#[graph_enum]`, and its inherent `as_str`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use syn::spanned::Spanned;
 
-use crate::internals::enumeration::{self, GraphEnum};
+use crate::internals::enumeration::{self, GraphEnum, OtherVariant};
 use crate::object;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -26,16 +27,30 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
         // Without the `other` variant (when its `#[cfg]` removes it), an
         // unknown member is not read.
-        Some((other, cfg)) => {
+        Some(OtherVariant { ident: other, ty, cfg }) => {
+            // Through `String`, which every owned string type is built from:
+            // `From<&str>` would tie the value to the borrowed name (E0521
+            // for `Cow<'static, str>`). Trait errors point at the user's type.
+            let span = Span::call_site().located_at(ty.span());
+            let from_wire = object::respan(
+                quote!(<#ty as ::core::convert::From<#private::String>>::from(
+                    <#private::String as ::core::convert::From<&::core::primitive::str>>::from(__name),
+                )),
+                span,
+            );
+            let as_str = object::respan(
+                quote!(<#ty as ::core::convert::AsRef<::core::primitive::str>>::as_ref(__name)),
+                span,
+            );
             let without = cfg.negated();
             (
                 quote! {
                     #cfg
-                    _ => ::core::option::Option::Some(Self::#other(::core::convert::From::from(__name))),
+                    _ => ::core::option::Option::Some(Self::#other(#from_wire)),
                     #without
                     _ => ::core::option::Option::None,
                 },
-                quote!(#cfg Self::#other(ref __name) => ::core::convert::AsRef::<::core::primitive::str>::as_ref(__name),),
+                quote!(#cfg Self::#other(ref __name) => #as_str,),
             )
         }
         None => (quote!(_ => ::core::option::Option::None,), quote!()),

@@ -375,7 +375,11 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
         let (wire_name, cfg) = (&property.wire_name, &property.cfg);
         let message = format!(
             "`{wire_name}` is already a property of `{base_name}` (or of a type it derives from), and reads through it; remove this field"
-        );
+        )
+        // `panic!` takes the message as a format string, and a wire name is
+        // any text (`rename = "{0}"`).
+        .replace('{', "{{")
+        .replace('}', "}}");
         let panic = respan(
             quote!(::core::panic!(#message)),
             Span::call_site().located_at(property.ident().span()),

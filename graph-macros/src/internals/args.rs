@@ -134,7 +134,7 @@ fn parse_one(
             ident.span(),
             format!(
                 "expected the Graph name as a string: #[{macro_name}(\"{}\")]",
-                super::to_lower_camel(&ident.to_string())
+                super::member_name(&ident.to_string())
             ),
         ));
     }

@@ -37,6 +37,7 @@ pub struct Endpoint {
     /// The path parameters in path order.
     pub params: Vec<Param>,
     pub body: Option<Type>,
+    /// `None` for no content: `response` left out or written `()`.
     pub response: Option<Type>,
     pub status: u16,
 }
@@ -470,9 +471,13 @@ fn check(raw: RawEndpoint, ctxt: &mut Ctxt) -> Option<Endpoint> {
         None if ctxt.has_errors() => Method::Get,
         None => return None,
     };
+    // `response: ()` says "no content", as leaving `response` out does: a
+    // 2xx body is then ignored (a 204 has none, and `()` reads no JSON at
+    // all), and the default status is the one without content.
+    let response = raw.response.filter(|ty| !is_unit(ty));
     let status = match raw.status {
         Some((_, status)) => status,
-        None => method.default_status(raw.response.is_some()),
+        None => method.default_status(response.is_some()),
     };
     Some(Endpoint {
         attrs: raw.attrs,
@@ -482,9 +487,20 @@ fn check(raw: RawEndpoint, ctxt: &mut Ctxt) -> Option<Endpoint> {
         path,
         params,
         body: raw.body.map(|(_, ty)| ty),
-        response: raw.response,
+        response,
         status,
     })
+}
+
+/// `()`, also in parentheses or in the invisible group of a `macro_rules!`
+/// `$t:ty`.
+fn is_unit(ty: &Type) -> bool {
+    match ty {
+        Type::Tuple(tuple) => tuple.elems.is_empty(),
+        Type::Paren(paren) => is_unit(&paren.elem),
+        Type::Group(group) => is_unit(&group.elem),
+        _ => false,
+    }
 }
 
 /// The system segments a path may contain, which are kept as written.

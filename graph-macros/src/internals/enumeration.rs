@@ -16,9 +16,8 @@ pub struct GraphEnum {
     pub krate: syn::Path,
     /// The members, in declaration order.
     pub members: Vec<Member>,
-    /// The `#[graph(other)]` variant, which keeps unknown members, and when
-    /// it exists.
-    pub other: Option<(Ident, Cfg)>,
+    /// The `#[graph(other)]` variant, which keeps unknown members.
+    pub other: Option<OtherVariant>,
     /// `#[graph_enum(flags)]`: values are sets of members, `"a,b"` on the
     /// wire (through `graph_core::Flags`).
     pub flags: bool,
@@ -28,6 +27,16 @@ pub struct GraphEnum {
     /// Checks that depend on which gated variants exist: `compile_error!`s
     /// under the `#[cfg]` where they apply.
     pub gated_errors: TokenStream,
+}
+
+/// The `#[graph(other)]` variant: `Other(String)`, or another type built
+/// `From<String>` that reads back `AsRef<str>`.
+pub struct OtherVariant {
+    pub ident: Ident,
+    /// The type it holds; errors about its traits point here.
+    pub ty: syn::Type,
+    /// When it exists: without it, an unknown member is an error.
+    pub cfg: Cfg,
 }
 
 pub struct Member {
@@ -46,6 +55,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
             .to_owned(),
     )?;
+    graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_enum");
     let macro_args = args::parse(
         &mut cx,
         args,
@@ -64,7 +74,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
             super::graph_struct::check_graph_name(&mut cx, lit, &text);
             text
         }
-        None => super::to_lower_camel(&input.ident.to_string()),
+        None => super::member_name(&input.ident.to_string()),
     };
 
     cx.refuse_generics(
@@ -72,7 +82,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         "a Graph enumeration cannot be generic: remove the generic parameters",
     );
     let mut members: Vec<Member> = Vec::new();
-    let mut other: Option<(Ident, Cfg)> = None;
+    let mut other: Option<OtherVariant> = None;
     let mut gated_errors = TokenStream::new();
     match &mut input.data {
         syn::Data::Enum(data) => {
@@ -84,19 +94,32 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                     if let Some(rename) = &attr.rename {
                         cx.error_spanned_by(rename, "the `other` variant holds whatever unknown name arrives, so it has no name of its own; remove `rename`");
                     }
-                    if !is_single_unnamed_field(&variant.fields) {
-                        cx.error_spanned_by(
-                            &variant.ident,
-                            format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
-                        );
-                    }
-                    if let Some((first, _)) = &other {
+                    let held = match &variant.fields {
+                        syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                            Some(unnamed.unnamed[0].ty.clone())
+                        }
+                        _ => {
+                            cx.error_spanned_by(
+                                &variant.ident,
+                                format!("the `other` variant keeps the unknown member's name: write `#[graph(other)] {}(String)`", variant.ident),
+                            );
+                            None
+                        }
+                    };
+                    if let Some(first) = &other {
                         cx.syn_error(syn::Error::new(
                             other_span,
-                            format!("only one variant can be `#[graph(other)]`, and `{first}` already is"),
+                            format!(
+                                "only one variant can be `#[graph(other)]`, and `{}` already is",
+                                first.ident
+                            ),
                         ));
-                    } else {
-                        other = Some((variant.ident.clone(), cfg));
+                    } else if let Some(ty) = held {
+                        other = Some(OtherVariant {
+                            ident: variant.ident.clone(),
+                            ty,
+                            cfg,
+                        });
                     }
                     continue;
                 }
@@ -117,7 +140,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
                         }
                         value
                     }
-                    None => super::to_lower_camel(&variant.ident.to_string()),
+                    None => super::member_name(&variant.ident.to_string()),
                 };
                 if flags && wire_name.contains(',') {
                     cx.error_spanned_by(
@@ -172,8 +195,4 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         cfg,
         gated_errors,
     })
-}
-
-fn is_single_unnamed_field(fields: &syn::Fields) -> bool {
-    matches!(fields, syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1)
 }

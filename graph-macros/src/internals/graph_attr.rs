@@ -40,8 +40,10 @@ pub fn is_graph_attr(attr: &Attribute) -> bool {
 }
 
 /// Reads every `#[graph(...)]` in `attrs`, reporting unknown, misplaced and
-/// repeated options, and conditional ones, to `cx`.
+/// repeated options, conditional ones, and any `#[serde(...)]` (see
+/// [`refuse_serde`]), to `cx`.
 pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAttr {
+    refuse_serde(cx, attrs, Site::Member(position));
     let mut parsed = GraphAttr::default();
     for attr in attrs.iter().filter(|attr| attrs::hides_graph_attr(attr)) {
         cx.error_spanned_by(
@@ -112,7 +114,141 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
 }
 
 /// Removes `#[graph(...)]` attributes, which mean nothing to rustc, and
-/// `#[cfg_attr]`s holding one (reported by [`parse`]).
+/// `#[cfg_attr]`s holding one, and `#[serde(...)]` ones, all reported by
+/// [`parse`]: left in, a serde attribute would get rustc's hint to derive
+/// serde's traits, which conflict with the macro's impls.
 pub fn strip(attrs: &mut Vec<Attribute>) {
-    attrs.retain(|attr| !is_graph_attr(attr) && !attrs::hides_graph_attr(attr));
+    attrs.retain(|attr| {
+        !is_graph_attr(attr) && !attrs::hides_graph_attr(attr) && !is_serde_attr(attr)
+    });
+}
+
+fn is_serde_attr(attr: &Attribute) -> bool {
+    attr.path().is_ident("serde")
+}
+
+/// Where a `#[serde(...)]` attribute was written.
+#[derive(Clone, Copy)]
+enum Site<'a> {
+    Member(Position),
+    /// On the struct or enum given to the macro of this name.
+    Item(&'a str),
+}
+
+/// The graph macros implement `Serialize` and `Deserialize` themselves, so
+/// serde's derives would conflict with them (once per generated type) and
+/// serde's attributes are never read. Reports a user `#[derive(Serialize)]`
+/// or `#[derive(Deserialize)]` on the item and every `#[serde(...)]` on it,
+/// and removes the latter (see [`strip`]).
+pub fn refuse_serde_on_item(cx: &mut Ctxt, input: &mut syn::DeriveInput, macro_name: &str) {
+    let companions = if macro_name == "graph_entity" {
+        " (for the create and update types too)"
+    } else {
+        ""
+    };
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+    {
+        // A derive list that does not parse is rustc's to report.
+        let _ = attr.parse_nested_meta(|meta| {
+            let name = meta.path.segments.last().map(|segment| segment.ident.to_string());
+            if let Some(name @ ("Serialize" | "Deserialize")) = name.as_deref() {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("#[{macro_name}] implements `Serialize` and `Deserialize` itself, in Graph's JSON form{companions}; remove `{name}` from this derive"),
+                );
+            }
+            Ok(())
+        });
+    }
+    refuse_serde(cx, &input.attrs, Site::Item(macro_name));
+    input.attrs.retain(|attr| !is_serde_attr(attr));
+}
+
+/// Reports each option of every `#[serde(...)]` in `attrs`, with the
+/// `#[graph(...)]` way to say it where there is one.
+fn refuse_serde(cx: &mut Ctxt, attrs: &[Attribute], site: Site) {
+    for attr in attrs.iter().filter(|attr| is_serde_attr(attr)) {
+        let mut options = Vec::new();
+        let parsed = attr.parse_nested_meta(|meta| {
+            let name = meta.path.get_ident().map(ToString::to_string);
+            let value = if meta.input.peek(syn::Token![=]) {
+                let value = meta.value()?;
+                if value.peek(LitStr) {
+                    Some(value.parse::<LitStr>()?.value())
+                } else {
+                    value.parse::<proc_macro2::TokenTree>()?;
+                    None
+                }
+            } else {
+                if meta.input.peek(syn::token::Paren) {
+                    meta.input.parse::<proc_macro2::TokenTree>()?;
+                }
+                None
+            };
+            // Anything but `option`, `option = value` or `option(...)` is
+            // reported as a whole below.
+            let Some(written) = &name else {
+                return Err(meta.error("not a serde option"));
+            };
+            let shape = if value.is_some() { " = ..." } else { "" };
+            options.push((
+                meta.path.clone(),
+                format!("#[serde({written}{shape})]"),
+                serde_advice(written, value.as_deref(), site),
+            ));
+            Ok(())
+        });
+        if parsed.is_err() || options.is_empty() {
+            options = vec![(
+                attr.path().clone(),
+                "#[serde(...)]".to_owned(),
+                serde_advice("", None, site),
+            )];
+        }
+        for (path, written, advice) in options {
+            cx.error_spanned_by(
+                path,
+                format!("`{written}` is not read: the graph macros implement `Serialize` and `Deserialize` themselves; {advice}"),
+            );
+        }
+    }
+}
+
+/// What to write instead of `#[serde(option = value)]` at `site`.
+fn serde_advice(option: &str, value: Option<&str>, site: Site) -> String {
+    let value = value.unwrap_or("...");
+    match (option, site) {
+        ("rename", Site::Member(Position::Field | Position::Variant)) => {
+            format!("write `#[graph(rename = {value:?})]`")
+        }
+        ("rename", Site::Member(Position::TypeVariant)) => {
+            "a variant is chosen by the @odata.type of the type it holds; remove it".to_owned()
+        }
+        ("rename", Site::Item("graph_polymorphic")) => {
+            "each variant's type says which @odata.type it holds; remove it".to_owned()
+        }
+        ("rename", Site::Item(macro_name)) => {
+            format!("the Graph name is the macro's argument: write `#[{macro_name}({value:?})]`")
+        }
+        ("rename_all", _) => "a `snake_case` field is `lowerCamel`-cased, any other field is kept as written, and a variant lowers its first letter; give one a different name with `#[graph(rename = \"...\")]`".to_owned(),
+        ("default", Site::Member(Position::Field)) => "an `Option` field is `None` when the property is missing; remove it, and make the field an `Option` if Graph may leave the property out".to_owned(),
+        ("default", _) => "an `Option` field is `None` when the property is missing; remove it".to_owned(),
+        ("skip_serializing_if", Site::Member(Position::Field)) => {
+            "a `None` field is left out already; remove it".to_owned()
+        }
+        ("other", Site::Member(Position::Variant | Position::TypeVariant)) => {
+            "the catch-all variant is marked `#[graph(other)]`".to_owned()
+        }
+        ("tag", Site::Item("graph_polymorphic")) => {
+            "the macro chooses the variant by `@odata.type` already; remove it".to_owned()
+        }
+        ("deny_unknown_fields", _) => "properties the type does not declare are kept in `additional_data`, as Graph adds properties over time; remove it".to_owned(),
+        (_, Site::Member(position)) => {
+            format!("remove it; options go in `#[graph(...)]`: {}", position.options())
+        }
+        (_, Site::Item(_)) => "remove it".to_owned(),
+    }
 }

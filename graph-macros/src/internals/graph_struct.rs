@@ -86,6 +86,7 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         &item,
         format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
     )?;
+    graph_attr::refuse_serde_on_item(&mut cx, &mut input, macro_name);
     let accepted = match kind {
         Kind::Entity => args::Accepted {
             keys: &["base", "create", "update", "crate"],
@@ -317,7 +318,7 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
             }
             value
         }
-        None => super::to_lower_camel(&rust_name),
+        None => super::property_name(&rust_name),
     };
     let option_inner = option_inner(&field.ty);
     if complex_options {

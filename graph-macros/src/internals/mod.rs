@@ -10,5 +10,5 @@ mod graph_attr;
 pub mod graph_struct;
 pub mod polymorphic;
 
-pub use case::{to_lower_camel, to_snake};
+pub use case::{member_name, property_name, to_lower_camel, to_snake};
 pub use ctxt::Ctxt;

@@ -41,6 +41,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
         "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
             .to_owned(),
     )?;
+    graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_polymorphic");
     let macro_args = args::parse(
         &mut cx,
         args,
