@@ -27,7 +27,11 @@ fn generate(graph_enum: &GraphEnum) -> TokenStream {
     let (unknown_from_wire, other_as_str) = match &graph_enum.other {
         // Without the `other` variant (when its `#[cfg]` removes it), an
         // unknown member is not read.
-        Some(OtherVariant { ident: other, ty, cfg }) => {
+        Some(OtherVariant {
+            ident: other,
+            ty,
+            cfg,
+        }) => {
             // Through `String`, which every owned string type is built from:
             // `From<&str>` would tie the value to the borrowed name (E0521
             // for `Cow<'static, str>`). Trait errors point at the user's type.
