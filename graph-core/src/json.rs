@@ -1,4 +1,4 @@
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -32,21 +32,80 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, GraphError> 
 
 fn decode_error(json: &[u8], error: &serde_json::Error) -> GraphError {
     let message = error.to_string();
+    // A member that a polymorphic read held until it knew `@odata.type` is
+    // read when the input is past it: the error's position only says which
+    // object it is in (so it is left out of the message), and the message
+    // where in that object.
+    let held = held_member(&message).map(|(within, inner)| {
+        let inner = inner.strip_suffix(&position_suffix(error)).unwrap_or(inner);
+        (within, inner.to_owned())
+    });
+    let (within, message) = match held {
+        Some((within, inner)) => (Some(within), inner),
+        None => (None, message),
+    };
     // serde reports a missing field once the object's members are read: it
     // belongs to the object, not to the member read last.
-    let target = if message.starts_with("missing field") {
+    let target = if within.is_some() || message.starts_with("missing field") {
         Target::Object
     } else {
         Target::Value
     };
-    let path = match position(json, error.line(), error.column()) {
+    let mut path = match position(json, error.line(), error.column()) {
         Some(offset) => path_at(&json[..offset], target),
         None => ".".to_owned(),
     };
+    if let Some(within) = within {
+        if path == "." {
+            path.clear();
+        } else if !within.starts_with('[') {
+            path.push('.');
+        }
+        path.push_str(&within);
+        if path.is_empty() {
+            path.push('.');
+        }
+    }
     GraphError::Decode {
         path,
         message: Shortened::message(message),
     }
+}
+
+/// How serde_json ends the text of an error that has a position.
+fn position_suffix(error: &serde_json::Error) -> String {
+    format!(" at line {} column {}", error.line(), error.column())
+}
+
+/// What the phrase after a held member's key says: see [`held_member_error`].
+const HELD: &str = " (read ahead of @odata.type): ";
+
+/// The error of a member that a polymorphic read held until it knew the
+/// type: `` `path` (read ahead of @odata.type): inner``, where `path` is
+/// where the error is from the object being read (`settings.size`), with
+/// its keys shortened already. A backtick in it is doubled so that
+/// [`held_member`] finds where it ends.
+pub(crate) fn held_member_error(path: &str, inner: impl fmt::Display) -> String {
+    format!("`{}`{HELD}{inner}", path.replace('`', "``"))
+}
+
+/// The path and the inner error of a message made by [`held_member_error`].
+pub(crate) fn held_member(message: &str) -> Option<(String, &str)> {
+    let mut rest = message.strip_prefix('`')?;
+    let mut path = String::new();
+    loop {
+        let tick = rest.find('`')?;
+        path.push_str(&rest[..tick]);
+        rest = &rest[tick + 1..];
+        match rest.strip_prefix('`') {
+            Some(after) => {
+                path.push('`');
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    Some((path, rest.strip_prefix(HELD)?))
 }
 
 /// The byte offset of serde_json's (line, column): the column counts the

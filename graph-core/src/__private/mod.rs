@@ -15,6 +15,7 @@ pub use serde;
 pub use serde_json;
 pub use std::string::String;
 
+mod held;
 mod polymorphic;
 pub use polymorphic::{deserialize_polymorphic, unknown_type, ReadVariant, Variant};
 
