@@ -54,7 +54,7 @@ where
                     return T::read_variant(Some(&odata_type), replay)
                         .map_err(|error| name_held_member(error, replaying));
                 }
-                let value: Value = map.next_value()?;
+                let value = map.next_value_seed(super::KeptValue)?;
                 held.push((key.as_str().to_owned(), value));
             }
             T::read_variant(None, Replay::new(held, None::<A>, &mut replaying))
