@@ -169,6 +169,16 @@ impl Shortened {
         Shortened(format!("{}… ({} bytes)", &text[..end], text.len()))
     }
 
+    /// A JSON key for the path of an error, cut as [`Shortened::new`] cuts
+    /// a value: a path never echoes a huge key whole.
+    pub(crate) fn key(key: String) -> String {
+        if key.len() <= Self::LIMIT {
+            key
+        } else {
+            Self::new(&key).0
+        }
+    }
+
     /// Keeps a response body, cut at a character boundary after
     /// [`Self::BODY_LIMIT`] bytes; bytes that are not UTF-8 are replaced.
     /// Only the kept prefix is ever decoded, so a huge body costs nothing.

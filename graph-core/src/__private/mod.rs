@@ -15,7 +15,10 @@ pub use serde;
 pub use serde_json;
 pub use std::string::String;
 
+mod held;
+mod kept;
 mod polymorphic;
+use kept::{duplicate_property, KeptValue};
 pub use polymorphic::{deserialize_polymorphic, held_once, unknown_type, ReadVariant, Variant};
 
 /// A JSON object key, borrowed from the input when the deserializer allows.
@@ -391,15 +394,12 @@ pub fn unknown_field<'de, A: MapAccess<'de>>(
 ) -> Result<(), A::Error> {
     match additional_data.entry(key.0.into_owned()) {
         serde_json::map::Entry::Vacant(slot) => {
-            slot.insert(map.next_value()?);
+            slot.insert(map.next_value_seed(KeptValue)?);
             Ok(())
         }
         // As for declared properties: a repeated key is an error rather
         // than a silent loss of the first value.
-        serde_json::map::Entry::Occupied(slot) => Err(de::Error::custom(format_args!(
-            "duplicate property `{}`",
-            crate::error::Shortened::new(slot.key())
-        ))),
+        serde_json::map::Entry::Occupied(slot) => Err(duplicate_property(slot.key())),
     }
 }
 

@@ -8,6 +8,7 @@ use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::held::{name_held_member, Held};
 use super::{Key, NoExtension, ObjectFields, TypeRule};
 
 /// Generated for a `#[graph_polymorphic]` enum.
@@ -43,16 +44,21 @@ where
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut held = Vec::new();
+            // The held member being replayed, if any, when the variant fails.
+            let mut replaying = None;
             while let Some(key) = map.next_key::<Key<'de>>()? {
                 if key.as_str() == "@odata.type" {
                     let odata_type: String = map.next_value()?;
                     held.push(("@odata.type".to_owned(), Value::String(odata_type.clone())));
-                    return T::read_variant(Some(&odata_type), Replay::new(held, Some(map)));
+                    let replay = Replay::new(held, Some(map), &mut replaying);
+                    return T::read_variant(Some(&odata_type), replay)
+                        .map_err(|error| name_held_member(error, replaying));
                 }
-                let value: Value = map.next_value()?;
+                let value = map.next_value_seed(super::KeptValue)?;
                 held.push((key.as_str().to_owned(), value));
             }
-            T::read_variant(None, Replay::new(held, None::<A>))
+            T::read_variant(None, Replay::new(held, None::<A>, &mut replaying))
+                .map_err(|error| name_held_member(error, replaying))
         }
     }
     deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
@@ -141,28 +147,32 @@ pub fn unknown_type<T: ReadVariant, E: de::Error>(odata_type: Option<&str>) -> E
 
 /// The members read while looking for `@odata.type`, then the rest of the
 /// object from the input.
-struct Replay<A> {
+struct Replay<'r, A> {
     held: std::vec::IntoIter<(String, Value)>,
     /// The held member whose key was just returned, until its value is.
-    value: Option<(String, Value)>,
+    value: Option<Value>,
+    /// The key of the held member last returned, until the rest of the
+    /// object is read: an error of the variant's meanwhile is about it.
+    replaying: &'r mut Option<String>,
     /// The held members are done: keys and values come from `rest`.
     streaming: bool,
     /// The rest of the input object; `None` when all of it was held.
     rest: Option<A>,
 }
 
-impl<A> Replay<A> {
-    fn new(held: Vec<(String, Value)>, rest: Option<A>) -> Self {
+impl<'r, A> Replay<'r, A> {
+    fn new(held: Vec<(String, Value)>, rest: Option<A>, replaying: &'r mut Option<String>) -> Self {
         Replay {
             held: held.into_iter(),
             value: None,
+            replaying,
             streaming: false,
             rest,
         }
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -172,10 +182,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
         if !self.streaming {
             if let Some((key, value)) = self.held.next() {
                 let read = seed.deserialize(StrDeserializer::<A::Error>::new(&key));
-                self.value = Some((key, value));
+                *self.replaying = Some(key);
+                self.value = Some(value);
                 return read.map(Some);
             }
             self.streaming = true;
+            *self.replaying = None;
         }
         match &mut self.rest {
             Some(rest) => rest.next_key_seed(seed),
@@ -185,11 +197,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match (self.streaming, self.value.take(), &mut self.rest) {
-            // The position of a held value is gone by now (the input is past
-            // it), so the error names its property itself.
-            (false, Some((key, value)), _) => seed
-                .deserialize(value)
-                .map_err(|error| de::Error::custom(format_args!("`{key}`: {error}"))),
+            (false, Some(value), _) => seed.deserialize(Held(value)).map_err(de::Error::custom),
             (true, _, Some(rest)) => rest.next_value_seed(seed),
             _ => Err(de::Error::custom("a value was asked for before its key")),
         }
