@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use graph_core::{
-    from_json, graph_complex, graph_entity, graph_polymorphic, Collection, GraphError, JsonValue,
+    from_json, graph_complex, graph_entity, graph_polymorphic, AdditionalData, Collection,
+    GraphError, JsonValue,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -410,4 +411,16 @@ proptest! {
             prop_assert!(message.starts_with("duplicate property"), "{}: {}", place, message);
         }
     }
+}
+
+#[test]
+fn additional_data_read_on_its_own_refuses_repeated_keys_too() {
+    let (path, message) = decode_error::<AdditionalData>(r#"{"foo":{"a":1,"a":2}}"#);
+    assert_eq!(path, "foo.a");
+    assert!(message.contains("duplicate property `a`"), "{message}");
+    let (path, _) = decode_error::<AdditionalData>(r#"{"x":1,"x":1}"#);
+    assert_eq!(path, "x");
+    let kept: AdditionalData = from_json(br#"{"foo":{"a":1,"b":[{"a":2}]}}"#).unwrap();
+    assert_eq!(kept["foo"]["b"][0]["a"], 2);
+    assert!(from_json::<AdditionalData>(b"[1]").is_err());
 }

@@ -1,5 +1,6 @@
 use std::ops::{Deref, DerefMut};
 
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -124,9 +125,21 @@ pub trait GraphEnum: Sized {
 /// extra.insert("@odata.etag".into(), "W/\"1\"".into());
 /// assert_eq!(extra.get("@odata.etag").and_then(|v| v.as_str()), Some("W/\"1\""));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Read on its own, like the `additional_data` of a generated type, it
+/// refuses a key repeated at any depth rather than keep only the last value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct AdditionalData(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for AdditionalData {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_map(crate::__private::KeptValue)? {
+            Value::Object(map) => Ok(AdditionalData(map)),
+            _ => Err(de::Error::custom("expected a JSON object")),
+        }
+    }
+}
 
 impl AdditionalData {
     /// An empty map.

@@ -18,7 +18,8 @@ pub use std::string::String;
 mod held;
 mod kept;
 mod polymorphic;
-use kept::{duplicate_property, KeptValue};
+use kept::duplicate_property;
+pub(crate) use kept::KeptValue;
 pub use polymorphic::{deserialize_polymorphic, held_once, unknown_type, ReadVariant, Variant};
 
 /// A JSON object key, borrowed from the input when the deserializer allows.
