@@ -143,15 +143,28 @@ pub fn allow_deprecated_for<'a>(mut attrs: impl Iterator<Item = &'a Attribute>) 
 /// cannot work: rustc applies it after the macro has run, so the macro never
 /// sees it, and rustc then knows no `graph` attribute.
 pub fn hides_graph_attr(attr: &Attribute) -> bool {
-    fn holds_graph(args: TokenStream) -> bool {
+    hides_attr(attr, "graph")
+}
+
+/// Whether `attr` is a `#[cfg_attr(...)]` holding `#[serde(...)]`, which the
+/// macros' own serde impls never read (and rustc would then suggest deriving
+/// serde's traits, which conflict with them).
+pub fn hides_serde_attr(attr: &Attribute) -> bool {
+    hides_attr(attr, "serde")
+}
+
+/// Whether `attr` is a `#[cfg_attr(...)]` holding, at any depth, an
+/// attribute called `name`.
+fn hides_attr(attr: &Attribute, name: &str) -> bool {
+    fn holds(args: TokenStream, wanted: &str) -> bool {
         cfg_attr_parts(args).is_some_and(|(_, attrs)| {
             attrs
                 .into_iter()
-                .any(|(name, args)| name == "graph" || (name == "cfg_attr" && holds_graph(args)))
+                .any(|(name, args)| name == wanted || (name == "cfg_attr" && holds(args, wanted)))
         })
     }
     match &attr.meta {
-        syn::Meta::List(list) if list.path.is_ident("cfg_attr") => holds_graph(list.tokens.clone()),
+        syn::Meta::List(list) if list.path.is_ident("cfg_attr") => holds(list.tokens.clone(), name),
         _ => false,
     }
 }

@@ -123,8 +123,9 @@ pub fn strip(attrs: &mut Vec<Attribute>) {
     });
 }
 
+/// `#[serde(...)]`, or a `#[cfg_attr(...)]` holding one.
 fn is_serde_attr(attr: &Attribute) -> bool {
-    attr.path().is_ident("serde")
+    attr.path().is_ident("serde") || attrs::hides_serde_attr(attr)
 }
 
 /// Where a `#[serde(...)]` attribute was written.
@@ -170,7 +171,16 @@ pub fn refuse_serde_on_item(cx: &mut Ctxt, input: &mut syn::DeriveInput, macro_n
 /// Reports each option of every `#[serde(...)]` in `attrs`, with the
 /// `#[graph(...)]` way to say it where there is one.
 fn refuse_serde(cx: &mut Ctxt, attrs: &[Attribute], site: Site) {
-    for attr in attrs.iter().filter(|attr| is_serde_attr(attr)) {
+    for attr in attrs.iter().filter(|attr| attrs::hides_serde_attr(attr)) {
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "`#[cfg_attr(..., serde(...))]` is not read, whatever the condition: the graph macros implement `Serialize` and `Deserialize` themselves; {}",
+                serde_advice("", None, site)
+            ),
+        );
+    }
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
         let mut options = Vec::new();
         let parsed = attr.parse_nested_meta(|meta| {
             let name = meta.path.get_ident().map(ToString::to_string);

@@ -17,11 +17,14 @@ pub struct User {
     pub surname: Option<String>,
     #[serde]
     pub given_name: Option<String>,
+    #[cfg_attr(all(), serde(rename = "jobTitle"))]
+    pub job: Option<String>,
 }
 
 #[graph_complex("emailAddress")]
 #[derive(Deserialize)]
 #[serde(rename = "email")]
+#[cfg_attr(all(), serde(deny_unknown_fields))]
 pub struct EmailAddress {
     #[serde(flatten)]
     pub address: Option<String>,
