@@ -137,6 +137,47 @@ fn a_next_link_to_another_host_is_refused() {
 }
 
 #[test]
+fn a_next_link_that_leaves_the_service_roots_path_is_refused() {
+    for link in [
+        // `url` (under reqwest) resolves these to `/beta/me`.
+        "https://graph.microsoft.com/v1.0/users/%2e%2e/%2e%2e/beta/me",
+        "https://graph.microsoft.com/v1.0/users/../../beta/me",
+        "https://graph.microsoft.com/v1.0/users/.%2E/x",
+        "https://graph.microsoft.com/v1.0/users/./x",
+        "https://graph.microsoft.com/beta/users?$skiptoken=x",
+        "https://graph.microsoft.com/v1.00/users",
+        "https://graph.microsoft.com/",
+    ] {
+        let page = Collection::<Value> {
+            next_link: Some(link.into()),
+            ..Default::default()
+        };
+        match page.next_page_request(ROOT, "token", &RequestOptions::new()) {
+            Some(Err(GraphError::InvalidRequest { reason })) => {
+                assert!(
+                    reason.contains("cannot follow the next link"),
+                    "{link}: {reason}"
+                )
+            }
+            other => panic!("{link}: expected a refusal, got {other:?}"),
+        }
+    }
+    // Dots inside a segment are no dot segment.
+    for link in [
+        "https://graph.microsoft.com/v1.0/users/a..b/x?$skiptoken=..",
+        "https://graph.microsoft.com/v1.0/users/.../x",
+        "https://graph.microsoft.com/v1.0",
+    ] {
+        let page = Collection::<Value> {
+            next_link: Some(link.into()),
+            ..Default::default()
+        };
+        let request = page.next_page_request(ROOT, "token", &RequestOptions::new());
+        assert!(matches!(request, Some(Ok(_))), "{link}: {request:?}");
+    }
+}
+
+#[test]
 fn pages_keep_every_annotation() {
     let received = json!({
         "@odata.context": "ctx",

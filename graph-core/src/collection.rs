@@ -90,8 +90,10 @@ impl<T> Collection<T> {
     ///
     /// # Errors
     /// [`GraphError::InvalidRequest`] when the next link is not an absolute
-    /// URL on the service root's scheme and host: following it would send the
-    /// access token to another server.
+    /// URL on the service root's scheme and host (following it would send the
+    /// access token to another server), or its path is not under the service
+    /// root's path or holds a `.` or `..` segment, in any spelling (it could
+    /// reach another resource).
     pub fn next_page_request(
         &self,
         service_root: &str,
@@ -148,7 +150,35 @@ fn follow_link(
             "it is not on the service root's scheme and host, and following it would send the access token there",
         ));
     }
+    if let Some(why) = leaves_root_path(target.path(), root.path()) {
+        return Err(invalid_link(link, why));
+    }
     build_request(Method::GET, link, access_token, None, options)
+}
+
+/// Why a next link's path could reach something outside the service root's
+/// path, if it could: it does not start with that path, or it holds a dot
+/// segment, which URL parsers that follow the WHATWG URL standard (the `url`
+/// crate under reqwest, browsers) resolve even when written `%2e%2E` or
+/// after a `\`.
+fn leaves_root_path(path: &str, root_path: &str) -> Option<&'static str> {
+    let root_path = root_path.trim_end_matches('/');
+    let under_root = path
+        .strip_prefix(root_path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if !under_root {
+        return Some("its path is not under the service root's path");
+    }
+    let is_dot = |segment: &str| {
+        let decoded = percent_encoding::percent_decode_str(segment).collect::<Vec<u8>>();
+        decoded == b"." || decoded == b".."
+    };
+    if path.split(['/', '\\']).any(is_dot) {
+        return Some(
+            "its path has a `.` or `..` segment, which would be resolved to another resource",
+        );
+    }
+    None
 }
 
 fn invalid_link(link: &str, why: &str) -> GraphError {

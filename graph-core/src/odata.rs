@@ -1,6 +1,8 @@
 use std::ops::{Deref, DerefMut};
 
-use serde::de::{self, Deserializer};
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -134,10 +136,24 @@ pub struct AdditionalData(Map<String, Value>);
 
 impl<'de> Deserialize<'de> for AdditionalData {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match deserializer.deserialize_map(crate::__private::KeptValue)? {
-            Value::Object(map) => Ok(AdditionalData(map)),
-            _ => Err(de::Error::custom("expected a JSON object")),
+        struct ObjectVisitor;
+        impl<'de> Visitor<'de> for ObjectVisitor {
+            type Value = AdditionalData;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AdditionalData, A::Error> {
+                match crate::__private::KeptValue.visit_map(map)? {
+                    Value::Object(map) => Ok(AdditionalData(map)),
+                    // Only a number, under serde_json's `arbitrary_precision`.
+                    _ => Err(de::Error::invalid_type(
+                        de::Unexpected::Other("a number"),
+                        &self,
+                    )),
+                }
+            }
         }
+        deserializer.deserialize_map(ObjectVisitor)
     }
 }
 

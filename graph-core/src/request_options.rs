@@ -30,6 +30,12 @@ const QUERY_VALUE: &AsciiSet = &CONTROLS
 /// string literal in `$filter`, is the caller's) and percent-encoded for the
 /// URL here, so no value can end the query option or start another.
 ///
+/// The elements of `select`, `expand` and `orderby` are joined with `,`, and
+/// a `,` inside one is OData syntax too: `expand(["members($select=id,mail)"])`
+/// is one expansion, while `select(["id,mail"])` asks for the same two
+/// properties as `select(["id", "mail"])`. The service reads the option as
+/// a whole, so no encoding could keep such an element in one piece.
+///
 /// ```
 /// use graph_core::RequestOptions;
 ///
