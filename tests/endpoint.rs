@@ -893,6 +893,10 @@ mod response {
                 r#"{"error":{"code":"c","message":"m","innerError":{"date":{"utc":true},"request-id":"r3"}}}"#,
                 Some("r3"),
             ),
+            (
+                r#"{"error":{"code":"c","message":"m","innerError":{"date":1},"innererror":{"request-id":"r4"}}}"#,
+                Some("r4"),
+            ),
         ];
         for (body, request_id) in bodies {
             let error =

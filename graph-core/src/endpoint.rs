@@ -369,7 +369,13 @@ pub(crate) fn check_status(
     Err(match parsed.as_ref().and_then(ErrorBody::read) {
         Some(error) => {
             let keep = |text: &str| Shortened::body(text.as_bytes()).into_string();
-            let inner = |name: &str| error.inner.and_then(|inner| inner.get(name)?.as_str());
+            let inner = |name: &str| {
+                error
+                    .inner
+                    .iter()
+                    .flatten()
+                    .find_map(|inner| inner.get(name)?.as_str())
+            };
             GraphError::Api(Box::new(ApiError {
                 status,
                 code: keep(error.code),
@@ -396,17 +402,16 @@ pub(crate) fn check_status(
 struct ErrorBody<'a> {
     code: &'a str,
     message: Option<&'a str>,
-    inner: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// `innerError` and `innererror`, where each is an object.
+    inner: [Option<&'a serde_json::Map<String, serde_json::Value>>; 2],
 }
 
 impl<'a> ErrorBody<'a> {
     fn read(body: &'a serde_json::Value) -> Option<Self> {
         let error = body.get("error")?.as_object()?;
         // Graph writes `innerError`; some services and older docs
-        // `innererror`. The first one that is an object is used.
-        let inner = ["innerError", "innererror"]
-            .into_iter()
-            .find_map(|name| error.get(name)?.as_object());
+        // `innererror`. A field is taken from the first that has it.
+        let inner = ["innerError", "innererror"].map(|name| error.get(name)?.as_object());
         Some(ErrorBody {
             code: error.get("code")?.as_str()?,
             message: error.get("message").and_then(serde_json::Value::as_str),
