@@ -6,6 +6,7 @@
 //! collecting every problem with its span (`internals::Ctxt`), and only then
 //! generates code (one file per macro).
 
+mod expansion;
 mod graph_complex;
 mod graph_endpoint;
 mod graph_entity;
@@ -13,6 +14,7 @@ mod graph_enum;
 mod graph_polymorphic;
 mod internals;
 mod object;
+mod tokens;
 
 use proc_macro::TokenStream;
 
