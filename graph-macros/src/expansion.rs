@@ -12,6 +12,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::Ident;
 
 use crate::internals::attrs::{self, Cfg};
 use crate::internals::Rejected;
@@ -63,5 +64,38 @@ pub fn wrap_impls(item: &syn::DeriveInput, cfg: &Cfg, impls: TokenStream) -> Tok
         const _: () = {
             #impls
         };
+    }
+}
+
+/// `Serialize` and `Deserialize` for `ident`: `serialize` with `__serializer`
+/// in scope, `deserialize` with `__deserializer`; `attrs` go on both impls.
+pub fn serde_impls(
+    private: &TokenStream,
+    ident: &Ident,
+    attrs: TokenStream,
+    serialize: TokenStream,
+    deserialize: TokenStream,
+) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        #attrs
+        impl #private::serde::Serialize for #ident {
+            fn serialize<__S: #private::serde::Serializer>(
+                &self,
+                __serializer: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #serialize
+            }
+        }
+
+        #[automatically_derived]
+        #attrs
+        impl<'de> #private::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #private::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                #deserialize
+            }
+        }
     }
 }

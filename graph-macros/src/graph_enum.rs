@@ -115,6 +115,13 @@ fn generate(graph_enum: &GraphEnum, bodies: Bodies) -> TokenStream {
         }
     });
 
+    let serde_impls = expansion::serde_impls(
+        &private,
+        ident,
+        quote!(),
+        quote!(__serializer.serialize_str(<Self as #krate::GraphEnum>::as_str(self))),
+        quote!(#private::deserialize_enum(__deserializer)),
+    );
     let impls = quote! {
         #flags
 
@@ -155,24 +162,7 @@ fn generate(graph_enum: &GraphEnum, bodies: Bodies) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl #private::serde::Serialize for #ident {
-            fn serialize<__S: #private::serde::Serializer>(
-                &self,
-                __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                __serializer.serialize_str(<Self as #krate::GraphEnum>::as_str(self))
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_enum(__deserializer)
-            }
-        }
+        #serde_impls
     };
     let impls = expansion::wrap_impls(item, &graph_enum.cfg, impls);
     let gated_errors = &graph_enum.gated_errors;

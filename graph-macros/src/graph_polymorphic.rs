@@ -44,7 +44,7 @@ fn held_ref(held: &TypeVariant) -> TokenStream {
     }
 }
 
-/// `<ty as Variant>::item`, at the held type's span: every use of a held type goes through `Variant`
+/// `<ty as Variant>::item`. Every use of a held type goes through `Variant`
 /// at the type's span, so a type that is not a Graph struct is reported
 /// once, there.
 fn variant(private: &TokenStream, ty: &syn::Type, item: TokenStream) -> TokenStream {
@@ -206,29 +206,17 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
 
     // `#[allow(deprecated)]`: a deprecated enum, variant or held type is the
     // user's to be warned about where they use it, not in generated code.
+    let serde_impls = expansion::serde_impls(
+        &private,
+        ident,
+        quote!(#[allow(deprecated)]),
+        serialize,
+        quote!(#private::deserialize_polymorphic(__deserializer)),
+    );
     quote! {
         #item
 
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl #private::serde::Serialize for #ident {
-            fn serialize<__S: #private::serde::Serializer>(
-                &self,
-                __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #serialize
-            }
-        }
-
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_polymorphic(__deserializer)
-            }
-        }
+        #serde_impls
 
         #[automatically_derived]
         #[allow(deprecated)]

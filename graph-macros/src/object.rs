@@ -118,28 +118,16 @@ pub fn impls(krate: &syn::Path, object: &ObjectType, bodies: Bodies) -> TokenStr
     };
     let object_fields = object_fields(krate, object, composition);
     let deref = object.base.as_ref().map(|base| deref_impls(ident, base));
+    let serde_impls = expansion::serde_impls(
+        &private,
+        ident,
+        quote!(),
+        quote!(#private::serialize_object(self, __serializer)),
+        quote!(#private::deserialize_object(__deserializer)),
+    );
     quote! {
         #object_fields
-
-        #[automatically_derived]
-        impl #private::serde::Serialize for #ident {
-            fn serialize<__S: #private::serde::Serializer>(
-                &self,
-                __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #private::serialize_object(self, __serializer)
-            }
-        }
-
-        #[automatically_derived]
-        impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_object(__deserializer)
-            }
-        }
-
+        #serde_impls
         #deref
     }
 }

@@ -1,7 +1,8 @@
 //! A mistake in an entity is reported once, at its cause: the struct (with
 //! the fields the macro adds), its create and update types and its trait
 //! impls are still generated, so the code below, which uses them, reports
-//! nothing more. Each struct has one mistake.
+//! nothing more. Each struct and enum has one mistake; the polymorphic enum
+//! holds two that have one.
 use graph_core::{
     graph_complex, graph_entity, graph_polymorphic, Entity, ODataType, Patch, Polymorphic,
 };
@@ -40,6 +41,7 @@ pub struct EmailAddress {
 #[graph_polymorphic]
 pub enum AnyDirectoryObject {
     Group(Group),
+    Team(Group),
     #[graph(other)]
     Other(DirectoryObject),
 }
@@ -79,7 +81,9 @@ pub fn uses(user: &User, group: &Group, any: &AnyDirectoryObject) -> Vec<u8> {
     let _: AnyDirectoryObject = group_of(DirectoryObject::default_for_test()).into();
     let _: User = graph_core::from_json(b"{}").unwrap();
     let _: GroupCreate = graph_core::from_json(b"{}").unwrap();
-    graph_core::to_json(&(user, &user.address, create(), update(), group_update())).unwrap()
+    let _: Vec<AnyDirectoryObject> = graph_core::from_json(b"[]").unwrap();
+    let value = (user, &user.address, any, create(), update(), group_update());
+    graph_core::to_json(&value).unwrap()
 }
 
 fn group_of(base: DirectoryObject) -> Group {
