@@ -18,7 +18,6 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 
 /// What the expansion is made of: declarations at the item's place, and impls
 /// gathered in one constant.
-#[derive(Default)]
 struct Generated {
     declarations: TokenStream,
     impls: TokenStream,
@@ -305,13 +304,13 @@ fn companion(entity: &Entity, request: Request) -> Generated {
         .collect();
     let base = entity.base.as_ref().map(|base| request.base(base));
 
-    let head = base.map(|base_ty| {
+    let head = entity.base.as_ref().map(|base| {
         let doc = format!(
             "The properties of [`{}`]'s {}-request type, which also read through `Deref`.",
-            entity.base.as_ref().map_or("", |base| &base.name),
+            base.name,
             request.word()
         );
-        object::base_field(vis, base_ty, &doc)
+        object::base_field(vis, request.base(base), &doc)
     });
     let declared_fields = fields
         .iter()

@@ -18,24 +18,18 @@ pub struct User {
     pub address: Option<EmailAddress>,
 }
 
-// Told to remove `id`: the struct gets the macro's, declared once.
-#[graph_entity("directoryObject")]
-pub struct DirectoryObject {
-    pub id: Option<String>,
-    pub deleted: Option<String>,
-}
-
-#[graph_entity("group", base = "DirectoryObject")]
-pub struct Group {
-    #[graph(rename = "")]
-    pub display_name: Option<String>,
-}
-
 #[graph_complex("emailAddress")]
 #[derive(Debug, Clone)]
 pub struct EmailAddress {
     #[graph(read_only)]
     pub address: Option<String>,
+}
+
+// Told to remove `id`: the struct gets the macro's, declared once.
+#[graph_entity("directoryObject")]
+pub struct DirectoryObject {
+    pub id: Option<String>,
+    pub deleted: Option<String>,
 }
 
 #[graph_polymorphic]
@@ -44,6 +38,12 @@ pub enum AnyDirectoryObject {
     Team(Group),
     #[graph(other)]
     Other(DirectoryObject),
+}
+
+#[graph_entity("group", base = "DirectoryObject")]
+pub struct Group {
+    #[graph(rename = "")]
+    pub display_name: Option<String>,
 }
 
 pub fn create() -> UserCreate {
