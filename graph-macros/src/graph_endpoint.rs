@@ -103,14 +103,14 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     let (response_type, decode) = match response {
         Some(ty) => (
             quote!(#ty),
-            // Call-site hygiene (located at the type) keeps `body` visible
+            // Call-site hygiene (located at the type) keeps `__body` visible
             // when the endpoint comes from a `macro_rules!` expansion.
-            quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #krate::from_json::<#ty>(body)),
+            quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #krate::from_json::<#ty>(__body)),
         ),
         None => (quote!(()), quote!(::core::result::Result::Ok(()))),
     };
     let body_param = if response.is_some() {
-        quote!(body)
+        quote!(__body)
     } else {
         quote!(_)
     };
@@ -133,6 +133,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
 
         #cfg
         #allow_deprecated
+        #[automatically_derived]
         impl #krate::Endpoint for #ident {
             const METHOD: #krate::http::Method = #krate::http::Method::#method;
             const PATH_TEMPLATE: &'static ::core::primitive::str = #path;

@@ -1,92 +1,164 @@
-//! Generates a `#[graph_entity]` struct, its create- and update-request types,
-//! and their `ODataType`, `Entity` (and for a derived entity, `Derived`)
-//! impls; the serde impls come from [`crate::object`].
+//! Generates a `#[graph_entity]` struct, its create- and update-request types
+//! (its companions), and their `ODataType`, `Entity` (and for a derived
+//! entity, `Derived`) impls; the serde impls come from [`crate::object`].
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::spanned::Spanned;
-use syn::Type;
+use syn::Ident;
 
+use crate::expansion::{self, Bodies};
 use crate::internals::attrs::{self, Cfg};
 use crate::internals::graph_struct::{self, GraphStruct, Kind, Property};
 use crate::object::{self, BaseType, Missing, ObjectType, WireField};
+use crate::tokens::{at_user, respan};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    match graph_struct::parse(Kind::Entity, args, item) {
-        Ok(entity) => generate(&entity),
-        Err(tokens) => tokens,
+    expansion::expand(graph_struct::parse(Kind::Entity, args, item), generate)
+}
+
+/// What the expansion is made of: declarations at the item's place, and impls
+/// gathered in one constant.
+struct Generated {
+    declarations: TokenStream,
+    impls: TokenStream,
+}
+
+/// What every one of the three structs is generated from.
+struct Entity<'a> {
+    model: &'a GraphStruct,
+    /// The properties the structs declare (see [`object::declared`]).
+    properties: Vec<&'a Property>,
+    base: Option<EntityBase>,
+    /// The user's attributes but docs, which describe the entity only: the
+    /// derives and the rest apply to all three structs.
+    companion_attrs: Vec<&'a syn::Attribute>,
+    /// `#[allow(deprecated)]` when the user deprecated something: the
+    /// companions repeat the user's fields and base, and a deprecated one is
+    /// reported once, where the user wrote it.
+    allow_deprecated: TokenStream,
+    /// `additional_data` for a root entity (a derived one reads it through
+    /// its base), in all three structs.
+    root_tail: Option<TokenStream>,
+    bodies: Bodies,
+}
+
+/// The base of a derived entity as each of its three structs embeds it;
+/// errors about it point at `base = "..."`.
+struct EntityBase {
+    /// The Rust name, for docs.
+    name: String,
+    /// The base entity, embedded by the entity.
+    entity: BaseType,
+    /// `<Base as Entity>::Create`, embedded by the create type.
+    create: BaseType,
+    /// `<Base as Entity>::Update`, embedded by the update type.
+    update: BaseType,
+}
+
+fn generate(model: &GraphStruct, bodies: Bodies) -> TokenStream {
+    let krate = &model.krate;
+    let base = model.base.as_ref().map(|base| {
+        let entity = BaseType::new(base);
+        let entity_trait = quote!(#krate::Entity);
+        EntityBase {
+            name: BaseType::name(base),
+            create: entity.projection(entity_trait.clone(), "Create"),
+            update: entity.projection(entity_trait, "Update"),
+            entity,
+        }
+    });
+    let added: &[&str] = match base {
+        Some(_) => &["base"],
+        None => &["id", "additional_data"],
+    };
+    let entity = Entity {
+        model,
+        properties: object::declared(&model.properties, added, bodies),
+        base,
+        companion_attrs: model
+            .item
+            .attrs
+            .iter()
+            .filter(|attr| !attr.path().is_ident("doc"))
+            .collect(),
+        allow_deprecated: attrs::allow_deprecated(&model.item),
+        root_tail: model.base.is_none().then(|| {
+            quote! {
+                /// Properties and annotations this struct does not declare, kept so that
+                /// parsing and serializing again loses nothing.
+                pub additional_data: #krate::AdditionalData,
+            }
+        }),
+        bodies,
+    };
+
+    let mut generated = entity_struct(&entity);
+    for request in [Request::Create, Request::Update] {
+        let companion = companion(&entity, request);
+        generated.declarations.extend(companion.declarations);
+        generated.impls.extend(companion.impls);
+    }
+    let Generated {
+        declarations,
+        impls,
+    } = generated;
+    let impls = expansion::wrap_impls(&model.item, &model.cfg, impls);
+    let gated_errors = &model.gated_errors;
+    quote! {
+        #declarations
+        #impls
+        #gated_errors
     }
 }
 
-fn generate(entity: &GraphStruct) -> TokenStream {
-    let krate = &entity.krate;
-    let entity_ident = &entity.item.ident;
-    let create_ident = &entity.create_ident;
-    let update_ident = &entity.update_ident;
-    let odata_type = &entity.odata_type;
-    let vis = &entity.item.vis;
-    let attrs = &entity.item.attrs;
-    // The user's derives and other attributes apply to all three structs;
-    // docs describe the entity only.
-    let companion_attrs: Vec<_> = attrs
-        .iter()
-        .filter(|attr| !attr.path().is_ident("doc"))
-        .collect();
-
-    // A derived entity embeds its base (and the base's create and update
-    // types in its own); errors about the base point at `base = "..."`.
-    let base = entity.base.as_ref().map(|base| {
-        let name = BaseType::name(base);
-        let base = BaseType::new(base);
-        let entity_trait = quote!(#krate::Entity);
-        let create = base.projection(entity_trait.clone(), "Create");
-        let update = base.projection(entity_trait, "Update");
-        (base, name, create, update)
-    });
-    let base_field = |ty: &BaseType, part: &str| {
-        base.as_ref().map(|(_, name, _, _)| {
-            let doc = format!(
-                "The properties of [`{name}`]'s {part}-request type, which also read through `Deref`."
-            );
-            object::base_field(vis, ty, &doc)
-        })
-    };
-    let root_tail = base.is_none().then(|| {
-        quote! {
-            /// Properties and annotations this struct does not declare, kept so that
-            /// parsing and serializing again loses nothing.
-            pub additional_data: #krate::AdditionalData,
-        }
-    });
-
-    // The entity: `id` for a root entity (a derived one inherits it).
-    let fields = entity.properties.iter().map(|property| &property.field);
-    let entity_head = match &base {
-        Some((base_ty, name, _, _)) => object::base_field(
+/// The entity itself: `id` for a root entity (a derived one inherits it).
+fn entity_struct(entity: &Entity) -> Generated {
+    let model = entity.model;
+    let krate = &model.krate;
+    let ident = &model.item.ident;
+    let (attrs, vis) = (&model.item.attrs, &model.item.vis);
+    let odata_type = &model.odata_type;
+    let id_type = quote!(::core::option::Option<#krate::__private::String>);
+    let head = match &entity.base {
+        Some(base) => object::base_field(
             vis,
-            base_ty,
+            &base.entity,
             &format!(
-                "The properties inherited from [`{name}`], which also read through `Deref` \
-                 (`value.id`, `value.additional_data`)."
+                "The properties inherited from [`{}`], which also read through `Deref` \
+                 (`value.id`, `value.additional_data`).",
+                base.name
             ),
         ),
         None => quote! {
             /// The unique identifier, assigned by the server (inherited from `entity`).
-            pub id: ::core::option::Option<#krate::__private::String>,
+            pub id: #id_type,
         },
     };
+    let id_body = match &entity.base {
+        Some(_) => quote!(#krate::Entity::id(&self.base)),
+        None => quote!(::core::option::Option::as_deref(&self.id)),
+    };
+    let derived = entity.base.as_ref().map(|base| {
+        object::derived_impls(
+            model,
+            &entity.properties,
+            &base.entity,
+            &base.name,
+            entity.bodies,
+        )
+    });
     let id = format_ident!("id");
     let unconditional = Cfg::default();
-    let id_field = base.is_none().then(|| WireField {
+    let id_field = entity.base.is_none().then(|| WireField {
         ident: &id,
         wire_name: "id",
-        ty: quote!(::core::option::Option<#krate::__private::String>),
+        ty: id_type,
         missing: Missing::Field,
         span: Span::call_site(),
         cfg: &unconditional,
     });
-    let entity_object = ObjectType {
-        ident: entity_ident,
+    let object = ObjectType {
+        ident,
         fields: id_field
             .into_iter()
             .chain(
@@ -96,192 +168,209 @@ fn generate(entity: &GraphStruct) -> TokenStream {
                     .map(|property| WireField::property(property, &property.field.ty)),
             )
             .collect(),
-        base: base.as_ref().map(|(base_ty, ..)| base_ty.clone()),
-        writes_type: entity.writes_type,
-        is_abstract: entity.is_abstract,
+        base: entity.base.as_ref().map(|base| base.entity.clone()),
+        writes_type: model.writes_type,
+        is_abstract: model.is_abstract,
     };
-
-    // The create type: no read-only properties; `required` unwraps `Option<T>`.
-    let create_properties: Vec<(&Property, &Type)> = entity
-        .properties
-        .iter()
-        .filter(|property| !property.read_only)
-        .map(
-            |property| match (&property.option_inner, property.required) {
-                (Some(inner), true) => (property, inner),
-                _ => (property, &property.field.ty),
-            },
-        )
-        .collect();
-    let create_fields = create_properties
-        .iter()
-        .map(|(property, ty)| companion_field(property, ty));
-    let create_base = base.as_ref().map(|(_, _, create, _)| create.clone());
-    let create_head = create_base.as_ref().and_then(|ty| base_field(ty, "create"));
-    let create_object = ObjectType {
-        ident: create_ident,
-        fields: create_properties
-            .iter()
-            .map(|(property, ty)| WireField::property(property, ty))
-            .collect(),
-        base: create_base,
-        writes_type: entity.writes_type,
-        is_abstract: entity.is_abstract,
-    };
-    let create_doc = format!(
-        "The body of a request that creates a [`{entity_ident}`]: no `id`, no read-only properties."
-    );
-
-    // The update type: every writable property as a `Patch`, which tells
-    // "leave unchanged" (omitted) from "clear" (null) and "set".
-    let update_properties: Vec<(&Property, TokenStream)> = entity
-        .properties
-        .iter()
-        .filter(|property| !property.read_only)
-        .map(|property| {
-            let inner = property.option_inner.as_ref().unwrap_or(&property.field.ty);
-            let span = Span::call_site().located_at(inner.span());
-            (
-                property,
-                object::respan(quote!(#krate::Patch<#inner>), span),
-            )
-        })
-        .collect();
-    let update_fields = update_properties
-        .iter()
-        .map(|(property, ty)| companion_field(property, ty));
-    let update_base = base.as_ref().map(|(_, _, _, update)| update.clone());
-    let update_head = update_base.as_ref().and_then(|ty| base_field(ty, "update"));
-    let update_object = ObjectType {
-        ident: update_ident,
-        fields: update_properties
-            .iter()
-            .map(|(property, ty)| WireField {
-                ident: property.ident(),
-                wire_name: &property.wire_name,
-                ty: ty.clone(),
-                missing: Missing::Unchanged,
-                span: Span::call_site().located_at(property.field.ty.span()),
-                cfg: &property.cfg,
-            })
-            .collect(),
-        base: update_base.clone(),
-        writes_type: entity.writes_type,
-        is_abstract: entity.is_abstract,
-    };
-    let update_doc = format!(
-        "The body of a PATCH request that updates a [`{entity_ident}`]: each property is \
-         left unchanged, cleared or set, and only what changes is sent."
-    );
-    // `..Default::default()` is how an update is written; derive it unless
-    // the user's derives already do.
-    let update_default = (!object::derives(attrs, "Default")).then(|| {
-        let defaults = update_properties.iter().map(|(property, _)| {
-            let (ident, cfg) = (property.ident(), &property.cfg);
-            quote!(#cfg #ident: #krate::Patch::Unchanged,)
-        });
-        let rest = match &update_base {
-            Some(_) => quote!(base: ::core::default::Default::default(),),
-            None => quote!(additional_data: #krate::AdditionalData::new(),),
-        };
-        let default = quote! {
-            impl ::core::default::Default for #update_ident {
-                fn default() -> Self {
-                    #update_ident {
-                        #(#defaults)*
-                        #rest
-                    }
-                }
+    let (create, update) = (&model.create_ident, &model.update_ident);
+    let fields = entity.properties.iter().map(|property| &property.field);
+    let root_tail = &entity.root_tail;
+    let object_impls = object::impls(krate, &object, entity.bodies);
+    Generated {
+        declarations: quote! {
+            #(#attrs)*
+            #vis struct #ident {
+                #head
+                #(#fields,)*
+                #root_tail
             }
-        };
-        default
-    });
-
-    // The companions repeat the user's fields and base: a deprecated one is
-    // reported once, where the user wrote it.
-    let allow_deprecated = attrs::allow_deprecated(&entity.item);
-    let create_struct = companion_struct(
-        quote!(#(#companion_attrs)* #[doc = #create_doc] #allow_deprecated #vis struct #create_ident),
-        quote!(#create_ident: #krate::__private::CreateNameFree<Self, #entity_ident>),
-        quote!({
-            #create_head
-            #(#create_fields,)*
-            #root_tail
-        }),
-    );
-    let update_struct = companion_struct(
-        quote!(#(#companion_attrs)* #[doc = #update_doc] #allow_deprecated #vis struct #update_ident),
-        quote!(#update_ident: #krate::__private::UpdateNameFree<Self, #entity_ident>),
-        quote!({
-            #update_head
-            #(#update_fields,)*
-            #root_tail
-        }),
-    );
-    let (id_body, derived) = match &base {
-        Some((base_ty, name, _, _)) => (
-            quote!(#krate::Entity::id(&self.base)),
-            Some(object::derived_impls(entity, base_ty, name)),
-        ),
-        None => (quote!(::core::option::Option::as_deref(&self.id)), None),
-    };
-    let companion_odata_types = quote! {
-        impl #krate::ODataType for #create_ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
-
-        impl #krate::ODataType for #update_ident {
-            const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
-        }
-    };
-    let entity_impl = quote! {
-        impl #krate::Entity for #entity_ident {
-            type Create = #create_ident;
-            type Update = #update_ident;
-
-            fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
-                #id_body
-            }
-        }
-    };
-    let entity_impls = object::impls(krate, &entity_object);
-    let create_impls = object::impls(krate, &create_object);
-    let update_impls = object::impls(krate, &update_object);
-    let impls = object::wrap_impls(
-        &entity.item,
-        &entity.cfg,
-        quote! {
-            #update_default
-
-            impl #krate::ODataType for #entity_ident {
+        },
+        impls: quote! {
+            #[automatically_derived]
+            impl #krate::ODataType for #ident {
                 const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
             }
 
-            #companion_odata_types
+            #[automatically_derived]
+            impl #krate::Entity for #ident {
+                type Create = #create;
+                type Update = #update;
 
-            #entity_impl
+                fn id(&self) -> ::core::option::Option<&::core::primitive::str> {
+                    #id_body
+                }
+            }
 
             #derived
-            #entity_impls
-            #create_impls
-            #update_impls
+            #object_impls
         },
-    );
-    let gated_errors = &entity.gated_errors;
+    }
+}
 
-    quote! {
-        #(#attrs)*
-        #vis struct #entity_ident {
-            #entity_head
-            #(#fields,)*
-            #root_tail
+/// One of an entity's request types.
+#[derive(Clone, Copy, PartialEq)]
+enum Request {
+    /// The body of a POST that creates the entity: no read-only properties;
+    /// `required` unwraps `Option<T>`.
+    Create,
+    /// The body of a PATCH: every writable property as a `Patch`, which
+    /// tells "leave unchanged" (omitted) from "clear" (null) and "set".
+    Update,
+}
+
+impl Request {
+    fn ident(self, model: &GraphStruct) -> &Ident {
+        match self {
+            Request::Create => &model.create_ident,
+            Request::Update => &model.update_ident,
         }
+    }
 
-        #create_struct
-        #update_struct
+    fn base(self, base: &EntityBase) -> &BaseType {
+        match self {
+            Request::Create => &base.create,
+            Request::Update => &base.update,
+        }
+    }
 
-        #impls
-        #gated_errors
+    /// The word docs use for it.
+    fn word(self) -> &'static str {
+        match self {
+            Request::Create => "create",
+            Request::Update => "update",
+        }
+    }
+
+    fn doc(self, entity: &Ident) -> String {
+        match self {
+            Request::Create => format!(
+                "The body of a request that creates a [`{entity}`]: no `id`, no read-only properties."
+            ),
+            Request::Update => format!(
+                "The body of a PATCH request that updates a [`{entity}`]: each property is \
+                 left unchanged, cleared or set, and only what changes is sent."
+            ),
+        }
+    }
+
+    /// The bound that holds unless the user has a type of its name (see
+    /// [`companion_struct`]).
+    fn name_free(self, model: &GraphStruct) -> TokenStream {
+        let (krate, entity, ident) = (&model.krate, &model.item.ident, self.ident(model));
+        let name_free = match self {
+            Request::Create => quote!(CreateNameFree),
+            Request::Update => quote!(UpdateNameFree),
+        };
+        quote!(#ident: #krate::__private::#name_free<Self, #entity>)
+    }
+
+    /// `property` as this request carries it; `None` for a read-only one.
+    fn field<'a>(self, krate: &syn::Path, property: &'a Property) -> Option<WireField<'a>> {
+        if property.read_only {
+            return None;
+        }
+        Some(match self {
+            Request::Create => match (&property.option_inner, property.required) {
+                (Some(inner), true) => WireField::property(property, inner),
+                _ => WireField::property(property, &property.field.ty),
+            },
+            Request::Update => {
+                let inner = property.option_inner.as_ref().unwrap_or(&property.field.ty);
+                WireField {
+                    ident: property.ident(),
+                    wire_name: &property.wire_name,
+                    ty: respan(quote!(#krate::Patch<#inner>), at_user(inner)),
+                    missing: Missing::Unchanged,
+                    span: at_user(&property.field.ty),
+                    cfg: &property.cfg,
+                }
+            }
+        })
+    }
+}
+
+/// The create or update type, with its `ODataType` and serde impls, and for
+/// the update type `Default` (how an update is written:
+/// `..Default::default()`) unless the user's derives have it.
+fn companion(entity: &Entity, request: Request) -> Generated {
+    let model = entity.model;
+    let krate = &model.krate;
+    let ident = request.ident(model);
+    let vis = &model.item.vis;
+    let fields: Vec<(&Property, WireField)> = entity
+        .properties
+        .iter()
+        .filter_map(|&property| Some((property, request.field(krate, property)?)))
+        .collect();
+    let base = entity.base.as_ref().map(|base| request.base(base));
+
+    let head = entity.base.as_ref().map(|base| {
+        let doc = format!(
+            "The properties of [`{}`]'s {}-request type, which also read through `Deref`.",
+            base.name,
+            request.word()
+        );
+        object::base_field(vis, request.base(base), &doc)
+    });
+    let declared_fields = fields
+        .iter()
+        .map(|(property, field)| companion_field(property, &field.ty));
+    let root_tail = &entity.root_tail;
+    let (companion_attrs, allow_deprecated) = (&entity.companion_attrs, &entity.allow_deprecated);
+    let doc = request.doc(&model.item.ident);
+    let declaration = companion_struct(
+        quote!(#(#companion_attrs)* #[doc = #doc] #allow_deprecated #vis struct #ident),
+        request.name_free(model),
+        quote!({
+            #head
+            #(#declared_fields,)*
+            #root_tail
+        }),
+    );
+
+    let default = (request == Request::Update && !attrs::derives(&model.item.attrs, "Default"))
+        .then(|| {
+            let unchanged = fields.iter().map(|(_, field)| {
+                let (ident, cfg) = (field.ident, field.cfg);
+                quote!(#cfg #ident: #krate::Patch::Unchanged,)
+            });
+            let rest = match base {
+                Some(_) => quote!(base: ::core::default::Default::default(),),
+                None => quote!(additional_data: #krate::AdditionalData::new(),),
+            };
+            quote! {
+                #[automatically_derived]
+                impl ::core::default::Default for #ident {
+                    fn default() -> Self {
+                        #ident {
+                            #(#unchanged)*
+                            #rest
+                        }
+                    }
+                }
+            }
+        });
+    let object = ObjectType {
+        ident,
+        fields: fields.into_iter().map(|(_, field)| field).collect(),
+        base: base.cloned(),
+        writes_type: model.writes_type,
+        is_abstract: model.is_abstract,
+    };
+    let object_impls = object::impls(krate, &object, entity.bodies);
+    let odata_type = &model.odata_type;
+    Generated {
+        declarations: declaration,
+        impls: quote! {
+            #default
+
+            #[automatically_derived]
+            impl #krate::ODataType for #ident {
+                const ODATA_TYPE: &'static ::core::primitive::str = #odata_type;
+            }
+
+            #object_impls
+        },
     }
 }
 
@@ -308,7 +397,7 @@ fn companion_field(property: &Property, ty: &impl quote::ToTokens) -> TokenStrea
 /// without it.
 fn companion_struct(head: TokenStream, name_free: TokenStream, body: TokenStream) -> TokenStream {
     // At the attribute, where `create = "..."` goes.
-    let name_free = object::respan(name_free, Span::call_site());
+    let name_free = respan(name_free, Span::call_site());
     quote! {
         #[cfg(not(doc))]
         #head where #name_free #body

@@ -4,8 +4,11 @@
 //!
 //! Each macro parses its input into a model (`internals`), checks it while
 //! collecting every problem with its span (`internals::Ctxt`), and only then
-//! generates code (one file per macro).
+//! generates code (one file per macro). After a problem, the macro still
+//! generates what the item's shape allows (`expansion`), so that each mistake
+//! is reported once, at its cause.
 
+mod expansion;
 mod graph_complex;
 mod graph_endpoint;
 mod graph_entity;
@@ -13,6 +16,7 @@ mod graph_enum;
 mod graph_polymorphic;
 mod internals;
 mod object;
+mod tokens;
 
 use proc_macro::TokenStream;
 
@@ -57,5 +61,7 @@ pub fn graph_endpoint(input: TokenStream) -> TokenStream {
     graph_endpoint::expand(input.into()).into()
 }
 
+#[cfg(test)]
+mod generated_code;
 #[cfg(test)]
 mod never_panics;

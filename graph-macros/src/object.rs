@@ -6,13 +6,14 @@
 //! The impls are thin: the per-field work is a call into a generic helper in
 //! `graph_core::__private`, so thousands of types expand to little code.
 
-use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
-use crate::internals::attrs::{self, Cfg};
+use crate::expansion::{self, Bodies};
+use crate::internals::attrs::Cfg;
 use crate::internals::graph_struct::{GraphStruct, Property};
+use crate::tokens::{at_user, respan};
 
 /// One JSON object type to generate impls for.
 pub struct ObjectType<'a> {
@@ -40,7 +41,7 @@ pub struct BaseType {
 impl BaseType {
     /// `base = "Name"`, with every token at the literal.
     pub fn new(base: &Type) -> BaseType {
-        let span = Span::call_site().located_at(base.span());
+        let span = at_user(base);
         BaseType {
             ty: respan(quote!(#base), span),
             span,
@@ -99,7 +100,7 @@ impl<'a> WireField<'a> {
             wire_name: &property.wire_name,
             ty: quote!(#ty),
             missing: Missing::Field,
-            span: Span::call_site().located_at(ty.span()),
+            span: at_user(ty),
             cfg: &property.cfg,
         }
     }
@@ -107,89 +108,111 @@ impl<'a> WireField<'a> {
 
 /// `Serialize`, `Deserialize` and `ObjectFields` for `object`, and, for a
 /// derived type, `Deref`/`DerefMut` to its base.
-pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
+pub fn impls(krate: &syn::Path, object: &ObjectType, bodies: Bodies) -> TokenStream {
     let ident = object.ident;
     let private = quote!(#krate::__private);
+    let composition = match (bodies, &object.base) {
+        (Bodies::Fallback, _) => Composition::fallback(&private),
+        (Bodies::Working, None) => Composition::root(krate, object),
+        (Bodies::Working, Some(base)) => Composition::derived(&private, object, base),
+    };
+    let object_fields = object_fields(krate, object, composition);
+    let deref = object.base.as_ref().map(|base| deref_impls(ident, base));
+    let serde_impls = expansion::serde_impls(
+        &private,
+        ident,
+        quote!(),
+        quote!(#private::serialize_object(self, __serializer)),
+        quote!(#private::deserialize_object(__deserializer)),
+    );
+    quote! {
+        #object_fields
+        #serde_impls
+        #deref
+    }
+}
 
+/// The `ObjectFields` impl, around the parts that differ between a root and
+/// a derived type.
+fn object_fields(krate: &syn::Path, object: &ObjectType, composition: Composition) -> TokenStream {
+    let ident = object.ident;
+    let private = quote!(#krate::__private);
     let own_names = object.fields.iter().map(|field| {
         let (cfg, wire_name) = (field.cfg, field.wire_name);
         quote!(#cfg #wire_name)
     });
-    let slots: Vec<Ident> = (0..object.fields.len())
-        .map(|i| format_ident!("__slot{}", i))
-        .collect();
-    let mut write_entries = Vec::new();
-    let mut declare_slots = Vec::new();
-    let mut read_entries = Vec::new();
-    let mut read_checks = Vec::new();
-    let mut take_fields = Vec::new();
-    for (field, slot) in object.fields.iter().zip(&slots) {
-        let WireField {
-            ident,
-            wire_name,
-            ty,
-            missing,
-            span,
-            cfg,
-        } = field;
-        let take = match missing {
-            Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
-            Missing::Unchanged => quote!(::core::option::Option::unwrap_or_default(#slot)),
-        };
-        // Every token of these calls carries the field type's span, or rustc
-        // reports a missing impl on a span joined from the attribute to the
-        // field. Whether `None` is left out follows from the type itself (see
-        // `__private::Entry`), so an `Option` behind an alias is one too.
-        // The `#[cfg]` keeps the user's spans, so that rustc reports a
-        // problem in it once, however many copies there are.
-        let write_entry = respan(
-            quote!(
-                (&#private::Entry(&self.#ident)).write_entry(__object, #wire_name);
-            ),
-            *span,
-        );
-        write_entries.push(quote!(#cfg #write_entry));
-        let declare_slot = respan(
-            quote!(
-                let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
-            ),
-            *span,
-        );
-        declare_slots.push(quote!(#cfg #declare_slot));
-        let read_entry = respan(
-            quote!(
-                #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
-            ),
-            *span,
-        );
-        read_entries.push(quote!(#cfg #read_entry));
-        let read_check = respan(
-            quote!(
-                if __key == #wire_name {
-                    return ::core::result::Result::map(#private::next_field(__map, &mut #slot, #wire_name), |()| true);
-                }
-            ),
-            *span,
-        );
-        read_checks.push(quote!(#cfg #read_check));
-        let take_field = respan(
-            quote!(
-                #ident: #take,
-            ),
-            *span,
-        );
-        take_fields.push(quote!(#cfg #take_field));
-    }
+    let (writes_type, is_abstract) = (object.writes_type, object.is_abstract);
+    let Composition {
+        base_names,
+        write_fields,
+        read_params,
+        read_fields,
+        additional_data,
+    } = composition;
+    quote! {
+        #[automatically_derived]
+        impl #private::ObjectFields for #ident {
+            const NAMES: #private::PropertyNames = #private::PropertyNames {
+                own: &[#(#own_names),*],
+                base: #base_names,
+            };
+            const WRITES_TYPE: ::core::primitive::bool = #writes_type;
+            const ABSTRACT: ::core::primitive::bool = #is_abstract;
 
-    let writes_type = object.writes_type;
-    let is_abstract = object.is_abstract;
-    let (base_names, write_base, read_fields, additional_data, deref) = match &object.base {
-        // A root type runs the key loop: its own members, `@odata.type`, then
-        // whatever the derived type being read takes, then the rest is kept.
-        None => (
-            quote!(::core::option::Option::None),
-            quote!(),
-            quote! {
+            fn write_fields<__M: #private::serde::ser::SerializeMap>(
+                &self,
+                __object: &mut #private::ObjectWriter<__M>,
+            ) {
+                #write_fields
+            }
+
+            fn read_fields<'de, __A>(
+                #read_params
+            ) -> ::core::result::Result<Self, __A::Error>
+            where
+                __A: #private::serde::de::MapAccess<'de>,
+            {
+                #read_fields
+            }
+
+            fn additional_data(&self) -> &#krate::AdditionalData {
+                #additional_data
+            }
+        }
+    }
+}
+
+/// The parts of an `ObjectFields` impl that differ between a root type,
+/// which runs the key loop and keeps what no type declares, and a derived
+/// type, which lets its base run the loop and offers it its own members.
+struct Composition {
+    /// `PropertyNames::base`.
+    base_names: TokenStream,
+    /// The body of `write_fields`.
+    write_fields: TokenStream,
+    /// The parameters of `read_fields` (mutable where the body runs the loop).
+    read_params: TokenStream,
+    /// The body of `read_fields`.
+    read_fields: TokenStream,
+    /// The body of `additional_data`.
+    additional_data: TokenStream,
+}
+
+impl Composition {
+    /// A root type runs the key loop: its own members, `@odata.type`, then
+    /// whatever the derived type being read takes, then the rest is kept.
+    fn root(krate: &syn::Path, object: &ObjectType) -> Composition {
+        let ident = object.ident;
+        let private = quote!(#krate::__private);
+        let fields = FieldCode::all(&private, object);
+        let declare_slots = fields.iter().map(|field| &field.declare_slot);
+        let read_entries = fields.iter().map(|field| &field.read_entry);
+        let take_fields = fields.iter().map(|field| &field.take_field);
+        Composition {
+            base_names: quote!(::core::option::Option::None),
+            write_fields: write_fields(&private, TokenStream::new(), &fields),
+            read_params: read_params(&private, quote!(mut)),
+            read_fields: quote! {
                 #(#declare_slots)*
                 let mut __additional_data = #krate::AdditionalData::new();
                 let __map = &mut __map;
@@ -208,145 +231,211 @@ pub fn impls(krate: &syn::Path, object: &ObjectType) -> TokenStream {
                     additional_data: __additional_data,
                 })
             },
-            quote!(&self.additional_data),
-            quote!(),
-        ),
-        // A derived type lets its base run the loop and offers it its own
-        // members, ahead of those of any type derived from it in turn.
-        Some(base) => {
-            let base_ty = &base.ty;
-            let extension = if object.fields.is_empty() {
-                quote!(__extension)
-            } else if object
-                .fields
-                .iter()
-                .all(|field| !field.cfg.is_unconditional())
-            {
-                // Every arm of the `match` below may be removed, leaving one
-                // that diverges, which rustc refuses to apply `?` to.
-                quote! {
-                    &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
-                        #(#read_checks)*
-                        #private::ReadExtension::read(__extension, __key, __map)
-                    }
+            additional_data: quote!(&self.additional_data),
+        }
+    }
+
+    /// A derived type lets its base run the loop and offers it its own
+    /// members, ahead of those of any type derived from it in turn.
+    fn derived(private: &TokenStream, object: &ObjectType, base: &BaseType) -> Composition {
+        let ident = object.ident;
+        let base_ty = &base.ty;
+        let fields = FieldCode::all(private, object);
+        let declare_slots = fields.iter().map(|field| &field.declare_slot);
+        let read_entries = fields.iter().map(|field| &field.read_entry);
+        let read_checks = fields.iter().map(|field| &field.read_check);
+        let take_fields = fields.iter().map(|field| &field.take_field);
+        let extension = if object.fields.is_empty() {
+            quote!(__extension)
+        } else if object
+            .fields
+            .iter()
+            .all(|field| !field.cfg.is_unconditional())
+        {
+            // Every arm of the `match` below may be removed, leaving one
+            // that diverges, which rustc refuses to apply `?` to.
+            quote! {
+                &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                    #(#read_checks)*
+                    #private::ReadExtension::read(__extension, __key, __map)
                 }
-            } else {
-                quote! {
-                    &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
-                        match __key {
-                            #(#read_entries)*
-                            _ => return #private::ReadExtension::read(__extension, __key, __map),
-                        }?;
-                        ::core::result::Result::Ok(true)
-                    }
+            }
+        } else {
+            quote! {
+                &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                    match __key {
+                        #(#read_entries)*
+                        _ => return #private::ReadExtension::read(__extension, __key, __map),
+                    }?;
+                    ::core::result::Result::Ok(true)
                 }
-            };
-            let read_base =
-                base.at(quote!(let __base = <#base_ty as #private::ObjectFields>::read_fields));
-            (
-                base.at(quote!(::core::option::Option::Some(&<#base_ty as #private::ObjectFields>::NAMES))),
-                base.at(quote!(#private::ObjectFields::write_fields(&self.base, __object);)),
-                quote! {
-                    #(#declare_slots)*
-                    #read_base(__map, __rule, #extension)?;
-                    ::core::result::Result::Ok(#ident {
-                        base: __base,
-                        #(#take_fields)*
-                    })
-                },
-                base.at(quote!(#private::ObjectFields::additional_data(&self.base))),
-                quote! {
-                    impl ::core::ops::Deref for #ident {
-                        type Target = #base_ty;
-                        fn deref(&self) -> &#base_ty {
-                            &self.base
-                        }
-                    }
-
-                    impl ::core::ops::DerefMut for #ident {
-                        fn deref_mut(&mut self) -> &mut #base_ty {
-                            &mut self.base
-                        }
-                    }
-                },
-            )
+            }
+        };
+        let read_base =
+            base.at(quote!(let __base = <#base_ty as #private::ObjectFields>::read_fields));
+        let write_base =
+            base.at(quote!(#private::ObjectFields::write_fields(&self.base, __object);));
+        Composition {
+            base_names: base.at(
+                quote!(::core::option::Option::Some(&<#base_ty as #private::ObjectFields>::NAMES)),
+            ),
+            write_fields: write_fields(private, write_base, &fields),
+            read_params: read_params(private, TokenStream::new()),
+            read_fields: quote! {
+                #(#declare_slots)*
+                #read_base(__map, __rule, #extension)?;
+                ::core::result::Result::Ok(#ident {
+                    base: __base,
+                    #(#take_fields)*
+                })
+            },
+            additional_data: base.at(quote!(#private::ObjectFields::additional_data(&self.base))),
         }
-    };
-    let (map_binding, rule_binding) = if object.base.is_none() {
-        (quote!(mut __map), quote!(mut __rule))
-    } else {
-        (quote!(__map), quote!(__rule))
-    };
+    }
 
-    quote! {
-        impl #private::ObjectFields for #ident {
-            const NAMES: #private::PropertyNames = #private::PropertyNames {
-                own: &[#(#own_names),*],
-                base: #base_names,
-            };
-            const WRITES_TYPE: ::core::primitive::bool = #writes_type;
-            const ABSTRACT: ::core::primitive::bool = #is_abstract;
-
-            fn write_fields<__M: #private::serde::ser::SerializeMap>(
-                &self,
-                __object: &mut #private::ObjectWriter<__M>,
-            ) {
-                use #private::{WriteEntry as _, WriteOptionalEntry as _};
-                #write_base
-                #(#write_entries)*
-            }
-
-            fn read_fields<'de, __A>(
-                #map_binding: __A,
-                #rule_binding: #private::TypeRule,
-                __extension: &mut dyn #private::ReadExtension<'de, __A>,
-            ) -> ::core::result::Result<Self, __A::Error>
-            where
-                __A: #private::serde::de::MapAccess<'de>,
-            {
-                #read_fields
-            }
-
-            fn additional_data(&self) -> &#krate::AdditionalData {
-                #additional_data
-            }
+    /// For a type whose macro reported errors (see [`Bodies::Fallback`]):
+    /// nothing that depends on its members.
+    fn fallback(private: &TokenStream) -> Composition {
+        let unreachable = expansion::unreachable();
+        Composition {
+            base_names: quote!(::core::option::Option::None),
+            write_fields: unreachable.clone(),
+            read_params: read_params(private, TokenStream::new()),
+            read_fields: unreachable.clone(),
+            additional_data: unreachable,
         }
-
-        impl #private::serde::Serialize for #ident {
-            fn serialize<__S: #private::serde::Serializer>(
-                &self,
-                __serializer: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #private::serialize_object(self, __serializer)
-            }
-        }
-
-        impl<'de> #private::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #private::serde::Deserializer<'de>>(
-                __deserializer: __D,
-            ) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_object(__deserializer)
-            }
-        }
-
-        #deref
     }
 }
 
-/// The impls a macro generates for `item`, in one anonymous constant (whose
-/// body also runs compile-time checks given as statements among them): under
-/// the item's own `#[cfg]` when it is written below the macro's attribute
-/// (rustc applies it only after the macro has run), and allowed to use what
-/// the user deprecated (see [`attrs::allow_deprecated`]).
-pub fn wrap_impls(item: &syn::DeriveInput, cfg: &Cfg, impls: TokenStream) -> TokenStream {
-    let allow_deprecated = attrs::allow_deprecated(item);
+/// The parameters of `read_fields`, `mutability` (`mut` or nothing) on
+/// those the body changes.
+fn read_params(private: &TokenStream, mutability: TokenStream) -> TokenStream {
     quote! {
-        #cfg
-        #allow_deprecated
-        const _: () = {
-            #impls
-        };
+        #mutability __map: __A,
+        #mutability __rule: #private::TypeRule,
+        __extension: &mut dyn #private::ReadExtension<'de, __A>,
     }
+}
+
+/// The body of `write_fields`: `write_base`, then each field.
+fn write_fields(
+    private: &TokenStream,
+    write_base: TokenStream,
+    fields: &[FieldCode],
+) -> TokenStream {
+    let write_entries = fields.iter().map(|field| &field.write_entry);
+    quote! {
+        use #private::{WriteEntry as _, WriteOptionalEntry as _};
+        #write_base
+        #(#write_entries)*
+    }
+}
+
+/// One field's pieces of the `ObjectFields` impl, each under the field's
+/// `#[cfg]`.
+///
+/// Every token of them carries the field type's span, or rustc reports a
+/// missing impl on a span joined from the attribute to the field. The
+/// `#[cfg]` keeps the user's spans, so that rustc reports a problem in it
+/// once, however many copies there are.
+struct FieldCode {
+    /// Writes the field (`write_fields`). Whether `None` is left out follows
+    /// from the type itself (see `__private::Entry`), so an `Option` behind
+    /// an alias is one too.
+    write_entry: TokenStream,
+    /// Declares the slot the field's value is read into.
+    declare_slot: TokenStream,
+    /// The arm of the key `match` that reads the field into its slot.
+    read_entry: TokenStream,
+    /// The same as an `if`, for a derived type all of whose fields are gated.
+    read_check: TokenStream,
+    /// Initializes the field from its slot, once the object is read.
+    take_field: TokenStream,
+}
+
+impl FieldCode {
+    fn all(private: &TokenStream, object: &ObjectType) -> Vec<FieldCode> {
+        object
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| FieldCode::new(private, field, &format_ident!("__slot{}", i)))
+            .collect()
+    }
+
+    fn new(private: &TokenStream, field: &WireField, slot: &Ident) -> FieldCode {
+        let WireField {
+            ident,
+            wire_name,
+            ty,
+            missing,
+            span,
+            cfg,
+        } = field;
+        let take = match missing {
+            Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
+            Missing::Unchanged => quote!(::core::option::Option::unwrap_or_default(#slot)),
+        };
+        let piece = |tokens: TokenStream| {
+            let tokens = respan(tokens, *span);
+            quote!(#cfg #tokens)
+        };
+        FieldCode {
+            write_entry: piece(quote!(
+                (&#private::Entry(&self.#ident)).write_entry(__object, #wire_name);
+            )),
+            declare_slot: piece(quote!(
+                let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
+            )),
+            read_entry: piece(quote!(
+                #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
+            )),
+            read_check: piece(quote!(
+                if __key == #wire_name {
+                    return ::core::result::Result::map(#private::next_field(__map, &mut #slot, #wire_name), |()| true);
+                }
+            )),
+            take_field: piece(quote!(
+                #ident: #take,
+            )),
+        }
+    }
+}
+
+/// `Deref` and `DerefMut` from a derived type to its base.
+fn deref_impls(ident: &Ident, base: &BaseType) -> TokenStream {
+    let base_ty = &base.ty;
+    quote! {
+        #[automatically_derived]
+        impl ::core::ops::Deref for #ident {
+            type Target = #base_ty;
+            fn deref(&self) -> &#base_ty {
+                &self.base
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::ops::DerefMut for #ident {
+            fn deref_mut(&mut self) -> &mut #base_ty {
+                &mut self.base
+            }
+        }
+    }
+}
+/// The properties a struct declares: all of them, except in a fallback
+/// expansion those named like a field the macro adds itself (`added`), which
+/// the user was told to remove: the struct gets the macro's, declared once.
+pub fn declared<'a>(
+    properties: &'a [Property],
+    added: &[&str],
+    bodies: Bodies,
+) -> Vec<&'a Property> {
+    properties
+        .iter()
+        .filter(|property| {
+            bodies == Bodies::Working || !added.iter().any(|name| property.ident() == name)
+        })
+        .collect()
 }
 
 /// The embedded base of a derived type, as the first field, documented with
@@ -362,8 +451,15 @@ pub fn base_field(vis: &syn::Visibility, base: &BaseType, doc: &str) -> TokenStr
 /// For a derived struct: `Derived`, and a compile-time check that it does not
 /// declare a property its base already has (which would be read into one of
 /// the two and never the other). The check is a statement, run by the
-/// constant of [`wrap_impls`].
-pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &str) -> TokenStream {
+/// constant of [`expansion::wrap_impls`]; a fallback has none, since the
+/// macro has reported its problems with the fields already.
+pub fn derived_impls(
+    graph_struct: &GraphStruct,
+    properties: &[&Property],
+    base: &BaseType,
+    base_name: &str,
+    bodies: Bodies,
+) -> TokenStream {
     let krate = &graph_struct.krate;
     let ident = &graph_struct.item.ident;
     let base_ty = &base.ty;
@@ -371,7 +467,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
     // One check per type, in the constant that holds the impls (fewer items
     // for rustc than one per property); it stops at the first redeclared
     // property, at that property's span.
-    let checks = graph_struct.properties.iter().map(|property| {
+    let checks = properties.iter().map(|property| {
         let (wire_name, cfg) = (&property.wire_name, &property.cfg);
         let message = format!(
             "`{wire_name}` is already a property of `{base_name}` (or of a type it derives from), and reads through it; remove this field"
@@ -382,7 +478,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
         .replace('}', "}}");
         let panic = respan(
             quote!(::core::panic!(#message)),
-            Span::call_site().located_at(property.ident().span()),
+            at_user(property.ident()),
         );
         quote! {
             #cfg
@@ -391,7 +487,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
             }
         }
     });
-    let check = (!graph_struct.properties.is_empty()).then(|| {
+    let check = (bodies == Bodies::Working && !properties.is_empty()).then(|| {
         quote! {
             {
                 let __names = &#base_names;
@@ -400,6 +496,7 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
         }
     });
     quote! {
+        #[automatically_derived]
         impl #krate::Derived for #ident {
             type Base = #base_ty;
 
@@ -414,41 +511,4 @@ pub fn derived_impls(graph_struct: &GraphStruct, base: &BaseType, base_name: &st
 
         #check
     }
-}
-
-/// `tokens` with every span set to `span`.
-pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let TokenTree::Group(group) = &tree {
-                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
-                respanned.set_span(span);
-                tree = respanned.into();
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
-}
-
-/// Whether `attrs` has a `#[derive(...)]` naming `name`.
-pub fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("derive"))
-        .any(|attr| {
-            let mut found = false;
-            // A derive list that does not parse is rustc's to report.
-            let _ = attr.parse_nested_meta(|meta| {
-                found |= meta
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|segment| segment.ident == name);
-                Ok(())
-            });
-            found
-        })
 }

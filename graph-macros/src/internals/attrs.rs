@@ -204,6 +204,27 @@ fn split_commas(tokens: TokenStream) -> Vec<TokenStream> {
     parts
 }
 
+/// Whether `attrs` has a `#[derive(...)]` naming `name`: an impl the macro
+/// would generate that the user derives already is left out.
+pub fn derives(attrs: &[Attribute], name: &str) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+        .any(|attr| {
+            let mut found = false;
+            // A derive list that does not parse is rustc's to report.
+            let _ = attr.parse_nested_meta(|meta| {
+                found |= meta
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|segment| segment.ident == name);
+                Ok(())
+            });
+            found
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,12 @@
 //! Parsing and checking `#[graph_enum]`: from tokens to a [`GraphEnum`] model.
 
 use proc_macro2::TokenStream;
+use quote::quote;
 use syn::{DeriveInput, Ident};
 
 use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
-use super::{args, Ctxt};
+use super::{args, has_generics, Ctxt, Rejected};
 
 /// A checked `#[graph_enum]` enum.
 pub struct GraphEnum {
@@ -46,15 +47,17 @@ pub struct Member {
     pub cfg: Cfg,
 }
 
-/// Parses and checks; `Err` carries the item to emit anyway together with
-/// every error found.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStream> {
+/// Parses and checks; `Err` carries every error found, with the model or the
+/// item as written to emit anyway.
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected<GraphEnum>> {
     let mut cx = Ctxt::new();
-    let mut input = cx.parse_item(
-        &item,
-        "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
-            .to_owned(),
-    )?;
+    let mut input = cx
+        .parse_item(
+            &item,
+            "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
+                .to_owned(),
+        )
+        .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_enum");
     let macro_args = args::parse(
         &mut cx,
@@ -180,12 +183,10 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
     }
 
     let cfg = Cfg::of(&input.attrs);
-    if cx.has_errors() {
-        let mut tokens = cx.into_errors_with_item(&input);
-        tokens.extend(gated_errors);
-        return Err(tokens);
-    }
-    Ok(GraphEnum {
+    let shaped = matches!(input.data, syn::Data::Enum(_)) && !has_generics(&input);
+    let invalid = cx.has_errors();
+    let errors = cx.into_compile_errors();
+    let model = GraphEnum {
         item: input,
         graph_name,
         krate,
@@ -194,5 +195,9 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
         flags,
         cfg,
         gated_errors,
+    };
+    Rejected::unless_invalid(invalid, shaped, model, errors, |model| {
+        let (item, gated_errors) = (model.item, model.gated_errors);
+        quote!(#item #gated_errors)
     })
 }

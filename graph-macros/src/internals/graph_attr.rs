@@ -1,6 +1,8 @@
 //! `#[graph(...)]` helper attributes on fields and variants.
 
 use proc_macro2::Span;
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
 use syn::{Attribute, LitStr};
 
 use super::{attrs, Ctxt};
@@ -140,7 +142,8 @@ enum Site<'a> {
 /// serde's derives would conflict with them (once per generated type) and
 /// serde's attributes are never read. Reports a user `#[derive(Serialize)]`
 /// or `#[derive(Deserialize)]` on the item and every `#[serde(...)]` on it,
-/// and removes the latter (see [`strip`]).
+/// and removes them all (see [`strip`]): the item is emitted with the
+/// macro's impls even so, as if the user had done what the errors say.
 pub fn refuse_serde_on_item(cx: &mut Ctxt, input: &mut syn::DeriveInput, macro_name: &str) {
     let companions = if macro_name == "graph_entity" {
         " (for the create and update types too)"
@@ -166,6 +169,36 @@ pub fn refuse_serde_on_item(cx: &mut Ctxt, input: &mut syn::DeriveInput, macro_n
     }
     refuse_serde(cx, &input.attrs, Site::Item(macro_name));
     input.attrs.retain(|attr| !is_serde_attr(attr));
+    remove_serde_derives(&mut input.attrs);
+}
+
+/// `Serialize` and `Deserialize` out of every `#[derive(...)]` in `attrs`,
+/// and a derive left empty out of `attrs`.
+fn remove_serde_derives(attrs: &mut Vec<Attribute>) {
+    type Paths = Punctuated<syn::Path, syn::Token![,]>;
+    let is_serde = |path: &syn::Path| {
+        path.segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Serialize" || segment.ident == "Deserialize")
+    };
+    attrs.retain_mut(|attr| {
+        if !attr.path().is_ident("derive") {
+            return true;
+        }
+        // A derive list that does not parse is rustc's to report.
+        let (Ok(paths), syn::Meta::List(list)) = (
+            attr.parse_args_with(Paths::parse_terminated),
+            &mut attr.meta,
+        ) else {
+            return true;
+        };
+        if !paths.iter().any(is_serde) {
+            return true;
+        }
+        let kept: Paths = paths.into_iter().filter(|path| !is_serde(path)).collect();
+        list.tokens = kept.to_token_stream();
+        !kept.is_empty()
+    });
 }
 
 /// Reports each option of every `#[serde(...)]` in `attrs`, with the

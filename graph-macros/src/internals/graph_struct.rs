@@ -2,12 +2,13 @@
 //! to a [`GraphStruct`] model.
 
 use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Field, Ident, LitStr, Type};
 
 use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
-use super::{args, Ctxt};
+use super::{args, Ctxt, Rejected};
 
 /// Which macro a struct is given to.
 #[derive(Clone, Copy, PartialEq)]
@@ -77,15 +78,24 @@ impl Property {
     }
 }
 
-/// Parses and checks; `Err` carries the item to emit anyway (so the rest of
-/// the crate still type-checks) together with every error found.
-pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphStruct, TokenStream> {
+/// Parses and checks; `Err` carries every error found, with the model or the
+/// item as written to emit anyway (so the rest of the crate still
+/// type-checks).
+pub fn parse(
+    kind: Kind,
+    args: TokenStream,
+    item: TokenStream,
+) -> Result<GraphStruct, Rejected<GraphStruct>> {
     let mut cx = Ctxt::new();
     let macro_name = kind.macro_name();
-    let mut input = cx.parse_item(
-        &item,
-        format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
-    )?;
+    let mut input = cx
+        .parse_item(
+            &item,
+            format!(
+                "#[{macro_name}] applies to a struct with named fields, one per Graph property"
+            ),
+        )
+        .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, macro_name);
     let accepted = match kind {
         Kind::Entity => args::Accepted {
@@ -177,13 +187,19 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
     };
     let gated_errors = check_wire_names(&mut cx, kind, &properties);
     let cfg = Cfg::of(&input.attrs);
+    // Fields the struct gets from the macro need named ones to go with, and
+    // its impls name the type without parameters.
+    let shaped = matches!(
+        &input.data,
+        syn::Data::Struct(syn::DataStruct {
+            fields: syn::Fields::Named(_),
+            ..
+        })
+    ) && !super::has_generics(&input);
 
-    if cx.has_errors() {
-        let mut tokens = cx.into_errors_with_item(&input);
-        tokens.extend(gated_errors);
-        return Err(tokens);
-    }
-    Ok(GraphStruct {
+    let invalid = cx.has_errors();
+    let errors = cx.into_compile_errors();
+    let model = GraphStruct {
         item: input,
         odata_type: odata_type.unwrap_or_default(),
         base,
@@ -195,6 +211,10 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
         cfg,
         properties,
         gated_errors,
+    };
+    Rejected::unless_invalid(invalid, shaped, model, errors, |model| {
+        let (item, gated_errors) = (model.item, model.gated_errors);
+        quote!(#item #gated_errors)
     })
 }
 

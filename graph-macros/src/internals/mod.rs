@@ -9,6 +9,8 @@ pub mod enumeration;
 mod graph_attr;
 pub mod graph_struct;
 pub mod polymorphic;
+mod rejected;
 
 pub use case::{member_name, property_name, to_lower_camel, to_snake};
 pub use ctxt::Ctxt;
+pub use rejected::{has_generics, Rejected};

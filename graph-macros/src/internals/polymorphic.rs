@@ -6,7 +6,7 @@ use quote::ToTokens;
 use syn::{Attribute, DeriveInput, Ident, Type};
 
 use super::graph_attr::{self, Position};
-use super::{args, Ctxt};
+use super::{args, has_generics, Ctxt, Rejected};
 
 /// A checked `#[graph_polymorphic]` enum.
 pub struct Polymorphic {
@@ -34,13 +34,17 @@ pub struct TypeVariant {
     pub cfgs: Vec<Attribute>,
 }
 
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenStream> {
+/// Parses and checks; `Err` carries every error found, with the model or the
+/// item as written to emit anyway.
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, Rejected<Polymorphic>> {
     let mut cx = Ctxt::new();
-    let mut input = cx.parse_item(
-        &item,
-        "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
-            .to_owned(),
-    )?;
+    let mut input = cx
+        .parse_item(
+            &item,
+            "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
+                .to_owned(),
+        )
+        .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_polymorphic");
     let macro_args = args::parse(
         &mut cx,
@@ -160,14 +164,17 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
         ),
     }
 
-    if cx.has_errors() {
-        return Err(cx.into_errors_with_item(&input));
-    }
-    Ok(Polymorphic {
+    let shaped = matches!(input.data, syn::Data::Enum(_)) && !has_generics(&input);
+    let invalid = cx.has_errors();
+    let errors = cx.into_compile_errors();
+    let model = Polymorphic {
         item: input,
         krate,
         variants,
         fallback,
+    };
+    Rejected::unless_invalid(invalid, shaped, model, errors, |model| {
+        model.item.into_token_stream()
     })
 }
 
