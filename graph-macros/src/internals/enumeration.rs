@@ -49,8 +49,7 @@ pub struct Member {
 /// Parses and checks; `Err` carries the item to emit anyway together with
 /// every error found.
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStream> {
-    let mut cx = Ctxt::new();
-    let mut input = cx.parse_item(
+    let (mut cx, mut input) = Ctxt::parse_item(
         &item,
         "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
             .to_owned(),
@@ -180,8 +179,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, TokenStr
     }
 
     let cfg = Cfg::of(&input.attrs);
-    if cx.has_errors() {
-        let mut tokens = cx.into_errors_with_item(&input);
+    if let Err(mut tokens) = cx.check_with_item(&input) {
         tokens.extend(gated_errors);
         return Err(tokens);
     }

@@ -80,9 +80,8 @@ impl Property {
 /// Parses and checks; `Err` carries the item to emit anyway (so the rest of
 /// the crate still type-checks) together with every error found.
 pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphStruct, TokenStream> {
-    let mut cx = Ctxt::new();
     let macro_name = kind.macro_name();
-    let mut input = cx.parse_item(
+    let (mut cx, mut input) = Ctxt::parse_item(
         &item,
         format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
     )?;
@@ -178,8 +177,7 @@ pub fn parse(kind: Kind, args: TokenStream, item: TokenStream) -> Result<GraphSt
     let gated_errors = check_wire_names(&mut cx, kind, &properties);
     let cfg = Cfg::of(&input.attrs);
 
-    if cx.has_errors() {
-        let mut tokens = cx.into_errors_with_item(&input);
+    if let Err(mut tokens) = cx.check_with_item(&input) {
         tokens.extend(gated_errors);
         return Err(tokens);
     }

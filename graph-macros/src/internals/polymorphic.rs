@@ -35,8 +35,7 @@ pub struct TypeVariant {
 }
 
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenStream> {
-    let mut cx = Ctxt::new();
-    let mut input = cx.parse_item(
+    let (mut cx, mut input) = Ctxt::parse_item(
         &item,
         "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
             .to_owned(),
@@ -160,9 +159,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, TokenS
         ),
     }
 
-    if cx.has_errors() {
-        return Err(cx.into_errors_with_item(&input));
-    }
+    cx.check_with_item(&input)?;
     Ok(Polymorphic {
         item: input,
         krate,
