@@ -1,6 +1,6 @@
 use std::fmt::Display;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 
 /// Collects every problem found in one macro invocation, so the user sees
@@ -47,6 +47,11 @@ impl Ctxt {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
+    /// Reports `message` at `span`.
+    pub fn error_at<M: Display>(&mut self, span: Span, message: M) {
+        self.push(syn::Error::new(span, message));
+    }
+
     /// Reports an error from `syn`.
     pub fn syn_error(&mut self, error: syn::Error) {
         self.push(error);
@@ -87,6 +92,12 @@ impl Ctxt {
     /// none), for a macro that emits what it could generate next to them.
     pub fn into_compile_errors(self) -> TokenStream {
         to_compile_errors(&self.into_errors())
+    }
+
+    /// The messages, in the order reported: what tests compare.
+    #[cfg(test)]
+    pub fn into_messages(self) -> Vec<String> {
+        self.into_errors().iter().map(ToString::to_string).collect()
     }
 
     fn into_errors(mut self) -> Vec<syn::Error> {
