@@ -64,6 +64,7 @@ impl Ctxt {
         }
     }
 
+    /// Whether anything has been reported.
     pub fn has_errors(&self) -> bool {
         self.errors
             .as_ref()

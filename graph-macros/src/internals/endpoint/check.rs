@@ -16,7 +16,7 @@ use crate::internals::{to_snake, Ctxt};
 pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     let method = raw.method.as_ref().and_then(|word| method(cx, word));
     let status = raw.status.as_ref().and_then(|lit| success_status(cx, lit));
-    required_keys(cx, &raw);
+    report_missing_keys(cx, &raw);
     if let (Some(method), Some((key, _))) = (method, &raw.body) {
         if !method.has_body() {
             let with_body = Method::ALL.iter().filter(|method| method.has_body());
@@ -32,7 +32,7 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     }
     let params = raw.path.as_ref().and_then(|lit| {
         let template = path::parse(cx, lit);
-        let params = params(cx, lit, &template, raw.body.is_some());
+        let params = param_fields(cx, lit, &template, raw.body.is_some());
         params.filter(|_| template.params_known)
     });
 
@@ -42,8 +42,8 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     let method = match method {
         Some(method) => method,
         // The missing or invalid method has been reported, so the build
-        // fails anyway: any method will do for the struct. Never generate a
-        // GET silently, though.
+        // fails anyway: any method will do for the struct. Asking `cx`
+        // keeps a GET from ever being generated silently.
         None if cx.has_errors() => Method::Get,
         None => return None,
     };
@@ -112,7 +112,7 @@ fn success_status(cx: &mut Ctxt, lit: &LitInt) -> Option<u16> {
 }
 
 /// `method` and `path` are required; the others have defaults.
-fn required_keys(cx: &mut Ctxt, raw: &RawEndpoint) {
+fn report_missing_keys(cx: &mut Ctxt, raw: &RawEndpoint) {
     let name = &raw.ident;
     let has_method = raw.keys.contains(&Key::Method);
     let has_path = raw.keys.contains(&Key::Path);
@@ -123,7 +123,11 @@ fn required_keys(cx: &mut Ctxt, raw: &RawEndpoint) {
              `method: GET, path: \"/users/{{userId}}\",`"
         ),
         (false, true) => {
-            let others: Vec<&str> = Method::words().filter(|word| *word != "GET").collect();
+            let others: Vec<&str> = Method::ALL
+                .iter()
+                .filter(|method| **method != Method::Get)
+                .map(|method| method.as_str())
+                .collect();
             format!(
                 "endpoint `{name}` needs a `method`: add `method: GET,` (or {})",
                 others.join(", ")
@@ -138,7 +142,7 @@ fn required_keys(cx: &mut Ctxt, raw: &RawEndpoint) {
 
 /// The struct fields of the template's parameters, which must be unique and
 /// valid Rust fields; `None` after reporting when one is not.
-fn params(
+fn param_fields(
     cx: &mut Ctxt,
     lit: &LitStr,
     template: &PathTemplate,
