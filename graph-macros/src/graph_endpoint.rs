@@ -11,9 +11,11 @@ use syn::spanned::Spanned;
 
 use crate::internals::attrs::{self, Cfg};
 use crate::internals::endpoint::{self, Endpoint};
+use crate::internals::Ctxt;
 
 pub fn expand(input: TokenStream) -> TokenStream {
-    let invocation = endpoint::parse(input);
+    let mut cx = Ctxt::new();
+    let invocation = endpoint::parse(&mut cx, input);
     let krate = match &invocation.krate {
         Some(path) => quote!(#path),
         None => quote!(::graph_core),
@@ -22,7 +24,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         .endpoints
         .iter()
         .map(|endpoint| generate(endpoint, &krate));
-    let errors = invocation.errors;
+    let errors = cx.into_compile_errors();
     quote! {
         #(#endpoints)*
         #errors

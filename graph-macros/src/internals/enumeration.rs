@@ -50,14 +50,12 @@ pub struct Member {
 /// Parses and checks; `Err` carries every error found, with the model or the
 /// item as written to emit anyway.
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected<GraphEnum>> {
-    let mut cx = Ctxt::new();
-    let mut input = cx
-        .parse_item(
-            &item,
-            "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
-                .to_owned(),
-        )
-        .map_err(Rejected::Shapeless)?;
+    let (mut cx, mut input) = Ctxt::parse_item(
+        &item,
+        "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
+            .to_owned(),
+    )
+    .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_enum");
     let macro_args = args::parse(
         &mut cx,

@@ -86,16 +86,12 @@ pub fn parse(
     args: TokenStream,
     item: TokenStream,
 ) -> Result<GraphStruct, Rejected<GraphStruct>> {
-    let mut cx = Ctxt::new();
     let macro_name = kind.macro_name();
-    let mut input = cx
-        .parse_item(
-            &item,
-            format!(
-                "#[{macro_name}] applies to a struct with named fields, one per Graph property"
-            ),
-        )
-        .map_err(Rejected::Shapeless)?;
+    let (mut cx, mut input) = Ctxt::parse_item(
+        &item,
+        format!("#[{macro_name}] applies to a struct with named fields, one per Graph property"),
+    )
+    .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, macro_name);
     let accepted = match kind {
         Kind::Entity => args::Accepted {

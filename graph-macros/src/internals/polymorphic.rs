@@ -37,14 +37,12 @@ pub struct TypeVariant {
 /// Parses and checks; `Err` carries every error found, with the model or the
 /// item as written to emit anyway.
 pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, Rejected<Polymorphic>> {
-    let mut cx = Ctxt::new();
-    let mut input = cx
-        .parse_item(
-            &item,
-            "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
-                .to_owned(),
-        )
-        .map_err(Rejected::Shapeless)?;
+    let (mut cx, mut input) = Ctxt::parse_item(
+        &item,
+        "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
+            .to_owned(),
+    )
+    .map_err(Rejected::Shapeless)?;
     graph_attr::refuse_serde_on_item(&mut cx, &mut input, "graph_polymorphic");
     let macro_args = args::parse(
         &mut cx,
