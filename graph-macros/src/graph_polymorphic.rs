@@ -6,6 +6,7 @@ use quote::{quote, ToTokens};
 use syn::ext::IdentExt;
 
 use crate::expansion::{self, Bodies};
+use crate::internals::attrs;
 use crate::internals::polymorphic::{self, Polymorphic, TypeVariant};
 use crate::tokens::{at_user, respan};
 
@@ -67,17 +68,16 @@ impl Dispatch {
     fn new(private: &TokenStream, polymorphic: &Polymorphic) -> Dispatch {
         let all = all_variants(polymorphic);
         let declared_types = polymorphic.variants.iter().map(|held| {
-            let (cfgs, odata_type_of) =
-                (&held.cfgs, variant(private, &held.ty, quote!(ODATA_TYPE)));
-            quote!(#(#cfgs)* #odata_type_of)
+            let (cfg, odata_type_of) = (&held.cfg, variant(private, &held.ty, quote!(ODATA_TYPE)));
+            quote!(#cfg #odata_type_of)
         });
         let dispatch = polymorphic.variants.iter().map(|held| {
-            let cfgs = &held.cfgs;
+            let cfg = &held.cfg;
             let odata_type_of = variant(private, &held.ty, quote!(ODATA_TYPE));
             let read = variant(private, &held.ty, quote!(read_as));
             let constructor = constructor(held);
             quote! {
-                #(#cfgs)*
+                #cfg
                 if #private::is_type(__odata_type, #odata_type_of) {
                     return ::core::result::Result::map(#read(__map), #constructor);
                 }
@@ -91,30 +91,33 @@ impl Dispatch {
                 let read = variant(private, &fallback.ty, quote!(read_fallback));
                 let constructor = constructor(fallback);
                 let read = quote!(::core::result::Result::map(#read(__map), #constructor));
-                match cfg_predicate(&fallback.cfgs) {
+                let cfg = &fallback.cfg;
+                if cfg.is_unconditional() {
+                    read
+                } else {
                     // Without its fallback, the enum reads as one without.
-                    Some(predicate) => quote! {
-                        #[cfg(#predicate)]
+                    let without = cfg.negated();
+                    quote! {
+                        #cfg
                         return #read;
-                        #[cfg(not(#predicate))]
+                        #without
                         return #unknown;
-                    },
-                    None => read,
+                    }
                 }
             }
             None => unknown,
         };
         let serialize = all.iter().map(|held| {
-            let (variant_ident, cfgs) = (&held.ident, &held.cfgs);
+            let (variant_ident, cfg) = (&held.ident, &held.cfg);
             let call = variant(private, &held.ty, quote!(serialize_variant));
             let value = held_ref(held);
-            quote!(#(#cfgs)* Self::#variant_ident(__value) => #call(#value, __serializer),)
+            quote!(#cfg Self::#variant_ident(__value) => #call(#value, __serializer),)
         });
         let odata_type_of = all.iter().map(|held| {
-            let (variant_ident, cfgs) = (&held.ident, &held.cfgs);
+            let (variant_ident, cfg) = (&held.ident, &held.cfg);
             let call = variant(private, &held.ty, quote!(variant_type));
             let value = held_ref(held);
-            quote!(#(#cfgs)* Self::#variant_ident(__value) => #call(#value),)
+            quote!(#cfg Self::#variant_ident(__value) => #call(#value),)
         });
         Dispatch {
             types: quote!(&[#(#declared_types),*]),
@@ -162,6 +165,10 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
     let krate = &polymorphic.krate;
     let private = quote!(#krate::__private);
     let item = &polymorphic.item;
+    // A deprecated enum, variant or held type (the user's `#[allow(deprecated)]`
+    // counts) is the user's to be warned about where they use it, not in
+    // generated code; an unconditional allow would break `forbid(deprecated)`.
+    let allow_deprecated = attrs::allow_deprecated(item);
     let ident = &item.ident;
     let all = all_variants(polymorphic);
     let Dispatch {
@@ -183,12 +190,12 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
         first
     });
     let from_impls = from_impls.map(|held| {
-        let (ty, cfgs) = (&held.ty, &held.cfgs);
+        let (ty, cfg) = (&held.ty, &held.cfg);
         let construct = construct(held, quote!(__value));
         let from = respan(
             quote! {
                 #[automatically_derived]
-                #[allow(deprecated)]
+                #allow_deprecated
                 impl ::core::convert::From<#ty> for #ident {
                     fn from(__value: #ty) -> Self {
                         #construct
@@ -197,19 +204,17 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
             },
             at_user(ty),
         );
-        quote!(#(#cfgs)* #from)
+        quote!(#cfg #from)
     });
     let shared_type_check = match bodies {
-        Bodies::Working => shared_type_check(&private, &all),
+        Bodies::Working => shared_type_check(&private, &all, &allow_deprecated),
         Bodies::Fallback => None,
     };
 
-    // `#[allow(deprecated)]`: a deprecated enum, variant or held type is the
-    // user's to be warned about where they use it, not in generated code.
     let serde_impls = expansion::serde_impls(
         &private,
         ident,
-        quote!(#[allow(deprecated)]),
+        allow_deprecated.clone(),
         serialize,
         quote!(#private::deserialize_polymorphic(__deserializer)),
     );
@@ -219,7 +224,7 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
         #serde_impls
 
         #[automatically_derived]
-        #[allow(deprecated)]
+        #allow_deprecated
         impl #private::ReadVariant for #ident {
             const TYPES: &'static [&'static ::core::primitive::str] = #types;
 
@@ -232,7 +237,7 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
         }
 
         #[automatically_derived]
-        #[allow(deprecated)]
+        #allow_deprecated
         impl #krate::Polymorphic for #ident {
             fn odata_type(&self) -> &::core::primitive::str {
                 #odata_type
@@ -249,45 +254,34 @@ fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
 /// the macro sees only type paths, and every object of that name would be
 /// read as the first, never the second. One constant per enum; a variant
 /// that shares its type's name with an earlier one fails it at its own span.
-fn shared_type_check(private: &TokenStream, all: &[&TypeVariant]) -> Option<TokenStream> {
+fn shared_type_check(
+    private: &TokenStream,
+    all: &[&TypeVariant],
+    allow_deprecated: &TokenStream,
+) -> Option<TokenStream> {
     if all.len() < 2 {
         return None;
     }
     let held = all.iter().map(|held| {
         let name = held.ident.unraw().to_string();
-        let (cfgs, odata_type_of) = (&held.cfgs, variant(private, &held.ty, quote!(ODATA_TYPE)));
-        quote!(#(#cfgs)* (#name, #odata_type_of))
+        let (cfg, odata_type_of) = (&held.cfg, variant(private, &held.ty, quote!(ODATA_TYPE)));
+        quote!(#cfg (#name, #odata_type_of))
     });
     // The variant's name, not its index, finds it in `__HELD`: a variant
     // removed by `#[cfg]` leaves no gap there.
     let checks = all.iter().skip(1).map(|held| {
-        let (name, cfgs) = (held.ident.unraw().to_string(), &held.cfgs);
+        let (name, cfg) = (held.ident.unraw().to_string(), &held.cfg);
         let check = respan(
             quote!(#private::held_once(__HELD, #name);),
             at_user(&held.ty),
         );
-        quote!(#(#cfgs)* #check)
+        quote!(#cfg #check)
     });
     Some(quote! {
-        #[allow(deprecated)]
+        #allow_deprecated
         const _: () = {
             const __HELD: &[(&::core::primitive::str, &::core::primitive::str)] = &[#(#held),*];
             #(#checks)*
         };
     })
-}
-
-/// The predicate under which every one of `cfgs` holds, or `None` when there
-/// are none.
-fn cfg_predicate(cfgs: &[syn::Attribute]) -> Option<TokenStream> {
-    if cfgs.is_empty() {
-        return None;
-    }
-    // A `#[cfg]` whose arguments do not parse is rustc's to report, on the
-    // variant itself.
-    let predicates = cfgs
-        .iter()
-        .filter_map(|cfg| cfg.meta.require_list().ok())
-        .map(|list| &list.tokens);
-    Some(quote!(all(#(#predicates),*)))
 }

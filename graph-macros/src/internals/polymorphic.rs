@@ -3,8 +3,9 @@
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{Attribute, DeriveInput, Ident, Type};
+use syn::{DeriveInput, Ident, Type};
 
+use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
 use super::{args, has_generics, Ctxt, Rejected};
 
@@ -29,9 +30,9 @@ pub struct TypeVariant {
     /// The field's type as written when it is a `Box<ty>`, which clippy's
     /// `large_enum_variant` asks for.
     pub boxed: Option<Type>,
-    /// The variant's `#[cfg(...)]` attributes, repeated on every generated
-    /// use of it.
-    pub cfgs: Vec<Attribute>,
+    /// The variant's condition (`#[cfg]`, or `cfg` inside `#[cfg_attr]`),
+    /// repeated on every generated use of the variant.
+    pub cfg: Cfg,
 }
 
 /// Parses and checks; `Err` carries every error found, with the model or the
@@ -120,12 +121,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, Reject
                     ident: variant.ident.clone(),
                     ty,
                     boxed,
-                    cfgs: variant
-                        .attrs
-                        .iter()
-                        .filter(|attr| attr.path().is_ident("cfg"))
-                        .cloned()
-                        .collect(),
+                    cfg: Cfg::of(&variant.attrs),
                 };
                 if let (Some(span), Some(first)) = (attr.other, &fallback) {
                     cx.syn_error(syn::Error::new(

@@ -3,7 +3,7 @@
 //! (`forbid` refuses any `allow`), and it documents what it adds.
 #![forbid(deprecated, missing_docs, warnings)]
 
-use graph_core::{graph_complex, graph_endpoint, graph_entity, graph_enum};
+use graph_core::{graph_complex, graph_endpoint, graph_entity, graph_enum, graph_polymorphic};
 
 /// A user.
 #[graph_entity("user")]
@@ -25,6 +25,16 @@ pub struct Base {
 pub struct Derived {
     /// A property.
     pub name: Option<String>,
+}
+
+/// Any derived complex type.
+#[graph_polymorphic]
+pub enum AnyBase {
+    /// The derived one.
+    Derived(Derived),
+    /// Any other.
+    #[graph(other)]
+    Other(Base),
 }
 
 /// A kind.
