@@ -124,8 +124,7 @@ pub use request_options::RequestOptions;
 /// v1.0 and beta bindings). `#[graph(...)]` cannot sit inside `#[cfg_attr]`:
 /// declare the field twice under opposite `#[cfg]`s instead. The generated
 /// code raises no `deprecated` warning of its own, and `missing_docs` reports
-/// an undocumented field once, at the field (its copies get a doc line). A
-/// `#[cfg]` written below `#[graph_entity]` gates the generated impls too.
+/// an undocumented field once, at the field (its copies get a doc line).
 ///
 /// Arguments after the type name: `create = "Name"` and `update = "Name"`
 /// name the create and update types;

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Ident;
 
-use crate::internals::attrs::{self, Cfg};
+use crate::internals::attrs;
 use crate::internals::Rejected;
 
 /// Whether the model passed its checks, which decides what the generated
@@ -52,14 +52,13 @@ pub fn unreachable() -> TokenStream {
 }
 
 /// The impls a macro generates for `item`, in one anonymous constant (whose
-/// body also runs compile-time checks given as statements among them): under
-/// the item's own `#[cfg]` when it is written below the macro's attribute
-/// (rustc applies it only after the macro has run), and allowed to use what
-/// the user deprecated (see [`attrs::allow_deprecated`]).
-pub fn wrap_impls(item: &syn::DeriveInput, cfg: &Cfg, impls: TokenStream) -> TokenStream {
+/// body also runs compile-time checks given as statements among them),
+/// allowed to use what the user deprecated (see [`attrs::allow_deprecated`]).
+/// An item's own `#[cfg]` needs nothing here: rustc applies it before the
+/// macro runs, wherever it is written.
+pub fn wrap_impls(item: &syn::DeriveInput, impls: TokenStream) -> TokenStream {
     let allow_deprecated = attrs::allow_deprecated(item);
     quote! {
-        #cfg
         #allow_deprecated
         const _: () = {
             #impls

@@ -71,7 +71,6 @@ fn generate(complex: &GraphStruct, bodies: Bodies) -> TokenStream {
     let object_impls = object::impls(krate, &object, bodies);
     let impls = expansion::wrap_impls(
         &complex.item,
-        &complex.cfg,
         quote! {
             #[automatically_derived]
             impl #krate::ODataType for #ident {

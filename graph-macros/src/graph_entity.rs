@@ -102,7 +102,7 @@ fn generate(model: &GraphStruct, bodies: Bodies) -> TokenStream {
         declarations,
         impls,
     } = generated;
-    let impls = expansion::wrap_impls(&model.item, &model.cfg, impls);
+    let impls = expansion::wrap_impls(&model.item, impls);
     let gated_errors = &model.gated_errors;
     quote! {
         #declarations

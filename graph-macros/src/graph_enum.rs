@@ -164,7 +164,7 @@ fn generate(graph_enum: &GraphEnum, bodies: Bodies) -> TokenStream {
 
         #serde_impls
     };
-    let impls = expansion::wrap_impls(item, &graph_enum.cfg, impls);
+    let impls = expansion::wrap_impls(item, impls);
     let gated_errors = &graph_enum.gated_errors;
 
     quote! {

@@ -22,9 +22,6 @@ pub struct GraphEnum {
     /// `#[graph_enum(flags)]`: values are sets of members, `"a,b"` on the
     /// wire (through `graph_core::Flags`).
     pub flags: bool,
-    /// A `#[cfg]` written below the macro's attribute, which rustc applies
-    /// after the macro has run: it gates the generated impls too.
-    pub cfg: Cfg,
     /// Checks that depend on which gated variants exist: `compile_error!`s
     /// under the `#[cfg]` where they apply.
     pub gated_errors: TokenStream,
@@ -180,7 +177,6 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected
         ),
     }
 
-    let cfg = Cfg::of(&input.attrs);
     let shaped = matches!(input.data, syn::Data::Enum(_)) && !has_generics(&input);
     let invalid = cx.has_errors();
     let errors = cx.into_compile_errors();
@@ -191,7 +187,6 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected
         members,
         other,
         flags,
-        cfg,
         gated_errors,
     };
     Rejected::unless_invalid(invalid, shaped, model, errors, |model| {

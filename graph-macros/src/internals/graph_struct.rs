@@ -49,9 +49,6 @@ pub struct GraphStruct {
     pub update_ident: Ident,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
-    /// A `#[cfg]` written below the macro's attribute, which rustc applies
-    /// after the macro has run: it gates the generated impls too.
-    pub cfg: Cfg,
     pub properties: Vec<Property>,
     /// Checks that depend on which gated fields exist: `compile_error!`s
     /// under the `#[cfg]` where they apply.
@@ -182,7 +179,6 @@ pub fn parse(
         }
     };
     let gated_errors = check_wire_names(&mut cx, kind, &properties);
-    let cfg = Cfg::of(&input.attrs);
     // Fields the struct gets from the macro need named ones to go with, and
     // its impls name the type without parameters.
     let shaped = matches!(
@@ -204,7 +200,6 @@ pub fn parse(
         create_ident,
         update_ident,
         krate,
-        cfg,
         properties,
         gated_errors,
     };
