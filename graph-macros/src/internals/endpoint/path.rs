@@ -291,7 +291,36 @@ fn literal_segment(segment: &str, report: &mut Report) -> Option<Segment> {
             return None;
         }
     }
+    if let Some(dots) = encoded_dot_segment(segment) {
+        report.problem(format!(
+            "the path has a `{segment}` segment, which URL parsers decode to `{dots}` and resolve away; remove it"
+        ));
+        return None;
+    }
     Some(Segment::Literal(segment.to_owned()))
+}
+
+/// `.` or `..` when `segment` is one of them written with `%2e` for some
+/// dot: WHATWG URL parsers (browsers, the `url` crate under reqwest) decode
+/// it first. (Plain `.` and `..` are reported before.)
+fn encoded_dot_segment(segment: &str) -> Option<&'static str> {
+    let mut rest = segment;
+    let mut dots = 0;
+    while !rest.is_empty() {
+        rest = if let Some(after) = rest.strip_prefix('.') {
+            after
+        } else if rest.get(..3)?.eq_ignore_ascii_case("%2e") {
+            &rest[3..]
+        } else {
+            return None;
+        };
+        dots += 1;
+    }
+    match dots {
+        1 => Some("."),
+        2 => Some(".."),
+        _ => None,
+    }
 }
 
 /// RFC 3986's `pchar`, but for `%`, which starts a `pct-encoded`.
@@ -413,6 +442,9 @@ mod tests {
             ("/a/$batch", "`$batch` cannot be part of an endpoint path; of the `$` segments, only `$ref`, `$value` and `$count` are (as the last segment)"),
             ("/a/$value/b", "`$value` must be the last segment of the path"),
             ("/a/../b", "the path has a `..` segment, which clients and proxies resolve away; remove it"),
+            ("/a/%2e%2E/b", "the path has a `%2e%2E` segment, which URL parsers decode to `..` and resolve away; remove it"),
+            ("/a/.%2e", "the path has a `.%2e` segment, which URL parsers decode to `..` and resolve away; remove it"),
+            ("/a/%2E", "the path has a `%2E` segment, which URL parsers decode to `.` and resolve away; remove it"),
             ("/a/b c", "a space cannot appear as is in a URL path; percent-encode it as `%20`"),
             ("/a/\u{7f}", "'\\u{7f}' cannot appear as is in a URL path; percent-encode it as `%7F`"),
             ("/a/€", "`€` cannot appear as is in a URL path; percent-encode it as `%E2%82%AC`"),
