@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::expansion::{self, Bodies};
-use crate::internals::enumeration::{self, GraphEnum, OtherVariant};
+use crate::internals::enumeration::{self, Enumeration, OtherVariant};
 use crate::tokens::{at_user, respan};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -23,7 +23,7 @@ struct Members {
 }
 
 impl Members {
-    fn new(graph_enum: &GraphEnum) -> Members {
+    fn new(graph_enum: &Enumeration) -> Members {
         let krate = &graph_enum.krate;
         let private = quote!(#krate::__private);
         let variants: Vec<_> = graph_enum.members.iter().map(|m| &m.ident).collect();
@@ -93,7 +93,7 @@ impl Members {
     }
 }
 
-fn generate(graph_enum: &GraphEnum, bodies: Bodies) -> TokenStream {
+fn generate(graph_enum: &Enumeration, bodies: Bodies) -> TokenStream {
     let krate = &graph_enum.krate;
     let private = quote!(#krate::__private);
     let item = &graph_enum.item;

@@ -7,7 +7,7 @@ use syn::ext::IdentExt;
 
 use crate::expansion::{self, Bodies};
 use crate::internals::attrs;
-use crate::internals::polymorphic::{self, Polymorphic, TypeVariant};
+use crate::internals::polymorphic::{self, PolymorphicEnum, TypeVariant};
 use crate::tokens::{at_user, respan};
 
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -65,7 +65,7 @@ struct Dispatch {
 }
 
 impl Dispatch {
-    fn new(private: &TokenStream, polymorphic: &Polymorphic) -> Dispatch {
+    fn new(private: &TokenStream, polymorphic: &PolymorphicEnum) -> Dispatch {
         let all = all_variants(polymorphic);
         let declared_types = polymorphic.variants.iter().map(|held| {
             let (cfg, odata_type_of) = (&held.cfg, variant(private, &held.ty, quote!(ODATA_TYPE)));
@@ -153,7 +153,7 @@ impl Dispatch {
 }
 
 /// The variants, the fallback last.
-fn all_variants(polymorphic: &Polymorphic) -> Vec<&TypeVariant> {
+fn all_variants(polymorphic: &PolymorphicEnum) -> Vec<&TypeVariant> {
     polymorphic
         .variants
         .iter()
@@ -161,7 +161,7 @@ fn all_variants(polymorphic: &Polymorphic) -> Vec<&TypeVariant> {
         .collect()
 }
 
-fn generate(polymorphic: &Polymorphic, bodies: Bodies) -> TokenStream {
+fn generate(polymorphic: &PolymorphicEnum, bodies: Bodies) -> TokenStream {
     let krate = &polymorphic.krate;
     let private = quote!(#krate::__private);
     let item = &polymorphic.item;

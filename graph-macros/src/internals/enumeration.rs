@@ -1,4 +1,4 @@
-//! Parsing and checking `#[graph_enum]`: from tokens to a [`GraphEnum`] model.
+//! Parsing and checking `#[graph_enum]`: from tokens to an [`Enumeration`] model.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -9,7 +9,7 @@ use super::graph_attr::{self, Position};
 use super::{args, has_generics, Ctxt, Rejected};
 
 /// A checked `#[graph_enum]` enum.
-pub struct GraphEnum {
+pub struct Enumeration {
     /// The enum as written, minus `#[graph(...)]` attributes.
     pub item: DeriveInput,
     /// The Graph name, such as `complianceStatus`.
@@ -46,7 +46,7 @@ pub struct Member {
 
 /// Parses and checks; `Err` carries every error found, with the model or the
 /// item as written to emit anyway.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected<GraphEnum>> {
+pub fn parse(args: TokenStream, item: TokenStream) -> Result<Enumeration, Rejected<Enumeration>> {
     let (mut cx, mut input) = Ctxt::parse_item(
         &item,
         "#[graph_enum] applies to an enum whose variants are the Graph enumeration's members"
@@ -180,7 +180,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<GraphEnum, Rejected
     let shaped = matches!(input.data, syn::Data::Enum(_)) && !has_generics(&input);
     let invalid = cx.has_errors();
     let errors = cx.into_compile_errors();
-    let model = GraphEnum {
+    let model = Enumeration {
         item: input,
         graph_name,
         krate,

@@ -1,5 +1,5 @@
 //! Parsing and checking `#[graph_polymorphic]`: from tokens to a
-//! [`Polymorphic`] model.
+//! [`PolymorphicEnum`] model.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -10,7 +10,7 @@ use super::graph_attr::{self, Position};
 use super::{args, has_generics, Ctxt, Rejected};
 
 /// A checked `#[graph_polymorphic]` enum.
-pub struct Polymorphic {
+pub struct PolymorphicEnum {
     /// The enum as written, minus `#[graph(...)]` attributes.
     pub item: DeriveInput,
     pub krate: syn::Path,
@@ -37,7 +37,10 @@ pub struct TypeVariant {
 
 /// Parses and checks; `Err` carries every error found, with the model or the
 /// item as written to emit anyway.
-pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, Rejected<Polymorphic>> {
+pub fn parse(
+    args: TokenStream,
+    item: TokenStream,
+) -> Result<PolymorphicEnum, Rejected<PolymorphicEnum>> {
     let (mut cx, mut input) = Ctxt::parse_item(
         &item,
         "#[graph_polymorphic] applies to an enum with one variant per Graph type: `User(User)`"
@@ -161,7 +164,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> Result<Polymorphic, Reject
     let shaped = matches!(input.data, syn::Data::Enum(_)) && !has_generics(&input);
     let invalid = cx.has_errors();
     let errors = cx.into_compile_errors();
-    let model = Polymorphic {
+    let model = PolymorphicEnum {
         item: input,
         krate,
         variants,
