@@ -331,7 +331,7 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         }
         None => super::property_name(&rust_name),
     };
-    let option_inner = option_inner(&field.ty);
+    let option_inner = super::types::option_inner(&field.ty).cloned();
     if complex_options {
         // Reported above.
     } else if let (Some(required), Some(_)) = (attr.required, attr.read_only) {
@@ -352,41 +352,6 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
         required: attr.required.is_some(),
         option_inner,
         cfg,
-    }
-}
-
-/// `T` in `Option<T>` (also written `std::option::Option<T>` or
-/// `core::option::Option<T>`, in parentheses, or passed as a `$t:ty`
-/// fragment, which arrives wrapped in an invisible group).
-fn option_inner(ty: &Type) -> Option<Type> {
-    let path = match ty {
-        Type::Path(path) => path,
-        Type::Group(group) => return option_inner(&group.elem),
-        Type::Paren(paren) => return option_inner(&paren.elem),
-        _ => return None,
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let segments = &path.path.segments;
-    let last = segments.last()?;
-    let prefix_ok = match segments.len() {
-        1 => true,
-        3 => {
-            let first = &segments[0].ident;
-            (first == "std" || first == "core") && segments[1].ident == "option"
-        }
-        _ => false,
-    };
-    if last.ident != "Option" || !prefix_ok {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner.clone()),
-        _ => None,
     }
 }
 
@@ -429,38 +394,4 @@ fn check_wire_names(cx: &mut Ctxt, kind: Kind, properties: &[Property]) -> Token
         }
     }
     gated_errors
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use quote::ToTokens;
-
-    fn inner(ty: Type) -> Option<String> {
-        option_inner(&ty).map(|inner| inner.to_token_stream().to_string())
-    }
-
-    #[test]
-    fn an_option_is_seen_through_invisible_groups_and_parentheses() {
-        let option: Type = syn::parse_quote!(std::option::Option<String>);
-        // What a `$t:ty` fragment becomes inside a `macro_rules!` expansion.
-        let grouped = Type::Group(syn::TypeGroup {
-            attrs: Vec::new(),
-            group_token: Default::default(),
-            elem: Box::new(option.clone()),
-        });
-        assert_eq!(inner(grouped.clone()).as_deref(), Some("String"));
-        let twice = Type::Group(syn::TypeGroup {
-            attrs: Vec::new(),
-            group_token: Default::default(),
-            elem: Box::new(grouped),
-        });
-        assert_eq!(inner(twice).as_deref(), Some("String"));
-        assert_eq!(
-            inner(syn::parse_quote!((Option<u8>))).as_deref(),
-            Some("u8")
-        );
-        assert_eq!(inner(syn::parse_quote!(Vec<Option<u8>>)), None);
-        assert_eq!(inner(syn::parse_quote!(my::Option<u8>)), None);
-    }
 }

@@ -10,6 +10,7 @@ mod graph_attr;
 pub mod graph_struct;
 pub mod polymorphic;
 mod rejected;
+mod types;
 
 pub use case::{member_name, property_name, to_lower_camel, to_snake};
 pub use ctxt::Ctxt;

@@ -7,6 +7,7 @@ use syn::{DeriveInput, Ident, Type};
 
 use super::attrs::Cfg;
 use super::graph_attr::{self, Position};
+use super::types::{box_inner, ungroup};
 use super::{args, has_generics, Ctxt, Rejected};
 
 /// A checked `#[graph_polymorphic]` enum.
@@ -173,45 +174,4 @@ pub fn parse(
     Rejected::unless_invalid(invalid, shaped, model, errors, |model| {
         model.item.into_token_stream()
     })
-}
-
-/// `ty` without the invisible groups a `$t:ty` of `macro_rules!` arrives in,
-/// and without parentheses.
-fn ungroup(ty: &Type) -> &Type {
-    match ty {
-        Type::Group(group) => ungroup(&group.elem),
-        Type::Paren(paren) => ungroup(&paren.elem),
-        _ => ty,
-    }
-}
-
-/// `T` in `Box<T>` (also written `std::boxed::Box<T>` or
-/// `alloc::boxed::Box<T>`).
-fn box_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ungroup(ty) else {
-        return None;
-    };
-    if path.qself.is_some() {
-        return None;
-    }
-    let segments = &path.path.segments;
-    let last = segments.last()?;
-    let prefix_ok = match segments.len() {
-        1 => true,
-        3 => {
-            let first = &segments[0].ident;
-            (first == "std" || first == "alloc") && segments[1].ident == "boxed"
-        }
-        _ => false,
-    };
-    if last.ident != "Box" || !prefix_ok {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
 }

@@ -3,12 +3,13 @@
 //! fields the path's parameters become.
 
 use proc_macro2::Span;
-use syn::{Ident, LitInt, LitStr, Type};
+use syn::{Ident, LitInt, LitStr};
 
 use super::keyword::{closest, listed, Key, Method};
 use super::parse::{MethodWord, RawEndpoint};
 use super::path::{self, PathTemplate};
 use super::{Endpoint, Param};
+use crate::internals::types::is_unit;
 use crate::internals::{to_snake, Ctxt};
 
 /// Checks everything that reading alone does not, reporting every problem.
@@ -216,15 +217,4 @@ fn field_ident(field: &str, span: Span) -> Option<Ident> {
 /// Keywords of newer editions that `syn` still accepts as identifiers.
 fn is_reserved(field: &str) -> bool {
     matches!(field, "gen" | "async" | "await" | "dyn" | "try")
-}
-
-/// `()`, also in parentheses or in the invisible group of a `macro_rules!`
-/// `$t:ty`.
-fn is_unit(ty: &Type) -> bool {
-    match ty {
-        Type::Tuple(tuple) => tuple.elems.is_empty(),
-        Type::Paren(paren) => is_unit(&paren.elem),
-        Type::Group(group) => is_unit(&group.elem),
-        _ => false,
-    }
 }
