@@ -8,9 +8,9 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::__private::{next_field, take_field, unknown_field, Key};
 use crate::endpoint::{build_request, check_service_root, check_status};
 use crate::error::Shortened;
+use crate::fields::{next_field, take_field, unknown_field, Key};
 use crate::{AdditionalData, GraphError, RequestOptions};
 
 /// One page of a Graph collection, as a GET on a collection returns it.

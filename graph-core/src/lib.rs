@@ -52,13 +52,20 @@
 #![warn(missing_docs)]
 
 mod collection;
+mod const_text;
 mod edm;
 pub mod endpoint;
+mod enum_member;
 mod error;
+mod fields;
 mod flags;
+mod held;
 mod json;
+mod kept;
+mod object;
 mod odata;
 mod patch;
+mod polymorphic;
 mod reference;
 mod request_options;
 

@@ -143,7 +143,7 @@ impl<'de> Deserialize<'de> for AdditionalData {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AdditionalData, A::Error> {
-                match crate::__private::KeptValue.visit_map(map)? {
+                match crate::kept::KeptValue.visit_map(map)? {
                     Value::Object(map) => Ok(AdditionalData(map)),
                     // Only a number, under serde_json's `arbitrary_precision`.
                     _ => Err(de::Error::invalid_type(

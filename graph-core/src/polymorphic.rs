@@ -8,8 +8,13 @@ use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::held::{name_held_member, Held};
-use super::{Key, NoExtension, ObjectFields, TypeRule};
+use crate::const_text::{str_eq, ConstMessage};
+use crate::fields::Key;
+use crate::held::{name_held_member, Held};
+use crate::kept::KeptValue;
+use crate::object::read::{NoExtension, TypeRule};
+use crate::object::write::{begin_object, end_object, serialize_object};
+use crate::object::{odata_type_of, ObjectFields};
 
 /// Generated for a `#[graph_polymorphic]` enum.
 pub trait ReadVariant: Sized {
@@ -54,7 +59,7 @@ where
                     return T::read_variant(Some(&odata_type), replay)
                         .map_err(|error| name_held_member(error, replaying));
                 }
-                let value = map.next_value_seed(super::KeptValue)?;
+                let value = map.next_value_seed(KeptValue)?;
                 held.push((key.as_str().to_owned(), value));
             }
             T::read_variant(None, Replay::new(held, None::<A>, &mut replaying))
@@ -72,6 +77,7 @@ where
     label = "a variant holds a #[graph_entity] or #[graph_complex] struct"
 )]
 pub trait Variant: Sized {
+    /// The type's `@odata.type`, which selects this variant.
     const ODATA_TYPE: &'static str;
 
     /// Reads a variant whose `@odata.type` was matched, as the type's own
@@ -81,6 +87,8 @@ pub trait Variant: Sized {
     /// Reads the fallback variant: any `@odata.type` is accepted and kept.
     fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 
+    /// Writes the variant with its `@odata.type`, even for a type that
+    /// would not write its own: the enum reads it back by that type.
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 
     /// The kept `@odata.type`, or the type's own.
@@ -95,33 +103,28 @@ impl<T: ObjectFields> Variant for T {
     const ODATA_TYPE: &'static str = <T as crate::ODataType>::ODATA_TYPE;
 
     fn read_as<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        let rule = TypeRule {
-            writes_type: true,
-            ..TypeRule::of::<T>()
-        };
-        T::read_fields(map, rule, &mut NoExtension)
+        T::read_fields(map, TypeRule::of::<T>().writing_type(), &mut NoExtension)
     }
 
     fn read_fallback<'de, A: MapAccess<'de>>(map: A) -> Result<T, A::Error> {
-        let rule = TypeRule {
-            writes_type: true,
-            ..TypeRule::keeping_other::<T>()
-        };
+        let rule = TypeRule::keeping_other::<T>().writing_type();
         T::read_fields(map, rule, &mut NoExtension)
     }
 
+    /// Writes the variant with its `@odata.type`, even for a type that
+    /// would not write its own: the enum reads it back by that type.
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let additional_data = self.additional_data();
         if T::WRITES_TYPE || additional_data.contains_key("@odata.type") {
-            return super::serialize_object(self, serializer);
+            return serialize_object(self, serializer);
         }
-        let mut object = super::begin_object(serializer, Some(T::ODATA_TYPE));
+        let mut object = begin_object(serializer, Some(T::ODATA_TYPE));
         self.write_fields(&mut object);
-        super::end_object(object, additional_data, &T::NAMES)
+        end_object(object, additional_data, &T::NAMES)
     }
 
     fn variant_type(&self) -> &str {
-        super::odata_type_of(self)
+        odata_type_of(self)
     }
 }
 
@@ -218,7 +221,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'_, A> {
 #[track_caller]
 pub const fn held_once(held: &[(&str, &str)], variant: &str) {
     let mut position = 0;
-    while position < held.len() && !super::str_eq(held[position].0, variant) {
+    while position < held.len() && !str_eq(held[position].0, variant) {
         position += 1;
     }
     if position == held.len() {
@@ -227,7 +230,7 @@ pub const fn held_once(held: &[(&str, &str)], variant: &str) {
     let odata_type = held[position].1;
     let mut earlier = 0;
     while earlier < position {
-        if super::str_eq(held[earlier].1, odata_type) {
+        if str_eq(held[earlier].1, odata_type) {
             let mut message = ConstMessage::new();
             message.push("`");
             message.push(variant);
@@ -243,45 +246,6 @@ pub const fn held_once(held: &[(&str, &str)], variant: &str) {
             panic!("{}", message.as_str());
         }
         earlier += 1;
-    }
-}
-
-/// A compile-time error message pieced together from strings known only to
-/// the compiler (a `const` `panic!` takes no format arguments but one `&str`).
-struct ConstMessage {
-    bytes: [u8; 512],
-    len: usize,
-}
-
-impl ConstMessage {
-    const fn new() -> Self {
-        ConstMessage {
-            bytes: [0; 512],
-            len: 0,
-        }
-    }
-
-    /// Appends `text`, as much of it as fits.
-    const fn push(&mut self, text: &str) {
-        let text = text.as_bytes();
-        let mut i = 0;
-        while i < text.len() && self.len < self.bytes.len() {
-            self.bytes[self.len] = text[i];
-            self.len += 1;
-            i += 1;
-        }
-    }
-
-    const fn as_str(&self) -> &str {
-        let (text, _) = self.bytes.split_at(self.len);
-        match core::str::from_utf8(text) {
-            Ok(text) => text,
-            // Cut in the middle of a character: end before it.
-            Err(error) => match core::str::from_utf8(text.split_at(error.valid_up_to()).0) {
-                Ok(text) => text,
-                Err(_) => "",
-            },
-        }
     }
 }
 
@@ -303,13 +267,5 @@ mod held_once_tests {
             held_once(&held, variant);
         }
         held_once(&held, "Slim");
-    }
-
-    #[test]
-    fn a_message_too_long_is_cut_before_a_character() {
-        let mut message = ConstMessage::new();
-        message.push(&"a".repeat(511));
-        message.push("é and more");
-        assert_eq!(message.as_str(), "a".repeat(511));
     }
 }

@@ -1,0 +1,122 @@
+//! Reading the members of a JSON object whose properties are declared: the
+//! key, a declared property's value (given at most once), one that was not
+//! sent, and one the type does not declare (kept). Generated object types and
+//! [`Collection`](crate::Collection) read their members this way.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+use crate::kept::{duplicate_property, KeptValue};
+use crate::AdditionalData;
+
+/// A JSON object key, borrowed from the input when the deserializer allows.
+pub struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Key<'de> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads the value of a declared property into its slot; a property given
+/// twice is an error rather than a silent loss of the first value.
+pub fn next_field<'de, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// The value of a declared property once the object has been read: a missing
+/// property is `None` for an `Option` field and an error for any other.
+pub fn take_field<'de, T, E>(slot: Option<T>, name: &'static str) -> Result<T, E>
+where
+    T: Deserialize<'de>,
+    E: de::Error,
+{
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(MissingField {
+            name,
+            error: PhantomData,
+        }),
+    }
+}
+
+/// Stands in for a property that was not sent: `Option` sees `None`,
+/// everything else reports the missing property.
+struct MissingField<E> {
+    name: &'static str,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for MissingField<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(de::Error::missing_field(self.name))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// Keeps a property the type does not declare.
+pub(crate) fn unknown_field<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: Key<'de>,
+    additional_data: &mut AdditionalData,
+) -> Result<(), A::Error> {
+    match additional_data.entry(key.0.into_owned()) {
+        serde_json::map::Entry::Vacant(slot) => {
+            slot.insert(map.next_value_seed(KeptValue)?);
+            Ok(())
+        }
+        // As for declared properties: a repeated key is an error rather
+        // than a silent loss of the first value.
+        serde_json::map::Entry::Occupied(slot) => Err(duplicate_property(slot.key())),
+    }
+}

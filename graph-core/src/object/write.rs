@@ -1,0 +1,199 @@
+//! Writing a generated object: `@odata.type` first, then the declared
+//! properties (`None` and unchanged ones left out), then the kept ones.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use super::{ObjectFields, PropertyNames};
+use crate::AdditionalData;
+
+/// `Serialize` for a generated object type.
+pub fn serialize_object<T: ObjectFields, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let additional_data = value.additional_data();
+    let odata_type = match additional_data.get("@odata.type") {
+        Some(serde_json::Value::String(kept)) => Some(kept.as_str()),
+        Some(_) => {
+            return Err(serde::ser::Error::custom(
+                "additional_data holds an `@odata.type` that is not a string",
+            ))
+        }
+        None => T::WRITES_TYPE.then_some(T::ODATA_TYPE),
+    };
+    let mut object = begin_object(serializer, odata_type);
+    value.write_fields(&mut object);
+    end_object(object, additional_data, &T::NAMES)
+}
+
+/// An object being written. The first error is kept and later writes are
+/// skipped, so generated code needs no `?` (with its `Try` and `From`
+/// resolution) per property: `end_object` reports the error.
+pub struct ObjectWriter<M: SerializeMap>(Result<M, M::Error>);
+
+/// Starts an object with its `@odata.type`, if any, which Graph wants first.
+pub(crate) fn begin_object<S: Serializer>(
+    serializer: S,
+    odata_type: Option<&str>,
+) -> ObjectWriter<S::SerializeMap> {
+    ObjectWriter(serializer.serialize_map(None).and_then(|mut map| {
+        if let Some(odata_type) = odata_type {
+            map.serialize_entry("@odata.type", odata_type)?;
+        }
+        Ok(map)
+    }))
+}
+
+/// Writes a property.
+#[inline]
+fn entry<M: SerializeMap, T: Serialize + ?Sized>(
+    object: &mut ObjectWriter<M>,
+    name: &'static str,
+    value: &T,
+) {
+    if let Ok(map) = &mut object.0 {
+        if let Err(error) = map.serialize_entry(name, value) {
+            object.0 = Err(error);
+        }
+    }
+}
+
+/// A field about to be written. Generated code calls
+/// `(&Entry(&self.field)).write_entry(..)`: method resolution picks
+/// [`WriteOptionalEntry`] when the field's type is an `Option` (however it is
+/// spelled: an alias works too) and [`WriteEntry`] otherwise, so `None` is
+/// left out without the macro having to recognise `Option` in the source.
+pub struct Entry<'a, T: ?Sized>(pub &'a T);
+
+/// Writing an `Option` field: `None` is left out, as Graph expects.
+pub trait WriteOptionalEntry {
+    /// Writes the field as the property `name`, unless it is left out.
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
+}
+
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, Option<T>> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        if let Some(value) = self.0 {
+            entry(object, name, value);
+        }
+    }
+}
+
+/// Writing a field of an update type: `Unchanged` is left out, `Clear` is
+/// `null`, `Set` the value.
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, crate::Patch<T>> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        if !self.0.is_unchanged() {
+            entry(object, name, self.0);
+        }
+    }
+}
+
+/// Writing any other field.
+pub trait WriteEntry {
+    /// Writes the field as the property `name`.
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
+}
+
+impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
+    #[inline]
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
+        entry(object, name, self.0);
+    }
+}
+
+/// Writes the kept unknown properties and ends the object. A kept key that
+/// repeats a declared property would make the JSON ambiguous, so it is an
+/// error; a kept `@odata.type` was written first, by [`begin_object`].
+pub(crate) fn end_object<M: SerializeMap>(
+    object: ObjectWriter<M>,
+    additional_data: &AdditionalData,
+    declared: &PropertyNames,
+) -> Result<M::Ok, M::Error> {
+    let mut map = object.0?;
+    for (key, value) in additional_data.iter() {
+        if key == "@odata.type" {
+            continue;
+        }
+        if declared.declares(key) {
+            return Err(serde::ser::Error::custom(format_args!(
+                "additional_data holds `{key}`, which the type declares; set the field instead"
+            )));
+        }
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Written as generated code writes it: the `&` is what lets method
+    // resolution pick the `Option` impl first.
+    #[allow(clippy::needless_borrow)]
+    fn write(additional: &[(&str, i32)]) -> Result<String, serde_json::Error> {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, Some("#microsoft.graph.user"));
+        (&Entry(&Some(1))).write_entry(&mut object, "status");
+        (&Entry(&None::<i32>)).write_entry(&mut object, "userId");
+        let mut data = AdditionalData::new();
+        for (key, value) in additional {
+            data.insert((*key).to_owned(), (*value).into());
+        }
+        end_object(object, &data, &NAMES)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    const NAMES: PropertyNames = PropertyNames {
+        own: &["status"],
+        base: Some(&PropertyNames {
+            own: &["userId", ""],
+            base: None,
+        }),
+    };
+
+    #[test]
+    fn kept_keys_are_written_after_the_declared_ones() {
+        assert_eq!(
+            write(&[("@odata.etag", 1), ("sTatus", 2), ("userid", 3), ("x", 4)]).unwrap(),
+            r##"{"@odata.type":"#microsoft.graph.user","status":1,"@odata.etag":1,"sTatus":2,"userid":3,"x":4}"##
+        );
+    }
+
+    #[test]
+    fn kept_keys_that_repeat_a_declared_name_are_errors() {
+        for key in ["status", "userId", ""] {
+            let error = write(&[("a", 1), (key, 2)]).unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("holds `{key}`")),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_ends_the_object() {
+        struct Failing;
+        impl Serialize for Failing {
+            fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+                Err(serde::ser::Error::custom("cannot write this"))
+            }
+        }
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_object(&mut serializer, Some("#microsoft.graph.user"));
+        entry(&mut object, "a", &1);
+        entry(&mut object, "b", &Failing);
+        entry(&mut object, "c", &3);
+        let error = end_object(object, &AdditionalData::new(), &NAMES).unwrap_err();
+        assert_eq!(error.to_string(), "cannot write this");
+        assert_eq!(
+            out,
+            br##"{"@odata.type":"#microsoft.graph.user","a":1,"b":"##
+        );
+    }
+}
