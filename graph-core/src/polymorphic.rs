@@ -111,8 +111,6 @@ impl<T: ObjectFields> Variant for T {
         T::read_fields(map, rule, &mut NoExtension)
     }
 
-    /// Writes the variant with its `@odata.type`, even for a type that
-    /// would not write its own: the enum reads it back by that type.
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let additional_data = self.additional_data();
         if T::WRITES_TYPE || additional_data.contains_key("@odata.type") {
