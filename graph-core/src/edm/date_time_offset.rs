@@ -8,6 +8,9 @@
 #[cfg(feature = "time")]
 use crate::GraphError;
 
+use super::calendar::{self, days_from_civil};
+use super::parse::Cursor;
+
 /// The Graph type name used in error messages.
 const KIND: &str = "DateTimeOffset";
 
@@ -212,113 +215,31 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
     }
 }
 
-/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard
-/// Hinnant's `days_from_civil`).
-pub(super) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    // Years start in March, so the leap day is the last day of the year.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year.rem_euclid(400);
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-pub(super) fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-pub(super) const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Parses `text`; the error is the reason it is invalid.
 fn parse(text: &str) -> Result<DateTimeOffset, String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
-    let mut p = Cursor { text, pos: 0 };
+    let mut p = Cursor::new(text);
 
     let year = p.number(4, "year")?;
     p.separator(b"-", "`-` after the year", ("year", 4))?;
-    let month = p.number(2, "month")?;
-    if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range 1-12"));
-    }
+    let month = p.field(2, "month", 1..=12)?;
     p.separator(b"-", "`-` after the month", ("month", 2))?;
     let day = p.number(2, "day")?;
-    if day == 0 || day > days_in_month(year, month) {
-        // `month` is 1-12, checked above.
-        let name = MONTH_NAMES[month as usize - 1];
-        return Err(format!("day {day} is out of range for {name} {year}"));
-    }
+    calendar::check_day(year, month, day)?;
     p.separator(b"Tt", "`T` between the date and the time", ("day", 2))?;
-    let hour = p.number(2, "hour")?;
-    if hour > 23 {
-        return Err(format!("hour {hour} is out of range 0-23"));
-    }
+    let hour = p.hour()?;
     p.separator(b":", "`:` after the hour", ("hour", 2))?;
-    let minute = p.number(2, "minute")?;
-    if minute > 59 {
-        return Err(format!("minute {minute} is out of range 0-59"));
-    }
+    let minute = p.minute()?;
     p.separator(b":", "`:` after the minute", ("minute", 2))?;
-    let second = p.number(2, "second")?;
-    if second == 60 {
-        return Err("second 60 is out of range 0-59 (leap seconds are not supported)".to_owned());
-    }
-    if second > 59 {
-        return Err(format!("second {second} is out of range 0-59"));
-    }
+    let second = p.second()?;
 
     let mut nanosecond = 0;
     let has_fraction = p.peek() == Some(b'.');
     if has_fraction {
         p.pos += 1;
-        let start = p.pos;
-        while p.peek().is_some_and(|b| b.is_ascii_digit()) {
-            p.pos += 1;
-        }
-        let digits = &text.as_bytes()[start..p.pos];
-        if digits.is_empty() {
-            return Err(format!(
-                "expected a fractional digit after `.`, found {}",
-                p.found()
-            ));
-        }
-        if digits.len() > 9 {
-            return Err(format!(
-                "at most 9 fractional digits are allowed, found {}",
-                digits.len()
-            ));
-        }
-        for digit in digits {
-            nanosecond = nanosecond * 10 + u32::from(digit - b'0');
-        }
-        for _ in digits.len()..9 {
-            nanosecond *= 10;
-        }
+        nanosecond = p.fraction(Some(9))?;
     }
 
     let offset_minutes = match p.peek() {
@@ -364,7 +285,7 @@ fn parse(text: &str) -> Result<DateTimeOffset, String> {
         }
     };
 
-    if p.pos < text.len() {
+    if !p.at_end() {
         return Err(format!("unexpected {} after the UTC offset", p.found()));
     }
 
@@ -382,80 +303,10 @@ fn parse(text: &str) -> Result<DateTimeOffset, String> {
     })
 }
 
-/// A position in the text being parsed. Everything before `pos` has been
-/// checked to be ASCII, so `pos` is always a character boundary.
-pub(super) struct Cursor<'a> {
-    pub(super) text: &'a str,
-    pub(super) pos: usize,
-}
-
-impl Cursor<'_> {
-    pub(super) fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    /// Describes what is at `pos`, for an error message.
-    pub(super) fn found(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
-            Some(c) => format!("`{}` at byte {}", c.escape_debug(), self.pos),
-            None if self.pos >= self.text.len() => "the end of the text".to_owned(),
-            // Unreachable while only ASCII is consumed; kept so that no input panics.
-            None => format!("a non-ASCII character at byte {}", self.pos),
-        }
-    }
-
-    /// Reads exactly `width` ASCII digits.
-    pub(super) fn number(&mut self, width: usize, field: &str) -> Result<u32, String> {
-        let mut value = 0;
-        for _ in 0..width {
-            match self.peek() {
-                Some(b) if b.is_ascii_digit() => {
-                    value = value * 10 + u32::from(b - b'0');
-                    self.pos += 1;
-                }
-                _ => {
-                    return Err(format!(
-                        "expected {width}-digit {field}, found {}",
-                        self.found()
-                    ))
-                }
-            }
-        }
-        Ok(value)
-    }
-
-    /// Reads one of the `accepted` bytes, which follows the field
-    /// `previous` (name, width): a digit here means that field is too long.
-    pub(super) fn separator(
-        &mut self,
-        accepted: &[u8],
-        expected: &str,
-        previous: (&str, usize),
-    ) -> Result<(), String> {
-        match self.peek() {
-            Some(b) if accepted.contains(&b) => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(b) if b.is_ascii_digit() => {
-                let (field, width) = previous;
-                Err(format!(
-                    "the {field} must have exactly {width} digits: expected {expected}, found {}",
-                    self.found()
-                ))
-            }
-            _ => Err(format!("expected {expected}, found {}", self.found())),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::calendar::days_in_month;
     use crate::edm::testing;
 
     const SAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
