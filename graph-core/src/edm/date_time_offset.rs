@@ -69,7 +69,7 @@ const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
 #[derive(Clone)]
 pub struct DateTimeOffset {
     /// The text as received; the fields below are parsed from it.
-    text: Box<str>,
+    text: InlineText,
     year: u16,
     month: u8,
     day: u8,
@@ -151,6 +151,71 @@ impl DateTimeOffset {
             + i64::from(self.second)
             - i64::from(self.offset_minutes) * 60;
         i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond)
+    }
+}
+
+/// The longest valid text: `YYYY-MM-DDTHH:MM:SS.fffffffff+hh:mm`.
+const MAX_LEN: usize = 35;
+
+/// The text of a `DateTimeOffset`, kept in the value itself: a valid text
+/// is short and ASCII, so reading one allocates nothing (a page of Graph
+/// entities holds thousands). The bytes past `len` are always zero, so the
+/// derived `==` and `Hash` compare and hash the text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct InlineText {
+    len: u8,
+    bytes: [u8; MAX_LEN],
+}
+
+impl InlineText {
+    /// `text`, if it is at most [`MAX_LEN`] bytes (every valid one is).
+    fn new(text: &str) -> Option<InlineText> {
+        let mut bytes = [0; MAX_LEN];
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(InlineText {
+            // At most MAX_LEN, checked just above.
+            len: text.len() as u8,
+            bytes,
+        })
+    }
+}
+
+impl std::ops::Deref for InlineText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // The bytes were copied from a `&str` and end where it ended, so
+        // they are UTF-8 (ASCII, for a valid text): the fallback is never
+        // used. Checking costs little next to writing the text anywhere.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl DateTimeOffset {
+    /// The value of `text`, whose fields the caller has read and checked:
+    /// `[year, month, day]` and `[hour, minute, second]` in range, the day
+    /// in its month. `None` only for a text longer than any valid one.
+    fn from_checked(
+        text: &str,
+        [year, month, day]: [u32; 3],
+        [hour, minute, second]: [u32; 3],
+        nanosecond: u32,
+        offset_minutes: i16,
+    ) -> Option<DateTimeOffset> {
+        // The narrowing casts are lossless: every field was range-checked.
+        Some(DateTimeOffset {
+            text: InlineText::new(text)?,
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            nanosecond,
+            offset_minutes,
+        })
     }
 }
 
@@ -257,13 +322,19 @@ fn read_valid(text: &str) -> Option<DateTimeOffset> {
     let mut rest = &bytes[19..];
     let mut nanosecond = 0;
     if let [b'.', fraction @ ..] = rest {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(1..=9).contains(&digits) {
+        // Up to 9 digits: at most 999_999_999 nanoseconds.
+        let mut digits = 0;
+        while let Some(digit) = fraction.get(digits).map(|b| b.wrapping_sub(b'0')) {
+            if digit > 9 || digits == 9 {
+                break;
+            }
+            nanosecond = nanosecond * 10 + u32::from(digit);
+            digits += 1;
+        }
+        if digits == 0 || fraction.get(digits).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        for b in &fraction[..digits] {
-            nanosecond = nanosecond * 10 + u32::from(b - b'0');
-        }
+        // `digits` is 1 to 9.
         nanosecond *= 10_u32.pow(9 - digits as u32);
         rest = &fraction[digits..];
     }
@@ -287,22 +358,19 @@ fn read_valid(text: &str) -> Option<DateTimeOffset> {
         }
         _ => return None,
     };
-    // The narrowing casts are lossless: every field was range-checked.
-    Some(DateTimeOffset {
-        text: text.into(),
-        year: year as u16,
-        month: month as u8,
-        day: day as u8,
-        hour: hour as u8,
-        minute: minute as u8,
-        second: second as u8,
+    DateTimeOffset::from_checked(
+        text,
+        [year, month, day],
+        [hour, minute, second],
         nanosecond,
         offset_minutes,
-    })
+    )
 }
 
 /// Parses `text` field by field, so that the error says what is wrong
-/// where.
+/// where. Kept out of line: it runs for invalid text only.
+#[cold]
+#[inline(never)]
 fn parse_step_by_step(text: &str) -> Result<DateTimeOffset, String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
@@ -376,18 +444,14 @@ fn parse_step_by_step(text: &str) -> Result<DateTimeOffset, String> {
         return Err(format!("unexpected {} after the UTC offset", p.found()));
     }
 
-    // The narrowing casts below are lossless: every field was range-checked.
-    Ok(DateTimeOffset {
-        text: text.into(),
-        year: year as u16,
-        month: month as u8,
-        day: day as u8,
-        hour: hour as u8,
-        minute: minute as u8,
-        second: second as u8,
+    DateTimeOffset::from_checked(
+        text,
+        [year, month, day],
+        [hour, minute, second],
         nanosecond,
         offset_minutes,
-    })
+    )
+    .ok_or_else(|| format!("longer than {MAX_LEN} bytes"))
 }
 
 #[cfg(test)]
