@@ -54,9 +54,12 @@ use common::{ComplianceStatus, ManagedDeviceMobileAppConfigurationUserStatus as 
 
 /// (b): what a hand-written binding looks like. `@odata.type` is a field so
 /// that it writes the same JSON as the others; unknown properties are lost.
+/// The status and date types are parameters for `PlainSerdeStrings`.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PlainSerde {
+// Not serde's inferred `Default` bounds: the fields are `Option`s.
+#[serde(bound(deserialize = "Status: Deserialize<'de>, Date: Deserialize<'de>"))]
+pub struct PlainSerde<Status = ComplianceStatus, Date = DateTimeOffset> {
     #[serde(
         rename = "@odata.type",
         default,
@@ -70,9 +73,9 @@ pub struct PlainSerde {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub devices_count: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ComplianceStatus>,
+    pub status: Option<Status>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_reported_date_time: Option<DateTimeOffset>,
+    pub last_reported_date_time: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_principal_name: Option<String>,
 }
@@ -126,45 +129,18 @@ pub struct SerdeFlatten {
 /// unknown members as `Other` and so loses their text.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[rustfmt::skip] // the members of `ComplianceStatus`, in one line as in `STATUSES`
 pub enum UnitComplianceStatus {
-    Unknown,
-    NotApplicable,
-    Compliant,
-    Remediated,
-    NonCompliant,
-    Error,
-    Conflict,
-    NotAssigned,
+    Unknown, NotApplicable, Compliant, Remediated, NonCompliant, Error, Conflict, NotAssigned,
     #[serde(other)]
     Other,
 }
 
 /// (s): `plain_serde` with a `String` date and a unit enum: what reading the
 /// same JSON costs without checking the date or keeping an unknown member.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PlainSerdeStrings {
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub odata_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_display_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub devices_count: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<UnitComplianceStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_reported_date_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_principal_name: Option<String>,
-}
+pub type PlainSerdeStrings = PlainSerde<UnitComplianceStatus, String>;
 
-/// A collection response, the same for all three.
+/// A collection response, the same for all.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Page<T> {
     #[serde(rename = "@odata.context")]

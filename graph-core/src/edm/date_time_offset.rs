@@ -358,13 +358,8 @@ fn read_valid(text: &str) -> Option<DateTimeOffset> {
         }
         _ => return None,
     };
-    DateTimeOffset::from_checked(
-        text,
-        [year, month, day],
-        [hour, minute, second],
-        nanosecond,
-        offset_minutes,
-    )
+    let (date, clock) = ([year, month, day], [hour, minute, second]);
+    DateTimeOffset::from_checked(text, date, clock, nanosecond, offset_minutes)
 }
 
 /// Parses `text` field by field, so that the error says what is wrong
@@ -444,14 +439,9 @@ fn parse_step_by_step(text: &str) -> Result<DateTimeOffset, String> {
         return Err(format!("unexpected {} after the UTC offset", p.found()));
     }
 
-    DateTimeOffset::from_checked(
-        text,
-        [year, month, day],
-        [hour, minute, second],
-        nanosecond,
-        offset_minutes,
-    )
-    .ok_or_else(|| format!("longer than {MAX_LEN} bytes"))
+    let (date, clock) = ([year, month, day], [hour, minute, second]);
+    DateTimeOffset::from_checked(text, date, clock, nanosecond, offset_minutes)
+        .ok_or_else(|| format!("longer than {MAX_LEN} bytes"))
 }
 
 #[cfg(test)]
