@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 use super::calendar::{self, days_from_civil};
-use super::parse::Cursor;
+use super::parse::{in_range, Cursor};
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Date";
@@ -116,12 +116,8 @@ impl Date {
 
 /// Checks a date's fields; the error is the reason they are invalid.
 fn check(year: u32, month: u32, day: u32) -> Result<(), String> {
-    if year > 9999 {
-        return Err(format!("year {year} is out of range 0-9999"));
-    }
-    if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range 1-12"));
-    }
+    in_range("year", year, 0..=9999)?;
+    in_range("month", month, 1..=12)?;
     calendar::check_day(year, month, day)
 }
 

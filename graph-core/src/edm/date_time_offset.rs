@@ -8,6 +8,8 @@
 #[cfg(feature = "time")]
 use crate::GraphError;
 
+use std::num::NonZeroU8;
+
 use super::calendar::{self, days_from_civil};
 use super::parse::Cursor;
 
@@ -68,16 +70,9 @@ const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
 /// [`unix_timestamp_nanos`]: DateTimeOffset::unix_timestamp_nanos
 #[derive(Clone)]
 pub struct DateTimeOffset {
-    /// The text as received; the fields below are parsed from it.
+    /// The text as received, checked by `parse`: the accessors read the
+    /// fields from it.
     text: InlineText,
-    year: u16,
-    month: u8,
-    day: u8,
-    hour: u8,
-    minute: u8,
-    second: u8,
-    nanosecond: u32,
-    offset_minutes: i16,
 }
 
 impl DateTimeOffset {
@@ -88,44 +83,59 @@ impl DateTimeOffset {
 
     /// The year, `0`-`9999`, in the value's own offset (not UTC).
     pub fn year(&self) -> u16 {
-        self.year
+        // At most 9999.
+        (self.digits(0, 2) * 100 + self.digits(2, 2)) as u16
     }
 
     /// The month, `1`-`12`, in the value's own offset.
     pub fn month(&self) -> u8 {
-        self.month
+        self.digits(5, 2) as u8
     }
 
     /// The day of the month, `1`-`31`, in the value's own offset.
     pub fn day(&self) -> u8 {
-        self.day
+        self.digits(8, 2) as u8
     }
 
     /// The hour, `0`-`23`, in the value's own offset.
     pub fn hour(&self) -> u8 {
-        self.hour
+        self.digits(11, 2) as u8
     }
 
     /// The minute, `0`-`59`.
     pub fn minute(&self) -> u8 {
-        self.minute
+        self.digits(14, 2) as u8
     }
 
     /// The second, `0`-`59`.
     pub fn second(&self) -> u8 {
-        self.second
+        self.digits(17, 2) as u8
     }
 
     /// The fractional second in nanoseconds, `0`-`999_999_999`
     /// (`.7265241` is `726_524_100`).
     pub fn nanosecond(&self) -> u32 {
-        self.nanosecond
+        // The fraction, if any, runs from byte 20 to the offset: `Z` or
+        // `+hh:mm`, at most 9 digits.
+        let end = self.text.len() - self.offset_len();
+        let count = end.saturating_sub(FRACTION);
+        self.digits(FRACTION, count) * 10_u32.pow(9_u32.saturating_sub(count as u32))
     }
 
     /// The UTC offset in minutes, east positive: `+03:00` is `180`,
     /// `-05:30` is `-330`, `Z` (and `-00:00`) is `0`.
     pub fn offset_minutes(&self) -> i16 {
-        self.offset_minutes
+        if self.offset_len() == 1 {
+            return 0;
+        }
+        let sign = self.text.len() - 6;
+        // At most 23 * 60 + 59.
+        let magnitude = (self.digits(sign + 1, 2) * 60 + self.digits(sign + 4, 2)) as i16;
+        if self.text.as_bytes()[sign] == b'-' {
+            -magnitude
+        } else {
+            magnitude
+        }
     }
 
     /// The instant, as nanoseconds since 1970-01-01T00:00:00Z (negative
@@ -141,34 +151,57 @@ impl DateTimeOffset {
     /// ```
     pub fn unix_timestamp_nanos(&self) -> i128 {
         let days = days_from_civil(
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
+            i64::from(self.year()),
+            i64::from(self.month()),
+            i64::from(self.day()),
         );
         let seconds = days * 86_400
-            + i64::from(self.hour) * 3_600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second)
-            - i64::from(self.offset_minutes) * 60;
-        i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond)
+            + i64::from(self.hour()) * 3_600
+            + i64::from(self.minute()) * 60
+            + i64::from(self.second())
+            - i64::from(self.offset_minutes()) * 60;
+        i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond())
+    }
+
+    /// The number written by the `count` digits at `start` of the (checked)
+    /// text.
+    fn digits(&self, start: usize, count: usize) -> u32 {
+        let bytes = self.text.as_bytes();
+        bytes[start..start + count]
+            .iter()
+            .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+    }
+
+    /// The length of the UTC offset that ends the (checked) text: 1 for
+    /// `Z`, 6 for `+hh:mm`.
+    fn offset_len(&self) -> usize {
+        match self.text.as_bytes().last() {
+            Some(b'Z' | b'z') => 1,
+            _ => 6,
+        }
     }
 }
+
+/// Where the fractional digits start, after `YYYY-MM-DDTHH:MM:SS.`.
+const FRACTION: usize = 20;
 
 /// The longest valid text: `YYYY-MM-DDTHH:MM:SS.fffffffff+hh:mm`.
 const MAX_LEN: usize = 35;
 
 /// The text of a `DateTimeOffset`, kept in the value itself: a valid text
 /// is short and ASCII, so reading one allocates nothing (a page of Graph
-/// entities holds thousands). The bytes past `len` are always zero, so the
+/// entities holds thousands), and the value is no larger than a `Box<str>`
+/// and the fields would be. The bytes past `len` are always zero, so the
 /// derived `==` and `Hash` compare and hash the text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct InlineText {
-    len: u8,
+    /// Never zero, so that `Option<DateTimeOffset>` needs no more room.
+    len: NonZeroU8,
     bytes: [u8; MAX_LEN],
 }
 
 impl InlineText {
-    /// `text`, if it is at most [`MAX_LEN`] bytes (every valid one is).
+    /// `text`, if it is 1 to [`MAX_LEN`] bytes (every valid one is).
     fn new(text: &str) -> Option<InlineText> {
         let mut bytes = [0; MAX_LEN];
         bytes
@@ -176,7 +209,7 @@ impl InlineText {
             .copy_from_slice(text.as_bytes());
         Some(InlineText {
             // At most MAX_LEN, checked just above.
-            len: text.len() as u8,
+            len: NonZeroU8::new(text.len() as u8)?,
             bytes,
         })
     }
@@ -189,33 +222,7 @@ impl std::ops::Deref for InlineText {
         // The bytes were copied from a `&str` and end where it ended, so
         // they are UTF-8 (ASCII, for a valid text): the fallback is never
         // used. Checking costs little next to writing the text anywhere.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
-    }
-}
-
-impl DateTimeOffset {
-    /// The value of `text`, whose fields the caller has read and checked:
-    /// `[year, month, day]` and `[hour, minute, second]` in range, the day
-    /// in its month. `None` only for a text longer than any valid one.
-    fn from_checked(
-        text: &str,
-        [year, month, day]: [u32; 3],
-        [hour, minute, second]: [u32; 3],
-        nanosecond: u32,
-        offset_minutes: i16,
-    ) -> Option<DateTimeOffset> {
-        // The narrowing casts are lossless: every field was range-checked.
-        Some(DateTimeOffset {
-            text: InlineText::new(text)?,
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-            hour: hour as u8,
-            minute: minute as u8,
-            second: second as u8,
-            nanosecond,
-            offset_minutes,
-        })
+        std::str::from_utf8(&self.bytes[..usize::from(self.len.get())]).unwrap_or_default()
     }
 }
 
@@ -235,15 +242,16 @@ impl From<&DateTimeOffset> for time::OffsetDateTime {
         fn convert(
             value: &DateTimeOffset,
         ) -> Result<time::OffsetDateTime, time::error::ComponentRange> {
-            let month = time::Month::try_from(value.month)?;
-            let date = time::Date::from_calendar_date(i32::from(value.year), month, value.day)?;
+            let month = time::Month::try_from(value.month())?;
+            let date = time::Date::from_calendar_date(i32::from(value.year()), month, value.day())?;
             let clock = time::Time::from_hms_nano(
-                value.hour,
-                value.minute,
-                value.second,
-                value.nanosecond,
+                value.hour(),
+                value.minute(),
+                value.second(),
+                value.nanosecond(),
             )?;
-            let offset = time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes) * 60)?;
+            let offset =
+                time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes()) * 60)?;
             Ok(date.with_time(clock).assume_offset(offset))
         }
         convert(value).expect("a parsed DateTimeOffset has in-range components")
@@ -282,91 +290,78 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
 
 /// Parses `text`; the error is the reason it is invalid.
 fn parse(text: &str) -> Result<DateTimeOffset, String> {
-    // Graph sends thousands of these per page, nearly all valid: read them
+    // Graph sends thousands of these per page, nearly all valid: check them
     // in one pass over the bytes, as cheaply as copying the text, and only
     // when that fails go through the text step by step for the reason.
-    match read_valid(text) {
-        Some(value) => Ok(value),
-        None => parse_step_by_step(text),
+    if !is_valid(text) {
+        parse_step_by_step(text)?;
     }
+    let text = InlineText::new(text).ok_or_else(|| format!("longer than {MAX_LEN} bytes"))?;
+    Ok(DateTimeOffset { text })
 }
 
-/// The value of `text` if it is valid, read in one pass and building no
-/// error; `None` for any invalid text (and never for a valid one: the tests
-/// hold it to [`parse_step_by_step`], which says why a text is invalid).
-fn read_valid(text: &str) -> Option<DateTimeOffset> {
+/// Whether `text` is valid, checked in one pass and building no error. The
+/// tests hold it to [`parse_step_by_step`], which says why a text is not.
+fn is_valid(text: &str) -> bool {
     let bytes = text.as_bytes();
     // `YYYY-MM-DDTHH:MM:SS` is 19 bytes; the fraction and offset follow.
-    let head: &[u8; 19] = bytes.get(..19)?.try_into().ok()?;
-    let digit = |at: usize| {
+    let Some(head) = bytes.get(..19) else {
+        return false;
+    };
+    let digit_at = |at: usize| {
         let value = head[at].wrapping_sub(b'0');
         (value < 10).then_some(u32::from(value))
     };
-    let two = |at: usize| Some(digit(at)? * 10 + digit(at + 1)?);
-    let year = two(0)? * 100 + two(2)?;
-    let (month, day) = (two(5)?, two(8)?);
-    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    let two = |at: usize| Some(digit_at(at)? * 10 + digit_at(at + 1)?);
+    let (Some(century), Some(year_of_century), Some(month), Some(day)) =
+        (two(0), two(2), two(5), two(8))
+    else {
+        return false;
+    };
+    let (Some(hour), Some(minute), Some(second)) = (two(11), two(14), two(17)) else {
+        return false;
+    };
     // `| 0x20` lower-cases ASCII letters, and makes nothing else a `t`.
     let separators = [head[4], head[7], head[10] | 0x20, head[13], head[16]];
     if separators != *b"--t::"
         || !(1..=12).contains(&month)
         || day == 0
-        || day > calendar::days_in_month(year, month)
+        || day > calendar::days_in_month(century * 100 + year_of_century, month)
         || hour > 23
         || minute > 59
         || second > 59
     {
-        return None;
+        return false;
     }
 
     let mut rest = &bytes[19..];
-    let mut nanosecond = 0;
     if let [b'.', fraction @ ..] = rest {
-        // Up to 9 digits: at most 999_999_999 nanoseconds.
-        let mut digits = 0;
-        while let Some(digit) = fraction.get(digits).map(|b| b.wrapping_sub(b'0')) {
-            if digit > 9 || digits == 9 {
-                break;
-            }
-            nanosecond = nanosecond * 10 + u32::from(digit);
-            digits += 1;
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=9).contains(&digits) {
+            return false;
         }
-        if digits == 0 || fraction.get(digits).is_some_and(u8::is_ascii_digit) {
-            return None;
-        }
-        // `digits` is 1 to 9.
-        nanosecond *= 10_u32.pow(9 - digits as u32);
         rest = &fraction[digits..];
     }
-    let offset_minutes = match *rest {
-        [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+    match *rest {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
             let pair = |tens: u8, ones: u8| {
                 let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
-                (tens < 10 && ones < 10).then(|| i16::from(tens * 10 + ones))
+                (tens < 10 && ones < 10).then(|| tens * 10 + ones)
             };
-            let (hours, minutes) = (pair(h1, h2)?, pair(m1, m2)?);
-            if hours > 23 || minutes > 59 {
-                return None;
-            }
-            let magnitude = hours * 60 + minutes;
-            if sign == b'-' {
-                -magnitude
-            } else {
-                magnitude
-            }
+            matches!((pair(h1, h2), pair(m1, m2)), (Some(0..=23), Some(0..=59)))
         }
-        _ => return None,
-    };
-    let (date, clock) = ([year, month, day], [hour, minute, second]);
-    DateTimeOffset::from_checked(text, date, clock, nanosecond, offset_minutes)
+        _ => false,
+    }
 }
 
 /// Parses `text` field by field, so that the error says what is wrong
-/// where. Kept out of line: it runs for invalid text only.
+/// where; the fields are `[year, month, day, hour, minute, second]`, the
+/// nanosecond and the offset in minutes. Kept out of line: `parse` calls
+/// it for invalid text only.
 #[cold]
 #[inline(never)]
-fn parse_step_by_step(text: &str) -> Result<DateTimeOffset, String> {
+fn parse_step_by_step(text: &str) -> Result<([u32; 6], u32, i16), String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
@@ -439,9 +434,11 @@ fn parse_step_by_step(text: &str) -> Result<DateTimeOffset, String> {
         return Err(format!("unexpected {} after the UTC offset", p.found()));
     }
 
-    let (date, clock) = ([year, month, day], [hour, minute, second]);
-    DateTimeOffset::from_checked(text, date, clock, nanosecond, offset_minutes)
-        .ok_or_else(|| format!("longer than {MAX_LEN} bytes"))
+    Ok((
+        [year, month, day, hour, minute, second],
+        nanosecond,
+        offset_minutes,
+    ))
 }
 
 #[cfg(test)]
@@ -939,34 +936,37 @@ mod tests {
         assert_eq!(days, 200 * 365 + 49);
     }
 
-    /// What a parse gives: the fields, and the text they came from.
-    type Fields = (u16, u8, u8, u8, u8, u8, u32, i16, String);
-
-    fn fields(value: DateTimeOffset) -> Fields {
-        (
-            value.year(),
+    /// The fields as `parse_step_by_step` gives them.
+    fn fields(value: &DateTimeOffset) -> ([u32; 6], u32, i16) {
+        let [month, day, hour, minute, second] = [
             value.month(),
             value.day(),
             value.hour(),
             value.minute(),
             value.second(),
+        ]
+        .map(u32::from);
+        (
+            [value.year().into(), month, day, hour, minute, second],
             value.nanosecond(),
             value.offset_minutes(),
-            value.as_str().to_owned(),
         )
     }
 
-    /// The one-pass reader accepts exactly what the step-by-step parser
-    /// accepts, with the same fields: it may never let an invalid text
-    /// through, and a valid one it missed would only cost time.
+    /// The one-pass check accepts exactly what the step-by-step parser
+    /// accepts (it may never let an invalid text through, and a valid one
+    /// it missed would cost time), and the fields a value reads from its
+    /// text are the ones the step-by-step parser read.
     #[test]
-    fn one_pass_reader_agrees_with_step_by_step_parser() {
+    fn one_pass_check_agrees_with_step_by_step_parser() {
         let agree = |text: &str| {
-            assert_eq!(
-                read_valid(text).map(fields),
-                parse_step_by_step(text).ok().map(fields),
-                "{text:?}"
-            );
+            let step_by_step = parse_step_by_step(text);
+            assert_eq!(is_valid(text), step_by_step.is_ok(), "{text:?}");
+            let value = text.parse::<DateTimeOffset>().ok();
+            assert_eq!(value.as_ref().map(fields), step_by_step.ok(), "{text:?}");
+            if let Some(value) = value {
+                assert_eq!(value.as_str(), text);
+            }
         };
         let mut texts = Vec::new();
         for sample in [
@@ -996,10 +996,7 @@ mod tests {
         for fraction in [".", ".0", ".123456789", ".1234567890", ".000000000"] {
             texts.push(format!("2016-12-31T23:57:57{fraction}Z"));
         }
-        let accepted = texts
-            .iter()
-            .filter(|text| read_valid(text).is_some())
-            .count();
+        let accepted = texts.iter().filter(|text| is_valid(text)).count();
         texts.iter().for_each(|text| agree(text));
         // The inputs hold both kinds, in numbers.
         assert!(

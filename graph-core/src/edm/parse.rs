@@ -172,7 +172,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// `value`, if `range` holds it; the error names the field and the range.
-fn in_range(field: &str, value: u32, range: RangeInclusive<u32>) -> Result<u32, String> {
+pub(super) fn in_range(field: &str, value: u32, range: RangeInclusive<u32>) -> Result<u32, String> {
     if range.contains(&value) {
         Ok(value)
     } else {
