@@ -936,6 +936,18 @@ mod tests {
         assert_eq!(days, 200 * 365 + 49);
     }
 
+    #[test]
+    fn value_is_its_text_and_option_costs_nothing() {
+        // The longest text fits; `Option` uses the length's niche.
+        let longest = ok("9999-12-31T23:59:59.999999999-23:59");
+        assert_eq!(longest.as_str().len(), MAX_LEN);
+        assert_eq!(std::mem::size_of::<DateTimeOffset>(), MAX_LEN + 1);
+        assert_eq!(
+            std::mem::size_of::<Option<DateTimeOffset>>(),
+            std::mem::size_of::<DateTimeOffset>()
+        );
+    }
+
     /// The fields as `parse_step_by_step` gives them.
     fn fields(value: &DateTimeOffset) -> ([u32; 6], u32, i16) {
         let [month, day, hour, minute, second] = [
