@@ -190,27 +190,58 @@ const MAX_LEN: usize = 35;
 
 /// The text of a `DateTimeOffset`, kept in the value itself: a valid text
 /// is short and ASCII, so reading one allocates nothing (a page of Graph
-/// entities holds thousands), and the value is no larger than a `Box<str>`
-/// and the fields would be. The bytes past `len` are always zero, so the
+/// entities holds thousands). The bytes past `len` are always zero, so the
 /// derived `==` and `Hash` compare and hash the text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct InlineText {
+    /// The text, then zeros: 36 bytes, which `new` writes, and a move
+    /// copies, as words of 16, 16 and 4 bytes.
+    bytes: [u8; 36],
     /// Never zero, so that `Option<DateTimeOffset>` needs no more room.
     len: NonZeroU8,
-    bytes: [u8; MAX_LEN],
 }
+
+const _: () = assert!(MAX_LEN < 36);
 
 impl InlineText {
     /// `text`, if it is 1 to [`MAX_LEN`] bytes (every valid one is).
     fn new(text: &str) -> Option<InlineText> {
-        let mut bytes = [0; MAX_LEN];
-        bytes
-            .get_mut(..text.len())?
-            .copy_from_slice(text.as_bytes());
+        let source = text.as_bytes();
+        let len = source.len();
+        let mut bytes = [0; 36];
+        if (20..=MAX_LEN).contains(&len) {
+            // Every valid text (20 to 35 bytes): built in registers and
+            // stored as the three words a move reads. Copied in pieces of
+            // other sizes, each read of a word that spans two pieces waits
+            // for both to be written, which cost more than checking the text.
+            let word = |start: usize| {
+                let chunk: [u8; 16] = source[start..start + 16].try_into().unwrap_or_default();
+                u128::from_le_bytes(chunk)
+            };
+            let head = word(0);
+            let bytes_16_to_20 = u128::from(u32::from_le_bytes(
+                source[16..20].try_into().unwrap_or_default(),
+            ));
+            // Bytes 20 to `len`, then zeros: the 16 bytes that end at `len`,
+            // shifted down past the `36 - len` of them that come before 20.
+            let from_20 = word(len - 16)
+                .checked_shr(8 * (36 - len) as u32)
+                .unwrap_or(0);
+            let middle = bytes_16_to_20 | from_20 << 32;
+            let end = (from_20 >> 96) as u32;
+            bytes[..16].copy_from_slice(&head.to_le_bytes());
+            bytes[16..32].copy_from_slice(&middle.to_le_bytes());
+            bytes[32..].copy_from_slice(&end.to_le_bytes());
+        } else {
+            bytes
+                .get_mut(..len)
+                .filter(|_| len <= MAX_LEN)?
+                .copy_from_slice(source);
+        }
         Some(InlineText {
-            // At most MAX_LEN, checked just above.
-            len: NonZeroU8::new(text.len() as u8)?,
             bytes,
+            // At most MAX_LEN, checked just above.
+            len: NonZeroU8::new(len as u8)?,
         })
     }
 }
@@ -938,10 +969,21 @@ mod tests {
 
     #[test]
     fn value_is_its_text_and_option_costs_nothing() {
-        // The longest text fits; `Option` uses the length's niche.
-        let longest = ok("9999-12-31T23:59:59.999999999-23:59");
-        assert_eq!(longest.as_str().len(), MAX_LEN);
-        assert_eq!(std::mem::size_of::<DateTimeOffset>(), MAX_LEN + 1);
+        // Every length a valid text can have (20, then 22 to 35 bytes) is kept.
+        let mut lengths = Vec::new();
+        for digits in 0..=9 {
+            let fraction = ".123456789".get(..digits + 1).filter(|_| digits > 0);
+            for offset in ["Z", "-23:59"] {
+                let text = format!("2016-12-31T23:57:57{}{offset}", fraction.unwrap_or(""));
+                assert_eq!(ok(&text).as_str(), text);
+                lengths.push(text.len());
+            }
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        let expected: Vec<usize> = [20].into_iter().chain(22..=MAX_LEN).collect();
+        assert_eq!(lengths, expected);
+        assert_eq!(std::mem::size_of::<DateTimeOffset>(), 36 + 1);
         assert_eq!(
             std::mem::size_of::<Option<DateTimeOffset>>(),
             std::mem::size_of::<DateTimeOffset>()
