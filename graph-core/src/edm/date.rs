@@ -8,7 +8,8 @@ use crate::GraphError;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-use super::date_time_offset::{days_from_civil, days_in_month, Cursor, MONTH_NAMES};
+use super::calendar::{self, days_from_civil};
+use super::parse::{in_range, Cursor};
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Date";
@@ -115,18 +116,9 @@ impl Date {
 
 /// Checks a date's fields; the error is the reason they are invalid.
 fn check(year: u32, month: u32, day: u32) -> Result<(), String> {
-    if year > 9999 {
-        return Err(format!("year {year} is out of range 0-9999"));
-    }
-    if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range 1-12"));
-    }
-    if day == 0 || day > days_in_month(year, month) {
-        // `month` is 1-12, checked above.
-        let name = MONTH_NAMES[month as usize - 1];
-        return Err(format!("day {day} is out of range for {name} {year}"));
-    }
-    Ok(())
+    in_range("year", year, 0..=9999)?;
+    in_range("month", month, 1..=12)?;
+    calendar::check_day(year, month, day)
 }
 
 /// Parses `text`; the error is the reason it is invalid.
@@ -134,16 +126,13 @@ fn parse(text: &str) -> Result<Date, String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
-    let mut p = Cursor { text, pos: 0 };
+    let mut p = Cursor::new(text);
     if p.peek() == Some(b'-') {
         return Err("years before 0000 are not supported".to_owned());
     }
     let year = p.number(4, "year")?;
     p.separator(b"-", "`-` after the year", ("year", 4))?;
-    let month = p.number(2, "month")?;
-    if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range 1-12"));
-    }
+    let month = p.field(2, "month", 1..=12)?;
     p.separator(b"-", "`-` after the month", ("month", 2))?;
     let day = p.number(2, "day")?;
     check(year, month, day)?;
@@ -417,7 +406,8 @@ mod tests {
                 for day in 1..=32u8 {
                     let text = format!("{year:04}-{month:02}-{day:02}");
                     let parsed = text.parse::<Date>();
-                    let valid = u32::from(day) <= days_in_month(year.into(), month.into());
+                    let valid =
+                        u32::from(day) <= calendar::days_in_month(year.into(), month.into());
                     assert_eq!(parsed.is_ok(), valid, "{text}");
                     if let Ok(date) = parsed {
                         if let Some(previous) = previous {

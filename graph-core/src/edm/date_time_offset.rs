@@ -8,6 +8,11 @@
 #[cfg(feature = "time")]
 use crate::GraphError;
 
+use std::num::NonZeroU8;
+
+use super::calendar::{self, days_from_civil};
+use super::parse::Cursor;
+
 /// The Graph type name used in error messages.
 const KIND: &str = "DateTimeOffset";
 
@@ -65,16 +70,9 @@ const EXAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
 /// [`unix_timestamp_nanos`]: DateTimeOffset::unix_timestamp_nanos
 #[derive(Clone)]
 pub struct DateTimeOffset {
-    /// The text as received; the fields below are parsed from it.
-    text: Box<str>,
-    year: u16,
-    month: u8,
-    day: u8,
-    hour: u8,
-    minute: u8,
-    second: u8,
-    nanosecond: u32,
-    offset_minutes: i16,
+    /// The text as received, checked by `parse`: the accessors read the
+    /// fields from it.
+    text: InlineText,
 }
 
 impl DateTimeOffset {
@@ -85,44 +83,59 @@ impl DateTimeOffset {
 
     /// The year, `0`-`9999`, in the value's own offset (not UTC).
     pub fn year(&self) -> u16 {
-        self.year
+        // At most 9999.
+        (self.digits(0, 2) * 100 + self.digits(2, 2)) as u16
     }
 
     /// The month, `1`-`12`, in the value's own offset.
     pub fn month(&self) -> u8 {
-        self.month
+        self.digits(5, 2) as u8
     }
 
     /// The day of the month, `1`-`31`, in the value's own offset.
     pub fn day(&self) -> u8 {
-        self.day
+        self.digits(8, 2) as u8
     }
 
     /// The hour, `0`-`23`, in the value's own offset.
     pub fn hour(&self) -> u8 {
-        self.hour
+        self.digits(11, 2) as u8
     }
 
     /// The minute, `0`-`59`.
     pub fn minute(&self) -> u8 {
-        self.minute
+        self.digits(14, 2) as u8
     }
 
     /// The second, `0`-`59`.
     pub fn second(&self) -> u8 {
-        self.second
+        self.digits(17, 2) as u8
     }
 
     /// The fractional second in nanoseconds, `0`-`999_999_999`
     /// (`.7265241` is `726_524_100`).
     pub fn nanosecond(&self) -> u32 {
-        self.nanosecond
+        // The fraction, if any, runs from byte 20 to the offset: `Z` or
+        // `+hh:mm`, at most 9 digits.
+        let end = self.text.len() - self.offset_len();
+        let count = end.saturating_sub(FRACTION);
+        self.digits(FRACTION, count) * 10_u32.pow(9_u32.saturating_sub(count as u32))
     }
 
     /// The UTC offset in minutes, east positive: `+03:00` is `180`,
     /// `-05:30` is `-330`, `Z` (and `-00:00`) is `0`.
     pub fn offset_minutes(&self) -> i16 {
-        self.offset_minutes
+        if self.offset_len() == 1 {
+            return 0;
+        }
+        let sign = self.text.len() - 6;
+        // At most 23 * 60 + 59.
+        let magnitude = (self.digits(sign + 1, 2) * 60 + self.digits(sign + 4, 2)) as i16;
+        if self.text.as_bytes()[sign] == b'-' {
+            -magnitude
+        } else {
+            magnitude
+        }
     }
 
     /// The instant, as nanoseconds since 1970-01-01T00:00:00Z (negative
@@ -138,16 +151,109 @@ impl DateTimeOffset {
     /// ```
     pub fn unix_timestamp_nanos(&self) -> i128 {
         let days = days_from_civil(
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
+            i64::from(self.year()),
+            i64::from(self.month()),
+            i64::from(self.day()),
         );
         let seconds = days * 86_400
-            + i64::from(self.hour) * 3_600
-            + i64::from(self.minute) * 60
-            + i64::from(self.second)
-            - i64::from(self.offset_minutes) * 60;
-        i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond)
+            + i64::from(self.hour()) * 3_600
+            + i64::from(self.minute()) * 60
+            + i64::from(self.second())
+            - i64::from(self.offset_minutes()) * 60;
+        i128::from(seconds) * 1_000_000_000 + i128::from(self.nanosecond())
+    }
+
+    /// The number written by the `count` digits at `start` of the (checked)
+    /// text.
+    fn digits(&self, start: usize, count: usize) -> u32 {
+        let bytes = self.text.as_bytes();
+        bytes[start..start + count]
+            .iter()
+            .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+    }
+
+    /// The length of the UTC offset that ends the (checked) text: 1 for
+    /// `Z`, 6 for `+hh:mm`.
+    fn offset_len(&self) -> usize {
+        match self.text.as_bytes().last() {
+            Some(b'Z' | b'z') => 1,
+            _ => 6,
+        }
+    }
+}
+
+/// Where the fractional digits start, after `YYYY-MM-DDTHH:MM:SS.`.
+const FRACTION: usize = 20;
+
+/// The longest valid text: `YYYY-MM-DDTHH:MM:SS.fffffffff+hh:mm`.
+const MAX_LEN: usize = 35;
+
+/// The text of a `DateTimeOffset`, kept in the value itself: a valid text
+/// is short and ASCII, so reading one allocates nothing (a page of Graph
+/// entities holds thousands). The bytes past `len` are always zero, so the
+/// derived `==` and `Hash` compare and hash the text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct InlineText {
+    /// The text, then zeros: 36 bytes, which `new` writes, and a move
+    /// copies, as words of 16, 16 and 4 bytes.
+    bytes: [u8; 36],
+    /// Never zero, so that `Option<DateTimeOffset>` needs no more room.
+    len: NonZeroU8,
+}
+
+const _: () = assert!(MAX_LEN < 36);
+
+impl InlineText {
+    /// `text`, if it is 1 to [`MAX_LEN`] bytes (every valid one is).
+    fn new(text: &str) -> Option<InlineText> {
+        let source = text.as_bytes();
+        let len = source.len();
+        let mut bytes = [0; 36];
+        if (20..=MAX_LEN).contains(&len) {
+            // Every valid text (20 to 35 bytes): built in registers and
+            // stored as the three words a move reads. Copied in pieces of
+            // other sizes, each read of a word that spans two pieces waits
+            // for both to be written, which cost more than checking the text.
+            let word = |start: usize| {
+                let chunk: [u8; 16] = source[start..start + 16].try_into().unwrap_or_default();
+                u128::from_le_bytes(chunk)
+            };
+            let head = word(0);
+            let bytes_16_to_20 = u128::from(u32::from_le_bytes(
+                source[16..20].try_into().unwrap_or_default(),
+            ));
+            // Bytes 20 to `len`, then zeros: the 16 bytes that end at `len`,
+            // shifted down past the `36 - len` of them that come before 20.
+            let from_20 = word(len - 16)
+                .checked_shr(8 * (36 - len) as u32)
+                .unwrap_or(0);
+            let middle = bytes_16_to_20 | from_20 << 32;
+            let end = (from_20 >> 96) as u32;
+            bytes[..16].copy_from_slice(&head.to_le_bytes());
+            bytes[16..32].copy_from_slice(&middle.to_le_bytes());
+            bytes[32..].copy_from_slice(&end.to_le_bytes());
+        } else {
+            bytes
+                .get_mut(..len)
+                .filter(|_| len <= MAX_LEN)?
+                .copy_from_slice(source);
+        }
+        Some(InlineText {
+            bytes,
+            // At most MAX_LEN, checked just above.
+            len: NonZeroU8::new(len as u8)?,
+        })
+    }
+}
+
+impl std::ops::Deref for InlineText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // The bytes were copied from a `&str` and end where it ended, so
+        // they are UTF-8 (ASCII, for a valid text): the fallback is never
+        // used. Checking costs little next to writing the text anywhere.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len.get())]).unwrap_or_default()
     }
 }
 
@@ -167,15 +273,16 @@ impl From<&DateTimeOffset> for time::OffsetDateTime {
         fn convert(
             value: &DateTimeOffset,
         ) -> Result<time::OffsetDateTime, time::error::ComponentRange> {
-            let month = time::Month::try_from(value.month)?;
-            let date = time::Date::from_calendar_date(i32::from(value.year), month, value.day)?;
+            let month = time::Month::try_from(value.month())?;
+            let date = time::Date::from_calendar_date(i32::from(value.year()), month, value.day())?;
             let clock = time::Time::from_hms_nano(
-                value.hour,
-                value.minute,
-                value.second,
-                value.nanosecond,
+                value.hour(),
+                value.minute(),
+                value.second(),
+                value.nanosecond(),
             )?;
-            let offset = time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes) * 60)?;
+            let offset =
+                time::UtcOffset::from_whole_seconds(i32::from(value.offset_minutes()) * 60)?;
             Ok(date.with_time(clock).assume_offset(offset))
         }
         convert(value).expect("a parsed DateTimeOffset has in-range components")
@@ -212,113 +319,103 @@ impl TryFrom<time::OffsetDateTime> for DateTimeOffset {
     }
 }
 
-/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard
-/// Hinnant's `days_from_civil`).
-pub(super) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    // Years start in March, so the leap day is the last day of the year.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year.rem_euclid(400);
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+/// Parses `text`; the error is the reason it is invalid.
+fn parse(text: &str) -> Result<DateTimeOffset, String> {
+    // Graph sends thousands of these per page, nearly all valid: check them
+    // in one pass over the bytes, as cheaply as copying the text, and only
+    // when that fails go through the text step by step for the reason.
+    if !is_valid(text) {
+        parse_step_by_step(text)?;
+    }
+    let text = InlineText::new(text).ok_or_else(|| format!("longer than {MAX_LEN} bytes"))?;
+    Ok(DateTimeOffset { text })
 }
 
-fn is_leap_year(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
+/// Whether `text` is valid, checked in one pass and building no error. The
+/// tests hold it to [`parse_step_by_step`], which says why a text is not.
+fn is_valid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `YYYY-MM-DDTHH:MM:SS` is 19 bytes; the fraction and offset follow.
+    let Some(head) = bytes.get(..19) else {
+        return false;
+    };
+    let digit_at = |at: usize| {
+        let value = head[at].wrapping_sub(b'0');
+        (value < 10).then_some(u32::from(value))
+    };
+    let two = |at: usize| Some(digit_at(at)? * 10 + digit_at(at + 1)?);
+    let (Some(century), Some(year_of_century), Some(month), Some(day)) =
+        (two(0), two(2), two(5), two(8))
+    else {
+        return false;
+    };
+    let (Some(hour), Some(minute), Some(second)) = (two(11), two(14), two(17)) else {
+        return false;
+    };
+    // `| 0x20` lower-cases ASCII letters, and makes nothing else a `t`.
+    let separators = [head[4], head[7], head[10] | 0x20, head[13], head[16]];
+    if separators != *b"--t::"
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > calendar::days_in_month(century * 100 + year_of_century, month)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return false;
+    }
 
-pub(super) fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+    let mut rest = &bytes[19..];
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=9).contains(&digits) {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    match *rest {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
+            let pair = |tens: u8, ones: u8| {
+                let (tens, ones) = (tens.wrapping_sub(b'0'), ones.wrapping_sub(b'0'));
+                (tens < 10 && ones < 10).then(|| tens * 10 + ones)
+            };
+            matches!((pair(h1, h2), pair(m1, m2)), (Some(0..=23), Some(0..=59)))
+        }
+        _ => false,
     }
 }
 
-pub(super) const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Parses `text`; the error is the reason it is invalid.
-fn parse(text: &str) -> Result<DateTimeOffset, String> {
+/// Parses `text` field by field, so that the error says what is wrong
+/// where; the fields are `[year, month, day, hour, minute, second]`, the
+/// nanosecond and the offset in minutes. Kept out of line: `parse` calls
+/// it for invalid text only.
+#[cold]
+#[inline(never)]
+fn parse_step_by_step(text: &str) -> Result<([u32; 6], u32, i16), String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
-    let mut p = Cursor { text, pos: 0 };
+    let mut p = Cursor::new(text);
 
     let year = p.number(4, "year")?;
     p.separator(b"-", "`-` after the year", ("year", 4))?;
-    let month = p.number(2, "month")?;
-    if !(1..=12).contains(&month) {
-        return Err(format!("month {month} is out of range 1-12"));
-    }
+    let month = p.field(2, "month", 1..=12)?;
     p.separator(b"-", "`-` after the month", ("month", 2))?;
     let day = p.number(2, "day")?;
-    if day == 0 || day > days_in_month(year, month) {
-        // `month` is 1-12, checked above.
-        let name = MONTH_NAMES[month as usize - 1];
-        return Err(format!("day {day} is out of range for {name} {year}"));
-    }
+    calendar::check_day(year, month, day)?;
     p.separator(b"Tt", "`T` between the date and the time", ("day", 2))?;
-    let hour = p.number(2, "hour")?;
-    if hour > 23 {
-        return Err(format!("hour {hour} is out of range 0-23"));
-    }
+    let hour = p.hour()?;
     p.separator(b":", "`:` after the hour", ("hour", 2))?;
-    let minute = p.number(2, "minute")?;
-    if minute > 59 {
-        return Err(format!("minute {minute} is out of range 0-59"));
-    }
+    let minute = p.minute()?;
     p.separator(b":", "`:` after the minute", ("minute", 2))?;
-    let second = p.number(2, "second")?;
-    if second == 60 {
-        return Err("second 60 is out of range 0-59 (leap seconds are not supported)".to_owned());
-    }
-    if second > 59 {
-        return Err(format!("second {second} is out of range 0-59"));
-    }
+    let second = p.second()?;
 
     let mut nanosecond = 0;
     let has_fraction = p.peek() == Some(b'.');
     if has_fraction {
         p.pos += 1;
-        let start = p.pos;
-        while p.peek().is_some_and(|b| b.is_ascii_digit()) {
-            p.pos += 1;
-        }
-        let digits = &text.as_bytes()[start..p.pos];
-        if digits.is_empty() {
-            return Err(format!(
-                "expected a fractional digit after `.`, found {}",
-                p.found()
-            ));
-        }
-        if digits.len() > 9 {
-            return Err(format!(
-                "at most 9 fractional digits are allowed, found {}",
-                digits.len()
-            ));
-        }
-        for digit in digits {
-            nanosecond = nanosecond * 10 + u32::from(digit - b'0');
-        }
-        for _ in digits.len()..9 {
-            nanosecond *= 10;
-        }
+        nanosecond = p.fraction(Some(9))?;
     }
 
     let offset_minutes = match p.peek() {
@@ -364,98 +461,21 @@ fn parse(text: &str) -> Result<DateTimeOffset, String> {
         }
     };
 
-    if p.pos < text.len() {
+    if !p.at_end() {
         return Err(format!("unexpected {} after the UTC offset", p.found()));
     }
 
-    // The narrowing casts below are lossless: every field was range-checked.
-    Ok(DateTimeOffset {
-        text: text.into(),
-        year: year as u16,
-        month: month as u8,
-        day: day as u8,
-        hour: hour as u8,
-        minute: minute as u8,
-        second: second as u8,
+    Ok((
+        [year, month, day, hour, minute, second],
         nanosecond,
         offset_minutes,
-    })
-}
-
-/// A position in the text being parsed. Everything before `pos` has been
-/// checked to be ASCII, so `pos` is always a character boundary.
-pub(super) struct Cursor<'a> {
-    pub(super) text: &'a str,
-    pub(super) pos: usize,
-}
-
-impl Cursor<'_> {
-    pub(super) fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    /// Describes what is at `pos`, for an error message.
-    pub(super) fn found(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
-            Some(c) => format!("`{}` at byte {}", c.escape_debug(), self.pos),
-            None if self.pos >= self.text.len() => "the end of the text".to_owned(),
-            // Unreachable while only ASCII is consumed; kept so that no input panics.
-            None => format!("a non-ASCII character at byte {}", self.pos),
-        }
-    }
-
-    /// Reads exactly `width` ASCII digits.
-    pub(super) fn number(&mut self, width: usize, field: &str) -> Result<u32, String> {
-        let mut value = 0;
-        for _ in 0..width {
-            match self.peek() {
-                Some(b) if b.is_ascii_digit() => {
-                    value = value * 10 + u32::from(b - b'0');
-                    self.pos += 1;
-                }
-                _ => {
-                    return Err(format!(
-                        "expected {width}-digit {field}, found {}",
-                        self.found()
-                    ))
-                }
-            }
-        }
-        Ok(value)
-    }
-
-    /// Reads one of the `accepted` bytes, which follows the field
-    /// `previous` (name, width): a digit here means that field is too long.
-    pub(super) fn separator(
-        &mut self,
-        accepted: &[u8],
-        expected: &str,
-        previous: (&str, usize),
-    ) -> Result<(), String> {
-        match self.peek() {
-            Some(b) if accepted.contains(&b) => {
-                self.pos += 1;
-                Ok(())
-            }
-            Some(b) if b.is_ascii_digit() => {
-                let (field, width) = previous;
-                Err(format!(
-                    "the {field} must have exactly {width} digits: expected {expected}, found {}",
-                    self.found()
-                ))
-            }
-            _ => Err(format!("expected {expected}, found {}", self.found())),
-        }
-    }
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edm::calendar::days_in_month;
     use crate::edm::testing;
 
     const SAMPLE: &str = "2016-12-31T23:57:57.7265241+03:00";
@@ -945,6 +965,99 @@ mod tests {
             }
         }
         assert_eq!(days, 200 * 365 + 49);
+    }
+
+    #[test]
+    fn value_is_its_text_and_option_costs_nothing() {
+        // Every length a valid text can have (20, then 22 to 35 bytes) is kept.
+        let mut lengths = Vec::new();
+        for digits in 0..=9 {
+            let fraction = ".123456789".get(..digits + 1).filter(|_| digits > 0);
+            for offset in ["Z", "-23:59"] {
+                let text = format!("2016-12-31T23:57:57{}{offset}", fraction.unwrap_or(""));
+                assert_eq!(ok(&text).as_str(), text);
+                lengths.push(text.len());
+            }
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        let expected: Vec<usize> = [20].into_iter().chain(22..=MAX_LEN).collect();
+        assert_eq!(lengths, expected);
+        assert_eq!(std::mem::size_of::<DateTimeOffset>(), 36 + 1);
+        assert_eq!(
+            std::mem::size_of::<Option<DateTimeOffset>>(),
+            std::mem::size_of::<DateTimeOffset>()
+        );
+    }
+
+    /// The fields as `parse_step_by_step` gives them.
+    fn fields(value: &DateTimeOffset) -> ([u32; 6], u32, i16) {
+        let [month, day, hour, minute, second] = [
+            value.month(),
+            value.day(),
+            value.hour(),
+            value.minute(),
+            value.second(),
+        ]
+        .map(u32::from);
+        (
+            [value.year().into(), month, day, hour, minute, second],
+            value.nanosecond(),
+            value.offset_minutes(),
+        )
+    }
+
+    /// The one-pass check accepts exactly what the step-by-step parser
+    /// accepts (it may never let an invalid text through, and a valid one
+    /// it missed would cost time), and the fields a value reads from its
+    /// text are the ones the step-by-step parser read.
+    #[test]
+    fn one_pass_check_agrees_with_step_by_step_parser() {
+        let agree = |text: &str| {
+            let step_by_step = parse_step_by_step(text);
+            assert_eq!(is_valid(text), step_by_step.is_ok(), "{text:?}");
+            let value = text.parse::<DateTimeOffset>().ok();
+            assert_eq!(value.as_ref().map(fields), step_by_step.ok(), "{text:?}");
+            if let Some(value) = value {
+                assert_eq!(value.as_str(), text);
+            }
+        };
+        let mut texts = Vec::new();
+        for sample in [
+            SAMPLE,
+            "2016-02-29t00:00:00z",
+            "1999-12-31T23:59:59.123456789-23:59",
+            "2016-12-31T23:57:57+03:00",
+            "0000-01-01T00:00:00.1Z",
+        ] {
+            texts.extend(crate::edm::mutations::of(sample));
+        }
+        for year in [0, 1900, 2000, 2015, 2016, 2100, 9999] {
+            for month in 0..=13 {
+                for day in [0, 1, 28, 29, 30, 31, 32] {
+                    texts.push(format!("{year:04}-{month:02}-{day:02}T12:00:00Z"));
+                }
+            }
+        }
+        for (hour, minute, second) in [(23, 59, 59), (24, 0, 0), (0, 60, 0), (0, 0, 60)] {
+            texts.push(format!("2016-12-31T{hour:02}:{minute:02}:{second:02}Z"));
+        }
+        for offset in [
+            "+23:59", "-23:59", "+24:00", "+00:60", "-00:00", "+0300", "+03:0",
+        ] {
+            texts.push(format!("2016-12-31T23:57:57{offset}"));
+        }
+        for fraction in [".", ".0", ".123456789", ".1234567890", ".000000000"] {
+            texts.push(format!("2016-12-31T23:57:57{fraction}Z"));
+        }
+        let accepted = texts.iter().filter(|text| is_valid(text)).count();
+        texts.iter().for_each(|text| agree(text));
+        // The inputs hold both kinds, in numbers.
+        assert!(
+            accepted > 500 && accepted < texts.len() / 4,
+            "{accepted} of {}",
+            texts.len()
+        );
     }
 
     fn check_no_panic(text: &str) {

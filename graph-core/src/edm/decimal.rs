@@ -13,7 +13,7 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::date_time_offset::Cursor;
+use super::decimal_literal::{self, format_f64};
 use crate::error::Shortened;
 use crate::GraphError;
 
@@ -90,7 +90,7 @@ const EXAMPLE: &str = "12.50";
 /// [`is_json_number`]: Decimal::is_json_number
 #[derive(Clone)]
 pub struct Decimal {
-    /// The text, valid for [`check_syntax`].
+    /// The text, valid for `decimal_literal::check`.
     text: Box<str>,
     /// The number it was read from or made of, when it is written as a JSON
     /// number; `None` for the string form.
@@ -125,7 +125,7 @@ impl Decimal {
             Some(JsonNumber::F64(value)) => value,
             Some(JsonNumber::I64(value)) => value as f64,
             Some(JsonNumber::U64(value)) => value as f64,
-            // The text passed `check_syntax`, a subset of what Rust parses.
+            // The text passed `decimal_literal::check`, a subset of what Rust parses.
             None => self.text.parse().unwrap_or(f64::NAN),
         }
     }
@@ -143,78 +143,6 @@ impl Decimal {
     }
 }
 
-/// A finite `f64` as serde_json writes it (the shortest text that reads
-/// back as the same `f64`: `12.5`, `1e-7`, `1.0`).
-pub(super) fn format_f64(value: f64) -> String {
-    match serde_json::Number::from_f64(value) {
-        Some(number) => number.to_string(),
-        // Not reached: callers pass finite values only.
-        None => value.to_string(),
-    }
-}
-
-/// Checks `text` against OData's decimal grammar,
-/// `[+|-]digits[.digits][(e|E)[+|-]digits]`; the error is the reason it
-/// does not match.
-pub(super) fn check_syntax(text: &str) -> Result<(), String> {
-    if text.is_empty() {
-        return Err("the text is empty".to_owned());
-    }
-    let mut p = Cursor { text, pos: 0 };
-    let digits = |p: &mut Cursor<'_>| {
-        let start = p.pos;
-        while p.peek().is_some_and(|b| b.is_ascii_digit()) {
-            p.pos += 1;
-        }
-        p.pos - start
-    };
-    if matches!(p.peek(), Some(b'+' | b'-')) {
-        p.pos += 1;
-    }
-    match p.peek() {
-        Some(b) if b.is_ascii_digit() => {}
-        Some(b'.') => {
-            return Err(format!(
-                "expected a digit before the `.` at byte {} (write `0.5`, not `.5`)",
-                p.pos
-            ))
-        }
-        _ if p.pos > 0 => {
-            return Err(format!(
-                "expected a digit after the sign, found {}",
-                p.found()
-            ))
-        }
-        _ => return Err(format!("expected a digit or a sign, found {}", p.found())),
-    }
-    digits(&mut p);
-    if p.peek() == Some(b'.') {
-        p.pos += 1;
-        if digits(&mut p) == 0 {
-            return Err(format!(
-                "expected a digit after the `.`, found {} (write `5.0` or `5`, not `5.`)",
-                p.found()
-            ));
-        }
-    }
-    if matches!(p.peek(), Some(b'e' | b'E')) {
-        p.pos += 1;
-        if matches!(p.peek(), Some(b'+' | b'-')) {
-            p.pos += 1;
-        }
-        if digits(&mut p) == 0 {
-            return Err(format!(
-                "expected a digit in the exponent, found {}",
-                p.found()
-            ));
-        }
-    }
-    if p.pos < text.len() {
-        return Err(format!("unexpected {} after the number", p.found()));
-    }
-    Ok(())
-}
-
 /// Parses `text`; the error is the reason it is invalid.
 fn parse(text: &str) -> Result<Decimal, String> {
     if matches!(text, "NaN" | "INF" | "-INF") {
@@ -222,7 +150,7 @@ fn parse(text: &str) -> Result<Decimal, String> {
             "{text} is an Edm.Double value; an Edm.Decimal has no NaN or infinity"
         ));
     }
-    check_syntax(text)?;
+    decimal_literal::check(text)?;
     Ok(Decimal {
         text: text.into(),
         number: None,

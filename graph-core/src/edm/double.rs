@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::decimal::{check_syntax, format_f64};
+use super::decimal_literal::{self, format_f64};
 use crate::error::Shortened;
 use crate::GraphError;
 
@@ -104,7 +104,8 @@ fn parse(text: &str) -> Result<Double, String> {
     if let Some(value) = special(text) {
         return Ok(Double(value));
     }
-    check_syntax(text).map_err(|reason| format!("{reason} (or use `NaN`, `INF`, `-INF`)"))?;
+    decimal_literal::check(text)
+        .map_err(|reason| format!("{reason} (or use `NaN`, `INF`, `-INF`)"))?;
     let value: f64 = text
         .parse()
         .map_err(|error| format!("not a 64-bit float: {error}"))?;

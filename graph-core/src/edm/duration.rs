@@ -8,8 +8,7 @@ use crate::GraphError;
 
 use std::ops::Neg;
 
-use super::date_time_offset::Cursor;
-use super::time_of_day::fraction;
+use super::parse::Cursor;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Duration";
@@ -223,7 +222,7 @@ fn parse(text: &str) -> Result<Duration, String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
-    let mut p = Cursor { text, pos: 0 };
+    let mut p = Cursor::new(text);
     let minus = match p.peek() {
         Some(b'-') => {
             p.pos += 1;
@@ -293,7 +292,7 @@ fn parse(text: &str) -> Result<Duration, String> {
         let mut fraction_nanos = None;
         if p.peek() == Some(b'.') {
             p.pos += 1;
-            fraction_nanos = Some(fraction(&mut p, None)?);
+            fraction_nanos = Some(p.fraction(None)?);
         }
         let designator = p.peek();
         let (rank, unit_seconds, name) = match designator {

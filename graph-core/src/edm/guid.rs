@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 
 use std::cmp::Ordering;
 
-use super::date_time_offset::Cursor;
+use super::parse::Cursor;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "Guid";

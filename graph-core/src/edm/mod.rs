@@ -120,6 +120,10 @@ mod duration;
 mod guid;
 mod time_of_day;
 
+pub(crate) mod calendar;
+mod decimal_literal;
+mod parse;
+
 pub use binary::Binary;
 pub use date::Date;
 pub use date_time_offset::DateTimeOffset;

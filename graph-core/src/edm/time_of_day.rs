@@ -7,7 +7,7 @@
 use crate::error::Shortened;
 use crate::GraphError;
 
-use super::date_time_offset::Cursor;
+use super::parse::Cursor;
 
 /// The Graph type name used in error messages.
 const KIND: &str = "TimeOfDay";
@@ -157,83 +157,28 @@ impl TimeOfDay {
     }
 }
 
-/// Reads the fractional digits after a `.` that `p` has just passed, up to
-/// `max_digits` of them (any number with `None`); digits past the 9th must
-/// be `0`. Returns the fraction in nanoseconds.
-pub(super) fn fraction(p: &mut Cursor<'_>, max_digits: Option<usize>) -> Result<u32, String> {
-    let start = p.pos;
-    let mut nanosecond = 0;
-    while let Some(b) = p.peek().filter(u8::is_ascii_digit) {
-        let index = p.pos - start;
-        if let Some(max) = max_digits.filter(|&max| index >= max) {
-            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
-                p.pos += 1;
-            }
-            let count = p.pos - start;
-            return Err(format!(
-                "at most {max} fractional digits are allowed, found {count}"
-            ));
-        }
-        if index < 9 {
-            nanosecond = nanosecond * 10 + u32::from(b - b'0');
-        } else if b != b'0' {
-            return Err(format!(
-                "fractional digits past the 9th must be 0 (the value is kept to \
-                 the nanosecond), found {}",
-                p.found()
-            ));
-        }
-        p.pos += 1;
-    }
-    let digits = p.pos - start;
-    if digits == 0 {
-        return Err(format!(
-            "expected a fractional digit after `.`, found {}",
-            p.found()
-        ));
-    }
-    for _ in digits..9 {
-        nanosecond *= 10;
-    }
-    Ok(nanosecond)
-}
-
 /// Parses `text`; the error is the reason it is invalid.
 fn parse(text: &str) -> Result<TimeOfDay, String> {
     if text.is_empty() {
         return Err("the text is empty".to_owned());
     }
-    let mut p = Cursor { text, pos: 0 };
-    let hour = p.number(2, "hour")?;
-    if hour > 23 {
-        return Err(format!("hour {hour} is out of range 0-23"));
-    }
+    let mut p = Cursor::new(text);
+    let hour = p.hour()?;
     p.separator(b":", "`:` after the hour", ("hour", 2))?;
-    let minute = p.number(2, "minute")?;
-    if minute > 59 {
-        return Err(format!("minute {minute} is out of range 0-59"));
-    }
+    let minute = p.minute()?;
     let mut second = 0;
     let mut nanosecond = 0;
     match p.peek() {
         None => {}
         Some(b':') => {
             p.pos += 1;
-            second = p.number(2, "second")?;
-            if second == 60 {
-                return Err(
-                    "second 60 is out of range 0-59 (leap seconds are not supported)".to_owned(),
-                );
-            }
-            if second > 59 {
-                return Err(format!("second {second} is out of range 0-59"));
-            }
+            second = p.second()?;
             match p.peek() {
                 None => {}
                 Some(b'.') => {
                     p.pos += 1;
-                    nanosecond = fraction(&mut p, Some(MAX_FRACTION_DIGITS))?;
-                    if p.pos < text.len() {
+                    nanosecond = p.fraction(Some(MAX_FRACTION_DIGITS))?;
+                    if !p.at_end() {
                         return Err(format!(
                             "unexpected {} after the fractional second",
                             p.found()
