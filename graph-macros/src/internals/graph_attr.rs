@@ -276,7 +276,8 @@ fn serde_advice(option: &str, value: Option<&str>, site: Site) -> String {
         ("rename", Site::Item(macro_name)) => {
             format!("the Graph name is the macro's argument: write `#[{macro_name}({value:?})]`")
         }
-        ("rename_all", _) => "a `snake_case` field is `lowerCamel`-cased, any other field is kept as written, and a variant lowers its first letter; give one a different name with `#[graph(rename = \"...\")]`".to_owned(),
+        ("rename_all", Site::Item("graph_enum")) => "a variant's Graph name is its own with the first letter lowered (`IOS` is `iOS`); give one a different name with `#[graph(rename = \"...\")]`".to_owned(),
+        ("rename_all", _) => "a `snake_case` field is `lowerCamel`-cased and any other field is kept as written; give one a different name with `#[graph(rename = \"...\")]`".to_owned(),
         ("default", Site::Member(Position::Field)) => "an `Option` field is `None` when the property is missing; remove it, and make the field an `Option` if Graph may leave the property out".to_owned(),
         ("default", _) => "an `Option` field is `None` when the property is missing; remove it".to_owned(),
         ("skip_serializing_if", Site::Member(Position::Field)) => {

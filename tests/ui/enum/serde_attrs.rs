@@ -3,7 +3,7 @@
 use graph_core::graph_enum;
 
 #[graph_enum]
-#[serde(rename = "complianceStatus")]
+#[serde(rename = "complianceStatus", rename_all = "camelCase")]
 #[derive(serde::Serialize)]
 pub enum ComplianceStatus {
     Unknown,
