@@ -1,6 +1,5 @@
-//! Issue #13, points 3 to 5: error paths of members held by a polymorphic
-//! read, keys shortened in error paths, and repeated keys at every depth of
-//! a kept value.
+//! Error paths of members held by a polymorphic read, keys shortened in
+//! error paths, and repeated keys at every depth of a kept value.
 
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -1,7 +1,7 @@
-//! Default wire names are the inverse of how a user transcribes Graph's names
-//! (issue #13, point 14): a field spelled as Graph spells it keeps that
-//! spelling, and an enum variant lowers only its first letter, so `IOS` is
-//! `iOS` and `MacOS` is `macOS`. Wrong names used to fail silently: the value
+//! Default wire names are the inverse of how a user transcribes Graph's
+//! names: a field spelled as Graph spells it keeps that spelling, and an
+//! enum variant lowers only its first letter, so `IOS` is `iOS` and `MacOS`
+//! is `macOS`. Wrong names used to fail silently: the value
 //! landed in `additional_data` or `Other`.
 
 use graph_core::{from_json, graph_complex, graph_entity, graph_enum, to_json, GraphEnum, Patch};

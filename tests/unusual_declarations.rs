@@ -1,4 +1,4 @@
-//! Legal inputs the macros used to reject or mishandle (issue #13, point 15):
+//! Legal inputs the macros used to reject or mishandle:
 //! `response: ()` on an endpoint, an `other` variant holding something other
 //! than a `String`, and a `rename` that contains `{...}` on a derived type.
 
