@@ -49,6 +49,10 @@ pub fn generate(
         #[doc = #doc]
         #(#derives)*
         #cfg
+        // A parameter Graph spells with capitals (`StartDateTime`) is a field
+        // spelled so; rustc checks field names at the struct, where a user
+        // cannot write the `allow`.
+        #[allow(non_snake_case)]
         #vis struct #ident {
             #(#fields)*
         }
