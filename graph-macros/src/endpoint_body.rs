@@ -9,6 +9,7 @@ use syn::{Attribute, Ident, Visibility};
 
 use crate::internals::attrs::Cfg;
 use crate::internals::endpoint::InlineBody;
+use crate::tokens::{at_user, respan};
 
 /// The struct and its impl. `endpoint_attrs` are the endpoint's: its
 /// `#[derive]`s and `#[cfg]`s apply to the body too, since the endpoint
@@ -40,7 +41,13 @@ pub fn generate(
     let writes = body.fields.iter().map(|field| {
         let (ident, wire_name) = (&field.ident, &field.wire_name);
         let field_cfg = Cfg::of(&field.attrs);
-        quote!(#field_cfg (&#private::Entry(&self.#ident)).write_entry(&mut __object, #wire_name);)
+        // At the field's type: a type that is not `Serialize` is reported
+        // there, not at the whole invocation.
+        let write = respan(
+            quote!((&#private::Entry(&self.#ident)).write_entry(&mut __object, #wire_name);),
+            at_user(&field.ty),
+        );
+        quote!(#field_cfg #write)
     });
     let allow_deprecated = crate::internals::attrs::allow_deprecated_for(
         body.fields.iter().flat_map(|field| &field.attrs),

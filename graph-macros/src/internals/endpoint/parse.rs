@@ -177,6 +177,8 @@ fn entry(cx: &mut Ctxt, input: ParseStream, raw: &mut RawEndpoint) -> Option<()>
         }
         Key::Path => keep_first(&mut raw.path, read::<LitStr>(cx, input, expected)?),
         Key::Body if input.peek(syn::token::Brace) => {
+            let expected = "expected the action's parameters as `name: Type` pairs, such as \
+                            `body: { message: Message, save_to_sent_items: Option<bool> }`";
             let body = read_with(cx, input, inline_body, expected)?;
             keep_first(&mut raw.body, (key_ident.clone(), body));
         }
