@@ -173,7 +173,10 @@ fn send_mail_sends_the_documented_request() {
     });
     let request = send.to_request(ROOT, TOKEN).unwrap();
     assert_eq!(request.method(), Method::POST);
-    assert_eq!(request.uri(), "https://graph.microsoft.com/v1.0/me/sendMail");
+    assert_eq!(
+        request.uri(),
+        "https://graph.microsoft.com/v1.0/me/sendMail"
+    );
     assert_eq!(request.headers()["content-type"], "application/json");
 
     let mut documented = json!({
@@ -383,7 +386,8 @@ fn get_schedule_sends_the_documented_request_and_reads_the_wrapped_return() {
         "#microsoft.graph.customTimeZone"
     );
     // Lossless: written back, it is the documented response.
-    let written: JsonValue = serde_json::from_slice(&graph_core::to_json(&schedule).unwrap()).unwrap();
+    let written: JsonValue =
+        serde_json::from_slice(&graph_core::to_json(&schedule).unwrap()).unwrap();
     assert_eq!(
         written,
         serde_json::from_str::<JsonValue>(SCHEDULE_RESPONSE).unwrap()
@@ -399,14 +403,17 @@ fn wrapped_primitive_returns_and_their_errors() {
     assert!(!value.value);
     assert_eq!(value.additional_data["x"], 1);
 
-    let error = graph_core::from_json::<ODataValue<bool>>(br#"{"@odata.context": "c"}"#).unwrap_err();
+    let error =
+        graph_core::from_json::<ODataValue<bool>>(br#"{"@odata.context": "c"}"#).unwrap_err();
     assert!(error.to_string().contains("value"), "{error}");
-    let error = graph_core::from_json::<ODataValue<Vec<String>>>(br#"{"value": ["a", 2]}"#).unwrap_err();
+    let error =
+        graph_core::from_json::<ODataValue<Vec<String>>>(br#"{"value": ["a", 2]}"#).unwrap_err();
     match error {
         GraphError::Decode { path, .. } => assert_eq!(path, "value[1]"),
         other => panic!("{other:?}"),
     }
-    let error = graph_core::from_json::<ODataValue<i32>>(br#"{"value": 1, "value": 2}"#).unwrap_err();
+    let error =
+        graph_core::from_json::<ODataValue<i32>>(br#"{"value": 1, "value": 2}"#).unwrap_err();
     assert!(error.to_string().contains("duplicate"), "{error}");
 }
 

@@ -54,7 +54,9 @@ fn answer(status: u16, headers: &[(&str, &str)], body: &[u8]) -> http::Response<
 }
 
 /// The first bytes of a JPEG file: not UTF-8, not JSON.
-const JPEG: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00];
+const JPEG: &[u8] = &[
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00,
+];
 
 // Source: https://learn.microsoft.com/en-us/graph/api/profilephoto-get?view=graph-rest-1.0
 // (microsoftgraph/microsoft-graph-docs-contrib,
@@ -149,7 +151,8 @@ fn a_download_redirect_reaches_the_caller_as_a_location() {
 fn a_redirect_is_an_error_where_no_location_can_be_returned() {
     let location = "https://evil.example/steal";
     // Content cannot hold a location: an error that says what to declare.
-    let error = GetMyPhoto::parse_response(answer(302, &[("location", location)], b"")).unwrap_err();
+    let error =
+        GetMyPhoto::parse_response(answer(302, &[("location", location)], b"")).unwrap_err();
     match &error {
         GraphError::UnexpectedResponse { status, reason } => {
             assert_eq!(*status, 302);
@@ -171,7 +174,10 @@ fn a_redirect_is_an_error_where_no_location_can_be_returned() {
     );
     let response = http::Response::builder()
         .status(302)
-        .header("location", http::HeaderValue::from_bytes(b"https://h\xff/").unwrap())
+        .header(
+            "location",
+            http::HeaderValue::from_bytes(b"https://h\xff/").unwrap(),
+        )
         .body(Vec::new())
         .unwrap();
     let error = GetMyItemContent::parse_response(response).unwrap_err();
@@ -212,7 +218,12 @@ fn put_content_sends_the_bytes_as_they_are() {
 
 #[test]
 fn a_content_type_that_cannot_be_sent_is_refused() {
-    for bad in ["text", "", "text/plain\r\nAuthorization: Bearer stolen", "text/plain\n"] {
+    for bad in [
+        "text",
+        "",
+        "text/plain\r\nAuthorization: Bearer stolen",
+        "text/plain\n",
+    ] {
         let put = PutMyItemContent::new("1", Content::new(bad, "x"));
         match put.to_request(ROOT, TOKEN) {
             Err(GraphError::InvalidRequest { reason }) => {

@@ -15,7 +15,9 @@ graph_endpoint! {
 }
 
 fn request(options: &RequestOptions) -> http::Request<Vec<u8>> {
-    ListUsers::new().to_request_with(ROOT, TOKEN, options).unwrap()
+    ListUsers::new()
+        .to_request_with(ROOT, TOKEN, options)
+        .unwrap()
 }
 
 fn values<'a>(request: &'a http::Request<Vec<u8>>, name: &str) -> Vec<&'a [u8]> {
@@ -50,7 +52,10 @@ fn eventual_consistency_is_sent_for_advanced_queries() {
     assert_eq!(count.headers()["consistencylevel"], "eventual");
 
     // Only when asked.
-    assert!(request_without_options().headers().get("consistencylevel").is_none());
+    assert!(request_without_options()
+        .headers()
+        .get("consistencylevel")
+        .is_none());
 }
 
 fn request_without_options() -> http::Request<Vec<u8>> {
@@ -67,7 +72,10 @@ fn next_pages_keep_the_headers_of_the_first() {
         next_link: Some("https://graph.microsoft.com/v1.0/users?$skiptoken=X".into()),
         ..Default::default()
     };
-    let next = page.next_page_request(ROOT, TOKEN, &options).unwrap().unwrap();
+    let next = page
+        .next_page_request(ROOT, TOKEN, &options)
+        .unwrap()
+        .unwrap();
     assert_eq!(next.headers()["consistencylevel"], "eventual");
     assert_eq!(next.headers()["x-ms-client-tag"], "report");
 }
@@ -124,8 +132,16 @@ fn invalid_headers_are_refused_naming_the_header_never_the_value() {
         ("X Api Key", secret, "not a header name"),
         ("X-Api-Key:", secret, "not a header name"),
         ("", secret, "not a header name"),
-        ("Authorization", "Bearer s3cr3t-value", "replace_authorization"),
-        ("AUTHORIZATION", "Bearer s3cr3t-value", "replace_authorization"),
+        (
+            "Authorization",
+            "Bearer s3cr3t-value",
+            "replace_authorization",
+        ),
+        (
+            "AUTHORIZATION",
+            "Bearer s3cr3t-value",
+            "replace_authorization",
+        ),
         ("Host", secret, "HTTP client"),
         ("Content-Length", "5", "HTTP client"),
         ("Transfer-Encoding", "chunked", "HTTP client"),

@@ -212,7 +212,8 @@ fn accepted_carries_the_location_of_a_long_running_operation() {
     .unwrap();
     assert_eq!(request.body(), br#"{"name":"copy.txt"}"#);
 
-    let location = "https://contoso.sharepoint.com/_api/v2.0/monitor/4A3407B5-88FC-4504-8B21-0AABD3412717";
+    let location =
+        "https://contoso.sharepoint.com/_api/v2.0/monitor/4A3407B5-88FC-4504-8B21-0AABD3412717";
     let accepted = CopyItem::parse_response(answer(202, &[("location", location)], "")).unwrap();
     assert_eq!(accepted.location.as_deref(), Some(location));
     assert_eq!(accepted.retry_after, None);

@@ -209,8 +209,9 @@ fn check_media_type(content_type: &str) -> Result<HeaderValue, GraphError> {
         Some((kind, subtype)) if is_token(kind) && is_token(subtype) => {}
         _ => return Err(invalid("is not `type/subtype`")),
     }
-    HeaderValue::from_str(content_type)
-        .map_err(|_| invalid("cannot be sent in a header (a line break or another control character)"))
+    HeaderValue::from_str(content_type).map_err(|_| {
+        invalid("cannot be sent in a header (a line break or another control character)")
+    })
 }
 
 #[cfg(test)]
@@ -219,10 +220,23 @@ mod tests {
 
     #[test]
     fn media_types() {
-        for ok in ["text/plain", "image/jpeg", "text/plain; charset=utf-8", "application/vnd.ms-excel"] {
+        for ok in [
+            "text/plain",
+            "image/jpeg",
+            "text/plain; charset=utf-8",
+            "application/vnd.ms-excel",
+        ] {
             assert!(check_media_type(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "text", "/plain", "text/", "text/plain\r\nX-Evil: 1", "te xt/plain", "téxt/plain"] {
+        for bad in [
+            "",
+            "text",
+            "/plain",
+            "text/",
+            "text/plain\r\nX-Evil: 1",
+            "te xt/plain",
+            "téxt/plain",
+        ] {
             assert!(check_media_type(bad).is_err(), "{bad:?}");
         }
     }

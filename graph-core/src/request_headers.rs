@@ -131,8 +131,9 @@ impl RequestOptions {
             name: Shortened::new(name),
             reason,
         };
-        let header = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| invalid("it is not a header name (letters, digits and `!#$%&'*+-.^_`|~` only)"))?;
+        let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            invalid("it is not a header name (letters, digits and `!#$%&'*+-.^_`|~` only)")
+        })?;
         if header == AUTHORIZATION {
             return Err(invalid(
                 "it would replace the access token; use `RequestOptions::replace_authorization` \
@@ -186,7 +187,10 @@ impl RequestOptions {
         };
         headers.insert(AUTHORIZATION, authorization);
         if self.include_unknown_enum_members {
-            headers.append(PREFER, HeaderValue::from_static("include-unknown-enum-members"));
+            headers.append(
+                PREFER,
+                HeaderValue::from_static("include-unknown-enum-members"),
+            );
         }
         if let Some(prefer) = own.prefer_return {
             headers.append(PREFER, prefer.header_value());
@@ -211,7 +215,9 @@ impl RequestOptions {
 /// (UTF-8 is sent as its bytes, which HTTP allows as `obs-text`).
 fn header_value(value: &str) -> Result<HeaderValue, &'static str> {
     if value.contains(['\r', '\n']) {
-        return Err("its value contains a line break, which would end the header and start another");
+        return Err(
+            "its value contains a line break, which would end the header and start another",
+        );
     }
     HeaderValue::from_bytes(value.as_bytes())
         .map_err(|_| "its value contains a control character, which cannot be sent in a header")

@@ -31,7 +31,12 @@ impl InlineBody {
 
 /// Checks the parameters of `endpoint`, reporting every problem; `None`
 /// when there are problems.
-pub fn check(cx: &mut Ctxt, endpoint: &Ident, braces: Span, fields: Vec<Field>) -> Option<InlineBody> {
+pub fn check(
+    cx: &mut Ctxt,
+    endpoint: &Ident,
+    braces: Span,
+    fields: Vec<Field>,
+) -> Option<InlineBody> {
     if fields.is_empty() {
         cx.error_at(
             braces,
@@ -50,7 +55,11 @@ pub fn check(cx: &mut Ctxt, endpoint: &Ident, braces: Span, fields: Vec<Field>) 
             );
             valid = false;
         }
-        if let Some(attr) = field.attrs.iter().find(|attr| attr.path().is_ident("graph")) {
+        if let Some(attr) = field
+            .attrs
+            .iter()
+            .find(|attr| attr.path().is_ident("graph"))
+        {
             cx.error_spanned_by(
                 attr,
                 "`#[graph(...)]` is not read on an inline body's parameters; name the field as \
@@ -62,10 +71,11 @@ pub fn check(cx: &mut Ctxt, endpoint: &Ident, braces: Span, fields: Vec<Field>) 
         let wire_name = property_name(&ident.to_string());
         let cfg = crate::internals::attrs::Cfg::of(&field.attrs);
         // Fields under `#[cfg]` may share a name: at most one exists.
-        if let Some(other) = checked
-            .iter()
-            .find(|other| other.wire_name == wire_name && cfg.is_unconditional() && crate::internals::attrs::Cfg::of(&other.attrs).is_unconditional())
-        {
+        if let Some(other) = checked.iter().find(|other| {
+            other.wire_name == wire_name
+                && cfg.is_unconditional()
+                && crate::internals::attrs::Cfg::of(&other.attrs).is_unconditional()
+        }) {
             cx.error_spanned_by(
                 &ident,
                 format!(

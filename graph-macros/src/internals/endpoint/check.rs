@@ -5,8 +5,8 @@
 use proc_macro2::Span;
 use syn::{Ident, LitInt, LitStr};
 
-use super::keyword::{closest, listed, Key, Method};
 use super::body::{self, InlineBody};
+use super::keyword::{closest, listed, Key, Method};
 use super::parse::{BodyDecl, MethodWord, RawEndpoint};
 use super::path::{self, PathTemplate};
 use super::{Endpoint, Param};
@@ -40,10 +40,9 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
 
     let (body, inline_body) = match raw.body {
         None => (None, None),
-        Some((_, BodyDecl::Type(ty))) => (Some(ty), None),
+        Some((_, BodyDecl::Type(ty))) => (Some(*ty), None),
         Some((_, BodyDecl::Inline { braces, fields })) => {
-            let inline: Option<InlineBody> = body::check(cx, &raw.ident, braces, fields);
-            let Some(inline) = inline else { return None };
+            let inline: InlineBody = body::check(cx, &raw.ident, braces, fields)?;
             (Some(inline.ty()), Some(inline))
         }
     };

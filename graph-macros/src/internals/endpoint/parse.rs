@@ -39,7 +39,7 @@ pub struct RawEndpoint {
 /// The value of `body`: a type, or an action's parameters written inline.
 pub enum BodyDecl {
     /// `body: Message`.
-    Type(Type),
+    Type(Box<Type>),
     /// `body: { message: Message, save_to_sent_items: Option<bool> }`.
     Inline {
         /// The braces, where problems with the whole list are reported.
@@ -126,7 +126,8 @@ pub fn endpoint(cx: &mut Ctxt, input: ParseStream) -> Option<RawEndpoint> {
 fn inline_body(input: ParseStream) -> syn::Result<BodyDecl> {
     let content;
     let braces = braced!(content in input);
-    let fields = Punctuated::<Field, Token![,]>::parse_terminated_with(&content, Field::parse_named)?;
+    let fields =
+        Punctuated::<Field, Token![,]>::parse_terminated_with(&content, Field::parse_named)?;
     Ok(BodyDecl::Inline {
         braces: braces.span.join(),
         fields: fields.into_iter().collect(),
@@ -184,7 +185,10 @@ fn entry(cx: &mut Ctxt, input: ParseStream, raw: &mut RawEndpoint) -> Option<()>
         }
         Key::Body => {
             let ty = read::<Type>(cx, input, expected)?;
-            keep_first(&mut raw.body, (key_ident.clone(), BodyDecl::Type(ty)));
+            keep_first(
+                &mut raw.body,
+                (key_ident.clone(), BodyDecl::Type(Box::new(ty))),
+            );
         }
         Key::Response => keep_first(&mut raw.response, read::<Type>(cx, input, expected)?),
         Key::Status => keep_first(&mut raw.status, read::<LitInt>(cx, input, expected)?),
