@@ -451,3 +451,43 @@ fn wipe_sends_the_documented_body_and_reads_204() {
     assert_eq!(WipeManagedDevice::SUCCESS_STATUS, 204);
     WipeManagedDevice::parse_response(response(204, "")).unwrap();
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the values, the body is a JSON object holding exactly
+        /// the parameters that are `Some`, under their Graph names, with
+        /// their values, and nothing else (no `@odata.type`).
+        #[test]
+        fn the_body_holds_exactly_the_given_parameters(
+            keep_enrollment_data in any::<Option<bool>>(),
+            keep_user_data in any::<Option<bool>>(),
+            mac_os_unlock_code in any::<Option<String>>(),
+            obliteration_behavior in proptest::option::of("[a-zA-Z\"\\\\{}:,]{0,12}"),
+        ) {
+            let body = WipeManagedDeviceBody {
+                keep_enrollment_data,
+                keep_user_data,
+                mac_os_unlock_code: mac_os_unlock_code.clone(),
+                persist_esim_data_plan: None,
+                obliteration_behavior: obliteration_behavior.clone(),
+            };
+            let request = WipeManagedDevice::new("d", body).to_request(ROOT, TOKEN).unwrap();
+            let sent: serde_json::Map<String, JsonValue> =
+                serde_json::from_slice(request.body()).unwrap();
+            let mut expected = serde_json::Map::new();
+            let mut put = |name: &str, value: Option<JsonValue>| {
+                if let Some(value) = value {
+                    expected.insert(name.to_owned(), value);
+                }
+            };
+            put("keepEnrollmentData", keep_enrollment_data.map(JsonValue::from));
+            put("keepUserData", keep_user_data.map(JsonValue::from));
+            put("macOsUnlockCode", mac_os_unlock_code.map(JsonValue::from));
+            put("obliterationBehavior", obliteration_behavior.map(JsonValue::from));
+            prop_assert_eq!(sent, expected);
+        }
+    }
+}
