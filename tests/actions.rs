@@ -129,6 +129,17 @@ graph_endpoint! {
     }
 }
 
+// An endpoint's `#[cfg]` gates its body's struct too: this one names a type
+// that does not exist, so the file compiles only if the struct is gone.
+graph_endpoint! {
+    #[cfg(any())]
+    pub NeverCompiled {
+        method: POST,
+        path: "/x",
+        body: { value: DoesNotExist },
+    }
+}
+
 fn body_json(request: &http::Request<Vec<u8>>) -> JsonValue {
     serde_json::from_slice(request.body()).unwrap()
 }
