@@ -21,7 +21,7 @@ use crate::{GraphError, RequestBody, ResponseBody};
 /// use graph_core::{graph_endpoint, http, Content, Endpoint};
 ///
 /// graph_endpoint! {
-///     /// Upload or replace the contents of a file (up to 250 MB).
+///     /// Upload or replace the contents of a small file.
 ///     pub PutContent {
 ///         method: PUT,
 ///         path: "/drives/{driveId}/items/{itemId}/content",

@@ -4,6 +4,7 @@
 use proc_macro2::Span;
 use syn::{Attribute, Field, Ident, Type, Visibility};
 
+use crate::internals::attrs::Cfg;
 use crate::internals::{property_name, Ctxt};
 
 /// The parameters' struct: `{Endpoint}Body`, one `pub` field each.
@@ -63,18 +64,20 @@ pub fn check(
             cx.error_spanned_by(
                 attr,
                 "`#[graph(...)]` is not read on an inline body's parameters; name the field as \
-                 Graph names the parameter: a `snake_case` field is sent `lowerCamel`, any other \
-                 is sent as written (under `#[allow(non_snake_case)]`)",
+                 Graph names the parameter: a `snake_case` field is sent `lowerCamel` \
+                 (`save_to_sent_items` is `saveToSentItems`), any other is sent as written \
+                 (`StartDateTime`)",
             );
             valid = false;
         }
         let wire_name = property_name(&ident.to_string());
-        let cfg = crate::internals::attrs::Cfg::of(&field.attrs);
-        // Fields under `#[cfg]` may share a name: at most one exists.
+        // Fields under `#[cfg]` may be alternatives (v1.0 and beta bindings)
+        // sharing a name; only unconditional ones certainly clash.
+        let unconditional = |attrs: &[Attribute]| Cfg::of(attrs).is_unconditional();
         if let Some(other) = checked.iter().find(|other| {
             other.wire_name == wire_name
-                && cfg.is_unconditional()
-                && crate::internals::attrs::Cfg::of(&other.attrs).is_unconditional()
+                && unconditional(&field.attrs)
+                && unconditional(&other.attrs)
         }) {
             cx.error_spanned_by(
                 &ident,
