@@ -238,3 +238,56 @@ fn endpoints_without_a_response_accept_202_and_ignore_bodies() {
         "{error:?}"
     );
 }
+
+mod properties {
+    use super::*;
+    use graph_core::{Content, Download, ODataValue};
+    use proptest::prelude::*;
+
+    graph_endpoint! {
+        pub AnyDownload { method: GET, path: "/d", response: Download }
+        pub AnyContent { method: GET, path: "/c", response: Content }
+        pub AnyValue { method: POST, path: "/v", response: ODataValue<Vec<i32>> }
+    }
+
+    fn response(status: u16, location: &[u8], body: &[u8]) -> Option<http::Response<Vec<u8>>> {
+        let location = http::HeaderValue::from_bytes(location).ok()?;
+        http::Response::builder()
+            .status(status)
+            .header("location", location)
+            .body(body.to_vec())
+            .ok()
+    }
+
+    proptest! {
+        /// Any status, `Location` and body from a server gives a value or a
+        /// `GraphError`, never a panic; a redirect is only ever a location,
+        /// exactly as sent, and only for `Download`.
+        #[test]
+        fn responses_from_outside_never_panic(
+            status in 100u16..600,
+            location in proptest::collection::vec(any::<u8>(), 0..40),
+            body in proptest::collection::vec(any::<u8>(), 0..64),
+        ) {
+            let Some(answer) = response(status, &location, &body) else { return Ok(()) };
+            let _ = UpdateEvent::parse_response(answer.clone());
+            let _ = UpdateEventOption::parse_response(answer.clone());
+            let _ = UpdateEventStrict::parse_response(answer.clone());
+            let _ = CopyItem::parse_response(answer.clone());
+            let _ = SendMail::parse_response(answer.clone());
+            let _ = AnyContent::parse_response(answer.clone());
+            let _ = AnyValue::parse_response(answer.clone());
+            match AnyDownload::parse_response(answer) {
+                Ok(Download::Redirect { location: read }) => {
+                    prop_assert!((300..400).contains(&status));
+                    prop_assert_eq!(read.as_bytes(), &location[..]);
+                }
+                Ok(Download::Content(content)) => {
+                    prop_assert!((200..300).contains(&status));
+                    prop_assert_eq!(content.bytes, body);
+                }
+                Err(_) => prop_assert!(!(200..300).contains(&status)),
+            }
+        }
+    }
+}
