@@ -5,20 +5,17 @@
 //! work is done here, once, by functions that are not generic over the
 //! endpoint, so each declared endpoint expands to a few lines.
 
-use http::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
-};
+use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use http::response::Parts;
 use http::{Method, Request, Response, StatusCode, Uri};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::Serialize;
 
 use crate::error::{ApiError, RetryAfter, Shortened};
-use crate::{GraphError, RequestOptions};
-
-const PREFER: HeaderName = HeaderName::from_static("prefer");
+use crate::{GraphError, RequestBody, RequestOptions, ResponseBody};
 
 /// A Microsoft Graph endpoint: a method, a path with parameters, an optional
-/// JSON body and the type of a successful response.
+/// body ([`RequestBody`]: JSON, or raw [`Content`](crate::Content)) and the
+/// type of a successful response ([`ResponseBody`]).
 ///
 /// Declare endpoints with [`graph_endpoint!`](crate::graph_endpoint), then
 /// send [`to_request`](Self::to_request) with any HTTP client and give the
@@ -63,6 +60,36 @@ const PREFER: HeaderName = HeaderName::from_static("prefer");
 /// # Ok(())
 /// # }
 /// ```
+///
+/// Implementing it by hand takes the constants, the two types, `path` and
+/// `body`; the response is read by [`ResponseBody`] unless you override
+/// [`decode_response`](Self::decode_response):
+///
+/// ```
+/// use graph_core::{endpoint::expand_path, http, Endpoint, GraphError, JsonValue};
+///
+/// pub struct GetUser { pub user_id: String }
+///
+/// impl Endpoint for GetUser {
+///     const METHOD: http::Method = http::Method::GET;
+///     const PATH_TEMPLATE: &'static str = "/users/{userId}";
+///     const SUCCESS_STATUS: u16 = 200;
+///     type Body = ();
+///     type Response = JsonValue;
+///
+///     fn path(&self) -> Result<String, GraphError> {
+///         expand_path(Self::PATH_TEMPLATE, &[&self.user_id])
+///     }
+///     fn body(&self) -> Option<&()> {
+///         None
+///     }
+/// }
+///
+/// let user = GetUser { user_id: "48d31887".into() }
+///     .to_request("https://graph.microsoft.com/v1.0", "token")
+///     .unwrap();
+/// assert_eq!(user.uri(), "https://graph.microsoft.com/v1.0/users/48d31887");
+/// ```
 pub trait Endpoint {
     /// The HTTP method.
     const METHOD: Method;
@@ -73,10 +100,15 @@ pub trait Endpoint {
     /// [`parse_response`](Self::parse_response) accepts any 2xx status.
     const SUCCESS_STATUS: u16;
 
-    /// The JSON request body; `()` for an endpoint without one.
-    type Body: Serialize;
-    /// What a successful response holds; `()` for no content.
-    type Response;
+    /// The request body: any `Serialize` type (sent as JSON),
+    /// [`Content`](crate::Content) (bytes as they are), or another
+    /// [`RequestBody`]; `()` for an endpoint without one.
+    type Body: RequestBody;
+    /// What a successful response holds: any `Deserialize` type (read from
+    /// JSON), [`Content`](crate::Content), [`Download`](crate::Download),
+    /// [`Returned<T>`](crate::Returned), or another [`ResponseBody`]; `()`
+    /// for no content.
+    type Response: ResponseBody;
 
     /// The path with every parameter percent-encoded as one segment (see
     /// [`expand_path`]).
@@ -85,15 +117,23 @@ pub trait Endpoint {
     /// The request body, if the endpoint has one.
     fn body(&self) -> Option<&Self::Body>;
 
-    /// Reads the body of a successful (2xx) response.
-    fn decode_response(body: &[u8]) -> Result<Self::Response, GraphError>;
+    /// Reads a response whose status is 2xx or 3xx (error statuses never
+    /// reach it): by default, [`ResponseBody::from_response`].
+    ///
+    /// # Errors
+    /// Whatever [`Self::Response`] reports.
+    fn decode_response(parts: &Parts, body: &[u8]) -> Result<Self::Response, GraphError> {
+        Self::Response::from_response(parts, body)
+    }
 
     /// Builds the HTTP request against `service_root`, such as
     /// `https://graph.microsoft.com/v1.0` (a trailing `/` is ignored).
     ///
     /// The request carries `Authorization: Bearer <access_token>`, marked
-    /// sensitive so that `Debug` never prints it, `Accept: application/json`,
-    /// and with a body, `Content-Type: application/json` and the body as JSON.
+    /// sensitive so that `Debug` never prints it, `Accept` as the response
+    /// type asks ([`ResponseBody::ACCEPT`]: `application/json`, `*/*` for raw
+    /// content), and with a body, its bytes and `Content-Type`
+    /// ([`RequestBody`]: `application/json` for JSON).
     ///
     /// # Errors
     /// [`GraphError::InvalidPathParameter`] for an empty path parameter,
@@ -157,25 +197,32 @@ pub trait Endpoint {
         url.push_str(&path);
         options.push_query(&mut url);
         let body = match self.body() {
-            Some(body) => Some(crate::to_json(body)?),
+            Some(body) => Some((body.content_type()?, body.to_bytes()?)),
             None => None,
         };
-        build_request(Self::METHOD, &url, access_token, body, options)
+        let accept = <Self::Response as ResponseBody>::ACCEPT;
+        build_request_with(Self::METHOD, &url, access_token, body, accept, options)
     }
 
     /// Reads the response to a request built by
     /// [`to_request`](Self::to_request).
     ///
     /// # Errors
-    /// For a status other than 2xx, [`GraphError::Api`] when the body is a
-    /// Graph error and [`GraphError::Status`] otherwise; for a 2xx status,
-    /// [`GraphError::Decode`] (naming the JSON path) when the body does not
-    /// match [`Self::Response`].
+    /// For a status other than 2xx or 3xx, [`GraphError::Api`] when the body
+    /// is a Graph error and [`GraphError::Status`] otherwise; for a 2xx or
+    /// 3xx status, what [`decode_response`](Self::decode_response) reports,
+    /// such as [`GraphError::Decode`] (naming the JSON path) when the body
+    /// does not match [`Self::Response`], [`GraphError::NoContent`] for an
+    /// empty body where the response type needs one, and
+    /// [`GraphError::Status`] for a redirect that only
+    /// [`Download`](crate::Download) reads. A redirect is never followed.
     fn parse_response<B: AsRef<[u8]>>(response: Response<B>) -> Result<Self::Response, GraphError> {
         let (parts, body) = response.into_parts();
         let body = body.as_ref();
-        check_status(parts.status, &parts.headers, body)?;
-        Self::decode_response(body)
+        if !parts.status.is_redirection() {
+            check_status(parts.status, &parts.headers, body)?;
+        }
+        Self::decode_response(&parts, body)
     }
 }
 
@@ -279,27 +326,36 @@ pub(crate) fn build_request(
     body: Option<Vec<u8>>,
     options: &RequestOptions,
 ) -> Result<Request<Vec<u8>>, GraphError> {
+    let json = || HeaderValue::from_static("application/json");
+    let body = body.map(|body| (json(), body));
+    build_request_with(method, url, access_token, body, "application/json", options)
+}
+
+/// [`build_request`] with the body's content type and the `Accept` header.
+fn build_request_with(
+    method: Method,
+    url: &str,
+    access_token: &str,
+    body: Option<(HeaderValue, Vec<u8>)>,
+    accept: &'static str,
+    options: &RequestOptions,
+) -> Result<Request<Vec<u8>>, GraphError> {
     let uri = Uri::try_from(url).map_err(|error| GraphError::InvalidRequest {
         reason: format!("`{}` is not a valid URL: {error}", Shortened::new(url)),
     })?;
-    let authorization = bearer(access_token)?;
-
-    let has_body = body.is_some();
-    let mut request = Request::new(body.unwrap_or_default());
+    let (content_type, body) = match body {
+        Some((content_type, body)) => (Some(content_type), body),
+        None => (None, Vec::new()),
+    };
+    let mut request = Request::new(body);
     *request.method_mut() = method;
     *request.uri_mut() = uri;
     let headers = request.headers_mut();
-    headers.insert(AUTHORIZATION, authorization);
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-    if has_body {
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(ACCEPT, HeaderValue::from_static(accept));
+    if let Some(content_type) = content_type {
+        headers.insert(CONTENT_TYPE, content_type);
     }
-    if options.include_unknown_enum_members {
-        headers.insert(
-            PREFER,
-            HeaderValue::from_static("include-unknown-enum-members"),
-        );
-    }
+    options.write_headers(headers, || bearer(access_token))?;
     Ok(request)
 }
 
@@ -420,7 +476,17 @@ impl<'a> ErrorBody<'a> {
     }
 }
 
-fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
+/// A redirect where the response type reads no redirects: the error a
+/// non-2xx status is, as before redirects reached response types.
+pub(crate) fn unexpected_redirect(parts: &Parts, body: &[u8]) -> GraphError {
+    GraphError::Status {
+        status: parts.status,
+        retry_after: parts.headers.get(RETRY_AFTER).and_then(retry_after),
+        body: Shortened::body(body),
+    }
+}
+
+pub(crate) fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
     let text = value.to_str().ok()?.trim();
     if text.is_empty() {
         return None;

@@ -56,6 +56,41 @@ pub enum GraphError {
         /// Why it cannot be used.
         reason: &'static str,
     },
+    /// A header given through [`RequestOptions`](crate::RequestOptions)
+    /// cannot be sent. The error names the header, never its value.
+    #[error("invalid request header `{name}`: {reason}")]
+    InvalidHeader {
+        /// The header's name as given (shortened when long).
+        name: Shortened,
+        /// Why it cannot be sent, and what to do instead.
+        reason: &'static str,
+    },
+    /// A 2xx answer without a body, where the response type needs one: a
+    /// PATCH, PUT or POST that Graph answered `204 No Content` (as it may
+    /// under `Prefer: return=minimal`, or by default for some services).
+    /// Declare the response as `Option<T>` (`None` then) or
+    /// [`Returned<T>`](crate::Returned) to accept that answer.
+    #[error(
+        "the service answered {status} without a body, where a `{expected}` was expected; \
+         declare the response as `Option<...>` or `graph_core::Returned<...>` to accept that, \
+         or ask for the body with `RequestOptions::prefer_return(PreferReturn::Representation)`"
+    )]
+    NoContent {
+        /// The status, usually `204 No Content`.
+        status: http::StatusCode,
+        /// The Rust type the response was to be read into.
+        expected: &'static str,
+    },
+    /// A response the endpoint's response type cannot hold, other than an
+    /// error status: a redirect where content was expected, a redirect
+    /// without `Location`, another status where `202 Accepted` was expected.
+    #[error("unexpected response {status}: {reason}")]
+    UnexpectedResponse {
+        /// The HTTP status.
+        status: http::StatusCode,
+        /// What was received and what was expected.
+        reason: String,
+    },
     /// The request cannot be built: a service root that is not an absolute
     /// `http(s)` URL, or an access token that cannot be sent in a header.
     /// The reason never contains the access token.

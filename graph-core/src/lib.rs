@@ -51,8 +51,10 @@
 //! ```
 #![warn(missing_docs)]
 
+mod action;
 mod collection;
 mod const_text;
+mod content;
 mod edm;
 pub mod endpoint;
 mod enum_member;
@@ -67,9 +69,13 @@ mod odata;
 mod patch;
 mod polymorphic;
 mod reference;
+mod request_body;
+mod request_headers;
 mod request_options;
+mod response_body;
 
 pub use collection::Collection;
+pub use content::{Content, Download};
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Double, Duration, Guid, TimeOfDay};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
@@ -78,7 +84,10 @@ pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, ComplexType, Derived, Entity, GraphEnum, ODataType, Polymorphic};
 pub use patch::Patch;
 pub use reference::Reference;
+pub use request_body::RequestBody;
+pub use request_headers::PreferReturn;
 pub use request_options::RequestOptions;
+pub use response_body::{Accepted, ODataValue, ResponseBody, Returned};
 
 /// Turns a struct with named fields into a Microsoft Graph entity type.
 ///

@@ -60,6 +60,9 @@ pub struct RequestOptions {
     count: Option<bool>,
     search: Option<String>,
     pub(crate) include_unknown_enum_members: bool,
+    /// `ConsistencyLevel`, `Prefer: return=...` and extra headers: see
+    /// `request_headers.rs`.
+    pub(crate) headers: crate::request_headers::Headers,
 }
 
 impl Default for RequestOptions {
@@ -74,6 +77,7 @@ impl Default for RequestOptions {
             count: None,
             search: None,
             include_unknown_enum_members: true,
+            headers: Default::default(),
         }
     }
 }
@@ -91,6 +95,9 @@ impl RequestOptions {
     }
 
     /// `$filter`: an OData filter expression, such as `startswith(displayName,'a')`.
+    ///
+    /// Advanced filters on directory objects (`ne`, `not`, `endsWith`, ...)
+    /// need [`eventual_consistency`](Self::eventual_consistency).
     pub fn filter(mut self, expression: impl Into<String>) -> Self {
         self.filter = Some(expression.into());
         self
@@ -120,13 +127,17 @@ impl RequestOptions {
         self
     }
 
-    /// `$count`: whether to return `@odata.count`.
+    /// `$count`: whether to return `@odata.count`. On directory objects
+    /// (users, groups, ...) it needs
+    /// [`eventual_consistency`](Self::eventual_consistency).
     pub fn count(mut self, count: bool) -> Self {
         self.count = Some(count);
         self
     }
 
     /// `$search`: a search expression, quotes included (`"displayName:Jo"`).
+    /// On directory objects it needs
+    /// [`eventual_consistency`](Self::eventual_consistency).
     pub fn search(mut self, expression: impl Into<String>) -> Self {
         self.search = Some(expression.into());
         self

@@ -85,6 +85,8 @@ const ENTITY: &str = "pub struct User { pub display_name: Option<String>, #[grap
 const DERIVED: &str = "pub struct Group { pub team: Option<String> }";
 const COMPLEX: &str = "pub struct Address { pub city: Option<String> }";
 const ENUM: &str = "pub enum Status { Unknown, #[graph(other)] Other(String) }";
+const ENDPOINTS: &str = "CreateUser { method: POST, path: \"/groups/{id}/members\", body: User, response: User }
+     SendMail { method: POST, path: \"/me/sendMail\", body: { message: Message, save: Option<bool> } }";
 const POLYMORPHIC: &str =
     "pub enum AnyObject { Group(Group), User(Box<User>), #[graph(other)] Other(DirectoryObject) }";
 
@@ -117,8 +119,8 @@ fn every_generated_trait_impl_is_marked_automatically_derived() {
         crate::graph_polymorphic::expand(TokenStream::new(), tokens(POLYMORPHIC)),
         7,
     );
-    let endpoints = "GetUser { method: GET, path: \"/users/{id}\", response: User }";
-    check(crate::graph_endpoint::expand(tokens(endpoints)), 1);
+    // Endpoint twice, and Serialize for an action's inline body.
+    check(crate::graph_endpoint::expand(tokens(ENDPOINTS)), 3);
 }
 
 /// `expansion`, which must be a fallback one: it reports an error.
@@ -256,7 +258,5 @@ fn every_generated_local_and_parameter_is_double_underscored() {
         TokenStream::new(),
         tokens(POLYMORPHIC),
     ));
-    let endpoints =
-        "CreateUser { method: POST, path: \"/groups/{id}/members\", body: User, response: User }";
-    check_names(crate::graph_endpoint::expand(tokens(endpoints)));
+    check_names(crate::graph_endpoint::expand(tokens(ENDPOINTS)));
 }

@@ -40,6 +40,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         path,
         params,
         body,
+        inline_body,
         response,
         status,
     } = endpoint;
@@ -54,12 +55,20 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     let field_docs = params
         .iter()
         .map(|param| format!(" The `{{{}}}` path parameter.", param.name));
+    let body_doc = if inline_body.is_some() {
+        " The action's parameters, sent as JSON."
+    } else {
+        " The request body."
+    };
     let body_field = body.as_ref().map(|ty| {
         quote! {
-            /// The request body, sent as JSON.
+            #[doc = #body_doc]
             pub body: #ty,
         }
     });
+    let body_struct = inline_body
+        .as_ref()
+        .map(|inline| crate::endpoint_body::generate(inline, ident, attrs, vis, krate));
     let declaration = if fields.is_empty() && body.is_none() {
         quote!(#(#attrs)* #vis struct #ident;)
     } else {
@@ -102,22 +111,29 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         Some(_) => quote!(::core::option::Option::Some(&self.body)),
         None => quote!(::core::option::Option::None),
     };
+    // A declared response is read by its `ResponseBody` impl, the trait's
+    // default; without one, any 2xx body is ignored.
     let (response_type, decode) = match response {
         Some(ty) => (
-            quote!(#ty),
-            // Call-site hygiene (located at the type) keeps `__body` visible
-            // when the endpoint comes from a `macro_rules!` expansion.
-            quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #krate::from_json::<#ty>(__body)),
+            quote_spanned!(proc_macro2::Span::call_site().located_at(ty.span())=> #ty),
+            None,
         ),
-        None => (quote!(()), quote!(::core::result::Result::Ok(()))),
-    };
-    let body_param = if response.is_some() {
-        quote!(__body)
-    } else {
-        quote!(_)
+        None => (
+            quote!(()),
+            Some(quote! {
+                fn decode_response(
+                    __parts: &#krate::http::response::Parts,
+                    __body: &[::core::primitive::u8],
+                ) -> ::core::result::Result<(), #krate::GraphError> {
+                    #krate::__private::no_response(__parts, __body)
+                }
+            }),
+        ),
     };
 
     quote! {
+        #body_struct
+
         #declaration
 
         #cfg
@@ -151,11 +167,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
                 #body_fn
             }
 
-            fn decode_response(
-                #body_param: &[::core::primitive::u8],
-            ) -> ::core::result::Result<Self::Response, #krate::GraphError> {
-                #decode
-            }
+            #decode
         }
     }
 }

@@ -8,6 +8,7 @@
 //! generates what the item's shape allows (`expansion`), so that each mistake
 //! is reported once, at its cause.
 
+mod endpoint_body;
 mod expansion;
 mod graph_complex;
 mod graph_endpoint;

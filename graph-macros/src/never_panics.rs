@@ -54,6 +54,12 @@ const ENDPOINTS: &str = r#"
         status: 201,
     }
     GetCount { method: GET, path: "/users/$count", response: u64 }
+    SendMail {
+        method: POST,
+        path: "/me/sendMail",
+        body: { /// The message.
+            message: Message, #[cfg(x)] save_to_sent_items: Option<bool> },
+    }
 "#;
 
 /// Tokens that appear in the macros' inputs, and some that should not.

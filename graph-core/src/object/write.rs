@@ -30,7 +30,7 @@ pub fn serialize_object<T: ObjectFields, S: Serializer>(
 /// An object being written. The first error is kept and later writes are
 /// skipped, so generated code needs no `?` (with its `Try` and `From`
 /// resolution) per property: `end_object` reports the error.
-pub struct ObjectWriter<M: SerializeMap>(Result<M, M::Error>);
+pub struct ObjectWriter<M: SerializeMap>(pub(crate) Result<M, M::Error>);
 
 /// Starts an object with its `@odata.type`, if any, which Graph wants first.
 pub(crate) fn begin_object<S: Serializer>(

@@ -134,6 +134,20 @@ pub mod shadowed {
         pub importance: ::std::option::Option<Importance>,
         pub r#type: ::std::option::Option<::std::string::String>,
     }
+
+    graph_core::graph_endpoint! {
+        /// An action whose parameters' struct is generated among shadowed
+        /// names (`object`, `serializer`, `Option`, ...).
+        #[derive(Debug, PartialEq)]
+        pub CompleteTask {
+            method: POST,
+            path: "/me/todo/lists/{listId}/tasks/{taskId}/complete",
+            body: {
+                note: ::std::option::Option<NoteBody>,
+                importance: Importance,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -214,5 +228,22 @@ mod tests {
             json(std::str::from_utf8(&to_json(&task).unwrap()).unwrap()),
             json(text)
         );
+    }
+
+    #[test]
+    fn an_inline_body_among_shadowed_names() {
+        use graph_core::Endpoint;
+        let complete = shadowed::CompleteTask::new(
+            "l1",
+            "t1",
+            shadowed::CompleteTaskBody {
+                note: None,
+                importance: shadowed::Importance::Low,
+            },
+        );
+        let request = complete
+            .to_request("https://graph.microsoft.com/v1.0", "token")
+            .unwrap();
+        assert_eq!(request.body(), br#"{"importance":"low"}"#);
     }
 }

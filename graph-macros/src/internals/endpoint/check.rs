@@ -5,8 +5,9 @@
 use proc_macro2::Span;
 use syn::{Ident, LitInt, LitStr};
 
+use super::body::{self, InlineBody};
 use super::keyword::{closest, listed, Key, Method};
-use super::parse::{MethodWord, RawEndpoint};
+use super::parse::{BodyDecl, MethodWord, RawEndpoint};
 use super::path::{self, PathTemplate};
 use super::{Endpoint, Param};
 use crate::internals::types::is_unit;
@@ -37,6 +38,15 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
         params.filter(|_| template.params_known)
     });
 
+    let (body, inline_body) = match raw.body {
+        None => (None, None),
+        Some((_, BodyDecl::Type(ty))) => (Some(*ty), None),
+        Some((_, BodyDecl::Inline { braces, fields })) => {
+            let inline: InlineBody = body::check(cx, &raw.ident, braces, fields)?;
+            (Some(inline.ty()), Some(inline))
+        }
+    };
+
     let (true, Some(path), Some(params)) = (raw.shape_known, raw.path, params) else {
         return None;
     };
@@ -60,7 +70,8 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
         method,
         path,
         params,
-        body: raw.body.map(|(_, ty)| ty),
+        body,
+        inline_body,
         response,
         status,
     })

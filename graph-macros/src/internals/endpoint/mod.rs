@@ -14,6 +14,7 @@
 //! struct it becomes, so its uses elsewhere in the crate, and rust-analyzer,
 //! keep working while, say, a path is being fixed.
 
+mod body;
 mod check;
 mod keyword;
 mod parse;
@@ -23,6 +24,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitStr, Token, Type, Visibility};
 
+pub use body::InlineBody;
 pub use keyword::Method;
 
 use super::Ctxt;
@@ -46,7 +48,10 @@ pub struct Endpoint {
     pub path: LitStr,
     /// The path parameters in path order.
     pub params: Vec<Param>,
+    /// The body's type: as written, or the struct of `inline_body`.
     pub body: Option<Type>,
+    /// An action's parameters written inline, to generate a struct of.
+    pub inline_body: Option<InlineBody>,
     /// `None` for no content: `response` left out or written `()`.
     pub response: Option<Type>,
     pub status: u16,

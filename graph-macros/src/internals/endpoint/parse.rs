@@ -11,7 +11,8 @@ use std::fmt::Display;
 use proc_macro2::TokenTree;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseBuffer, ParseStream};
-use syn::{braced, Attribute, Ident, LitInt, LitStr, Token, Type, Visibility};
+use syn::punctuated::Punctuated;
+use syn::{braced, Attribute, Field, Ident, LitInt, LitStr, Token, Type, Visibility};
 
 use super::keyword::{closest, code, listed, Key, Method};
 use crate::internals::Ctxt;
@@ -24,7 +25,7 @@ pub struct RawEndpoint {
     pub method: Option<MethodWord>,
     pub path: Option<LitStr>,
     /// With the `body` key, where a body that is not allowed is reported.
-    pub body: Option<(Ident, Type)>,
+    pub body: Option<(Ident, BodyDecl)>,
     pub response: Option<Type>,
     pub status: Option<LitInt>,
     /// The keys written, even those whose value could not be read: a key
@@ -33,6 +34,18 @@ pub struct RawEndpoint {
     /// Whether the struct's shape (fields, `new`'s arguments, types) is
     /// known despite any problem, so that it can still be generated.
     pub shape_known: bool,
+}
+
+/// The value of `body`: a type, or an action's parameters written inline.
+pub enum BodyDecl {
+    /// `body: Message`.
+    Type(Box<Type>),
+    /// `body: { message: Message, save_to_sent_items: Option<bool> }`.
+    Inline {
+        /// The braces, where problems with the whole list are reported.
+        braces: proc_macro2::Span,
+        fields: Vec<Field>,
+    },
 }
 
 /// The value of `method`: a word, or (wrongly) a string.
@@ -109,6 +122,18 @@ pub fn endpoint(cx: &mut Ctxt, input: ParseStream) -> Option<RawEndpoint> {
     Some(raw)
 }
 
+/// `{ name: Type, ... }`: an action's parameters.
+fn inline_body(input: ParseStream) -> syn::Result<BodyDecl> {
+    let content;
+    let braces = braced!(content in input);
+    let fields =
+        Punctuated::<Field, Token![,]>::parse_terminated_with(&content, Field::parse_named)?;
+    Ok(BodyDecl::Inline {
+        braces: braces.span.join(),
+        fields: fields.into_iter().collect(),
+    })
+}
+
 fn braces<'a>(input: ParseStream<'a>) -> syn::Result<ParseBuffer<'a>> {
     let content;
     braced!(content in input);
@@ -152,9 +177,18 @@ fn entry(cx: &mut Ctxt, input: ParseStream, raw: &mut RawEndpoint) -> Option<()>
             keep_first(&mut raw.method, MethodWord::Ident(ident));
         }
         Key::Path => keep_first(&mut raw.path, read::<LitStr>(cx, input, expected)?),
+        Key::Body if input.peek(syn::token::Brace) => {
+            let expected = "expected the action's parameters as `name: Type` pairs, such as \
+                            `body: { message: Message, save_to_sent_items: Option<bool> }`";
+            let body = read_with(cx, input, inline_body, expected)?;
+            keep_first(&mut raw.body, (key_ident.clone(), body));
+        }
         Key::Body => {
             let ty = read::<Type>(cx, input, expected)?;
-            keep_first(&mut raw.body, (key_ident.clone(), ty));
+            keep_first(
+                &mut raw.body,
+                (key_ident.clone(), BodyDecl::Type(Box::new(ty))),
+            );
         }
         Key::Response => keep_first(&mut raw.response, read::<Type>(cx, input, expected)?),
         Key::Status => keep_first(&mut raw.status, read::<LitInt>(cx, input, expected)?),
@@ -184,7 +218,9 @@ fn expected_value(key: Key) -> String {
             "expected the path as a string literal, such as `path: \"/users/{userId}\"`".to_owned()
         }
         Key::Body => "expected the body type, such as \
-                      `body: ManagedDeviceMobileAppConfigurationUserStatus`"
+                      `body: ManagedDeviceMobileAppConfigurationUserStatus`, or an action's \
+                      parameters as `name: Type` pairs, such as \
+                      `body: { message: Message, save_to_sent_items: Option<bool> }`"
             .to_owned(),
         Key::Response => "expected the response type, such as `response: User`".to_owned(),
         Key::Status => {
