@@ -253,7 +253,13 @@ fn parameter_count(template: &str, values: usize) -> GraphError {
     }
 }
 
-fn push_segment(path: &mut String, name: &'static str, value: &str) -> Result<(), GraphError> {
+/// Appends `value` as exactly one segment (see [`expand_path`]); also the
+/// parts of a `{+name}` value (`path_template`).
+pub(crate) fn push_segment(
+    path: &mut String,
+    name: &'static str,
+    value: &str,
+) -> Result<(), GraphError> {
     let reason = match value {
         "" => "it is empty",
         // Encoding does not help: WHATWG URL parsers read `%2E` as `.`.

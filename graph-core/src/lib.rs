@@ -65,9 +65,11 @@ mod kept;
 mod object;
 mod odata;
 mod patch;
+pub mod path_template;
 mod polymorphic;
 mod reference;
 mod request_options;
+mod url_literal;
 
 pub use collection::Collection;
 pub use edm::{Binary, Date, DateTimeOffset, Decimal, Double, Duration, Guid, TimeOfDay};
@@ -79,6 +81,7 @@ pub use odata::{AdditionalData, ComplexType, Derived, Entity, GraphEnum, ODataTy
 pub use patch::Patch;
 pub use reference::Reference;
 pub use request_options::RequestOptions;
+pub use url_literal::UrlLiteral;
 
 /// Turns a struct with named fields into a Microsoft Graph entity type.
 ///
