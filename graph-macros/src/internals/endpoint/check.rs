@@ -7,7 +7,8 @@ use syn::{Ident, LitInt, LitStr};
 
 use super::keyword::{closest, listed, Key, Method};
 use super::parse::{MethodWord, RawEndpoint};
-use super::path::{self, PathTemplate};
+use super::parameters;
+use super::path::{self, ParamKind, PathTemplate};
 use super::{Endpoint, Param};
 use crate::internals::types::is_unit;
 use crate::internals::{to_snake, Ctxt};
@@ -33,8 +34,12 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     }
     let params = raw.path.as_ref().and_then(|lit| {
         let template = path::parse(cx, lit);
-        let params = param_fields(cx, lit, &template, raw.body.is_some());
-        params.filter(|_| template.params_known)
+        let mut params = param_fields(cx, lit, &template, raw.body.is_some());
+        let typed = match &mut params {
+            Some(params) => parameters::assign_types(cx, lit, params, raw.parameters.as_ref()),
+            None => false,
+        };
+        params.filter(|_| template.params_known && typed)
     });
 
     let (true, Some(path), Some(params)) = (raw.shape_known, raw.path, params) else {
@@ -149,14 +154,15 @@ fn param_fields(
     template: &PathTemplate,
     has_body: bool,
 ) -> Option<Vec<Param>> {
-    let names: Vec<&str> = template.params().collect();
+    let parameters: Vec<(&str, ParamKind)> = template.parameters().collect();
+    let names: Vec<&str> = parameters.iter().map(|(name, _)| *name).collect();
     let mut params = Vec::with_capacity(names.len());
     let mut all_valid = true;
     let mut problem = |message: String| {
         cx.error_spanned_by(lit, message);
         all_valid = false;
     };
-    for (index, name) in names.iter().copied().enumerate() {
+    for (index, (name, kind)) in parameters.iter().copied().enumerate() {
         let earlier = &names[..index];
         let field = to_snake(name);
         if earlier.contains(&name) {
@@ -180,6 +186,8 @@ fn param_fields(
             Some(field) => params.push(Param {
                 name: name.to_owned(),
                 field,
+                kind,
+                ty: None,
             }),
             None if field.starts_with(|c: char| c.is_ascii_digit()) => problem(format!(
                 "the parameter `{{{name}}}` would be the field `{field}`, which starts with a \

@@ -3,17 +3,23 @@
 //!
 //! ```text
 //! template  = "/" segment *( "/" segment )
-//! segment   = parameter / system / literal
-//! parameter = "{" name "}"                     ; a whole segment
+//! segment   = parameter / segments / function / system / literal
+//! parameter = "{" name "}" [ ":" ]             ; a whole segment
+//! segments  = "{+" name "}" [ ":" ]            ; one or more segments (RFC 6570)
+//! function  = fname "(" [ argument *( "," argument ) ] ")"   ; see `function_call`
 //! name      = ( ALPHA / "_" ) *( ALPHA / DIGIT / "_" )
 //! system    = "$ref" / "$value" / "$count"     ; the last segment only
 //! literal   = 1*( pchar / pct-encoded )        ; RFC 3986, not "." or ".."
 //! ```
 //!
+//! The `:` after a parameter is Graph's path addressing
+//! (`/sites/{hostname}:/{+serverRelativePath}`, `/root:/{+path}:/content`):
+//! the value is percent-encoded, so it cannot hold a `:` of its own.
+//!
 //! There is no query (`?...`) and no fragment (`#...`): query options are
 //! added at run time, and a fragment is never sent. A literal segment is sent
 //! as written, so it must already be valid in a URL; a parameter's value is
-//! percent-encoded at run time (`graph_core::endpoint::expand_path`), which
+//! percent-encoded at run time (`graph_core::path_template::expand`), which
 //! finds parameters by their braces alone.
 //!
 //! Problems are reported to the `Ctxt` at the whole literal (stable Rust
@@ -24,6 +30,7 @@ use std::fmt::Display;
 
 use syn::LitStr;
 
+use super::function_call::{self, Argument, ArgumentValue};
 use super::keyword::{code, listed, SystemSegment, QUERY_OPTIONS};
 use crate::internals::{to_lower_camel, Ctxt};
 
@@ -39,12 +46,40 @@ pub struct PathTemplate {
 
 impl PathTemplate {
     /// The parameters' names, in path order.
+    #[cfg(test)]
     pub fn params(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(|segment| match segment {
-            Segment::Param(name) => Some(name.as_str()),
-            _ => None,
+        self.parameters().map(|(name, _)| name)
+    }
+
+    /// The parameters, in path order, with what each is.
+    pub fn parameters(&self) -> impl Iterator<Item = (&str, ParamKind)> {
+        self.segments.iter().flat_map(|segment| {
+            let found: Vec<(&str, ParamKind)> = match segment {
+                Segment::Param(name) => vec![(name.as_str(), ParamKind::Segment)],
+                Segment::Segments(name) => vec![(name.as_str(), ParamKind::Segments)],
+                Segment::Function { args, .. } => args
+                    .iter()
+                    .filter_map(|arg| match &arg.value {
+                        ArgumentValue::Param(name) => Some((name.as_str(), ParamKind::Function)),
+                        ArgumentValue::Fixed(_) => None,
+                    })
+                    .collect(),
+                Segment::Literal(_) | Segment::System(_) => Vec::new(),
+            };
+            found
         })
     }
+}
+
+/// What a parameter of the path is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// `{name}`: one segment, a `String`.
+    Segment,
+    /// `{+name}`: one or more segments, a `String`.
+    Segments,
+    /// `{name}` inside a function's parentheses: a typed OData literal.
+    Function,
 }
 
 /// One `/`-separated part of a path template.
@@ -54,6 +89,13 @@ pub enum Segment {
     Literal(String),
     /// `{userId}`: replaced by a value at run time.
     Param(String),
+    /// `{+path}`: replaced by one or more segments at run time.
+    Segments(String),
+    /// `range(address={address})`, `delta()`: a function call.
+    Function {
+        name: String,
+        args: Vec<Argument>,
+    },
     /// `$ref`, `$value` or `$count`, as the last segment.
     System(SystemSegment),
 }
@@ -65,13 +107,13 @@ pub fn parse(cx: &mut Ctxt, lit: &LitStr) -> PathTemplate {
 }
 
 /// Where the problems of one template go.
-struct Report<'a> {
+pub(super) struct Report<'a> {
     cx: &'a mut Ctxt,
     lit: &'a LitStr,
 }
 
 impl Report<'_> {
-    fn problem(&mut self, message: impl Display) {
+    pub(super) fn problem(&mut self, message: impl Display) {
         self.cx.error_spanned_by(self.lit, message);
     }
 }
@@ -118,6 +160,12 @@ fn read(text: &str, report: &mut Report) -> PathTemplate {
                 report.problem("the path has an empty segment (`//`); remove the extra `/`");
             }
             None
+        } else if part.contains(['(', ')']) {
+            let function = function_call::segment(part, braces_pair_up, report);
+            if part.contains(['{', '}']) {
+                template.params_known &= function.is_some();
+            }
+            function
         } else if part.contains(['{', '}']) {
             // Where braces do not pair up, which text is a parameter is a
             // guess: that problem alone is reported.
@@ -193,12 +241,38 @@ fn braces_pair_up(path: &str, report: &mut Report) -> bool {
     }
 }
 
-/// A segment with braces that pair up: it must be exactly `{name}`.
+/// A segment with braces that pair up: it must be exactly `{name}` or
+/// `{+name}`, either followed by a `:`.
 fn param(segment: &str, report: &mut Report) -> Option<Segment> {
-    let inner = segment
+    let whole = segment.strip_suffix(':').unwrap_or(segment);
+    let inner = whole
         .strip_prefix('{')
         .and_then(|rest| rest.strip_suffix('}'))
         .filter(|inner| !inner.contains(['{', '}']));
+    if inner.is_none() {
+        if let Some(at) = segment.find("{+") {
+            let marker = &segment[at..=at + segment[at..].find('}').unwrap_or(1)];
+            report.problem(format!(
+                "`{segment}`: the multi-segment parameter `{marker}` must be a whole segment \
+                 (optionally followed by `:`), such as `/root:/{marker}:/content`; \
+                 put `/` between it and the text around it"
+            ));
+            return None;
+        }
+    }
+    if let Some(name) = inner.and_then(|inner| inner.strip_prefix('+')) {
+        return is_valid_name(name, report).then(|| Segment::Segments(name.to_owned()));
+    }
+    if let Some(operator) = inner.and_then(|inner| inner.chars().next()) {
+        if "#./;?&=,!@|".contains(operator) {
+            report.problem(format!(
+                "`{{{}}}`: of RFC 6570's operators only `+` is supported; write `{{name}}` for \
+                 one segment or `{{+name}}` for several",
+                inner.unwrap_or_default()
+            ));
+            return None;
+        }
+    }
     let Some(name) = inner else {
         report.problem(format!(
             "`{segment}` mixes text and parameters; a parameter must be a whole segment, \
@@ -207,9 +281,15 @@ fn param(segment: &str, report: &mut Report) -> Option<Segment> {
         ));
         return None;
     };
+    is_valid_name(name, report).then(|| Segment::Param(name.to_owned()))
+}
+
+/// Whether `name`, from between braces, is a valid parameter name;
+/// reports why not.
+pub(super) fn is_valid_name(name: &str, report: &mut Report) -> bool {
     if name.is_empty() {
         report.problem("`{}` has no name; name the parameter, such as `{userId}`");
-        return None;
+        return false;
     }
     if !is_param_name(name) {
         let suggestion = to_lower_camel(
@@ -227,9 +307,9 @@ fn param(segment: &str, report: &mut Report) -> Option<Segment> {
             "`{{{name}}}` is not a valid parameter name; use letters, digits and `_`, \
              not starting with a digit, {suggestion}"
         ));
-        return None;
+        return false;
     }
-    Some(Segment::Param(name.to_owned()))
+    true
 }
 
 /// An ASCII identifier with at least one letter or digit.
@@ -272,24 +352,8 @@ fn literal_segment(segment: &str, report: &mut Report) -> Option<Segment> {
         ));
         return None;
     }
-    let bytes = segment.as_bytes();
-    for (at, c) in segment.char_indices() {
-        if c == '%' {
-            let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
-            if !(hex(at + 1) && hex(at + 2)) {
-                report.problem(
-                    "`%` must start a percent-encoded byte such as `%20`; write `%25` for `%` itself",
-                );
-                return None;
-            }
-        } else if !is_pchar(c) {
-            report.problem(format!(
-                "{} cannot appear as is in a URL path; percent-encode it as `{}`",
-                shown(c),
-                percent_encoded(c)
-            ));
-            return None;
-        }
+    if !is_url_text(segment, report) {
+        return None;
     }
     if let Some(dots) = encoded_dot_segment(segment) {
         report.problem(format!(
@@ -298,6 +362,31 @@ fn literal_segment(segment: &str, report: &mut Report) -> Option<Segment> {
         return None;
     }
     Some(Segment::Literal(segment.to_owned()))
+}
+
+/// Whether `segment` is made of RFC 3986's `pchar`s and percent-encoded
+/// bytes; reports the first character that is not.
+pub(super) fn is_url_text(segment: &str, report: &mut Report) -> bool {
+    let bytes = segment.as_bytes();
+    for (at, c) in segment.char_indices() {
+        if c == '%' {
+            let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(at + 1) && hex(at + 2)) {
+                report.problem(
+                    "`%` must start a percent-encoded byte such as `%20`; write `%25` for `%` itself",
+                );
+                return false;
+            }
+        } else if !is_pchar(c) {
+            report.problem(format!(
+                "{} cannot appear as is in a URL path; percent-encode it as `{}`",
+                shown(c),
+                percent_encoded(c)
+            ));
+            return false;
+        }
+    }
+    true
 }
 
 /// `.` or `..` when `segment` is one of them written with `%2e` for some
