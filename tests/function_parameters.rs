@@ -1,4 +1,4 @@
-use graph_core::{graph_endpoint, Endpoint, JsonValue, Date};
+use graph_core::{graph_endpoint, Date, Endpoint, JsonValue};
 
 graph_endpoint! {
     pub GetEmailActivityUserDetail {
@@ -27,12 +27,20 @@ graph_endpoint! {
 
 #[test]
 fn smoke() {
-    let r = GetEmailActivityUserDetail::new("D7").to_request("https://graph.microsoft.com/v1.0", "t").unwrap();
+    let r = GetEmailActivityUserDetail::new("D7")
+        .to_request("https://graph.microsoft.com/v1.0", "t")
+        .unwrap();
     println!("{}", r.uri());
-    let r = GetRange::new("d", "i", "w", "A1:B2").to_request("https://graph.microsoft.com/v1.0", "t").unwrap();
+    let r = GetRange::new("d", "i", "w", "A1:B2")
+        .to_request("https://graph.microsoft.com/v1.0", "t")
+        .unwrap();
     println!("{}", r.uri());
-    let r = ByDate::new("2017-09-01".parse::<Date>().unwrap()).to_request("https://graph.microsoft.com/v1.0", "t").unwrap();
+    let r = ByDate::new("2017-09-01".parse::<Date>().unwrap())
+        .to_request("https://graph.microsoft.com/v1.0", "t")
+        .unwrap();
     println!("{}", r.uri());
-    let r = Content::new("a b/c#d.txt").to_request("https://graph.microsoft.com/v1.0", "t").unwrap();
+    let r = Content::new("a b/c#d.txt")
+        .to_request("https://graph.microsoft.com/v1.0", "t")
+        .unwrap();
     println!("{}", r.uri());
 }

@@ -268,18 +268,7 @@ mod tests {
             assert!(is_one_literal(valid), "{valid}");
         }
         for invalid in [
-            "",
-            "'",
-            "'a",
-            "a'",
-            "'a'b'",
-            "a,b",
-            "a)",
-            "a=b",
-            "x y",
-            "'a')",
-            "1x'a'",
-            "-x'a'",
+            "", "'", "'a", "a'", "'a'b'", "a,b", "a)", "a=b", "x y", "'a')", "1x'a'", "-x'a'",
             "'a''",
         ] {
             assert!(!is_one_literal(invalid), "{invalid}");

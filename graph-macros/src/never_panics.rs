@@ -54,6 +54,12 @@ const ENDPOINTS: &str = r#"
         status: 201,
     }
     GetCount { method: GET, path: "/users/$count", response: u64 }
+    GetRange {
+        method: GET,
+        path: "/sites/{hostname}:/{+path}:/workbook/worksheets/{sheet}/range(address={address},n={nRows})",
+        parameters: { address: String, n_rows: Option<i64> },
+        response: Range,
+    }
 "#;
 
 /// Tokens that appear in the macros' inputs, and some that should not.

@@ -5,15 +5,15 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::internals::endpoint::{ParamKind, Param};
+use crate::internals::endpoint::{Param, ParamKind};
 
 pub fn field_doc(param: &Param) -> String {
     let name = &param.name;
     match param.kind {
         ParamKind::Segment => format!(" The `{{{name}}}` path parameter."),
-        ParamKind::Segments => format!(
-            " The `{{+{name}}}` path parameter: one or more segments separated by `/`."
-        ),
+        ParamKind::Segments => {
+            format!(" The `{{+{name}}}` path parameter: one or more segments separated by `/`.")
+        }
         ParamKind::Function => format!(" The `{name}` function parameter."),
     }
 }

@@ -6,8 +6,8 @@ use proc_macro2::Span;
 use syn::{Ident, LitInt, LitStr};
 
 use super::keyword::{closest, listed, Key, Method};
-use super::parse::{MethodWord, RawEndpoint};
 use super::parameters;
+use super::parse::{MethodWord, RawEndpoint};
 use super::path::{self, ParamKind, PathTemplate};
 use super::{Endpoint, Param};
 use crate::internals::types::is_unit;

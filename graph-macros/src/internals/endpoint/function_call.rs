@@ -4,6 +4,7 @@
 //! function = fname "(" [ argument *( "," argument ) ] ")"
 //! fname    = 1*( pchar / pct-encoded )    ; not "(", ")", "{", "}"
 //! argument = aname "=" ( "{" name "}" / fixed )
+//!          / fixed                        ; alone: a key, `items('a1')`
 //! aname    = ( ALPHA / "_" ) *( ALPHA / DIGIT / "_" )
 //! fixed    = 1*( pchar / pct-encoded )    ; an OData literal written out, quotes paired
 //! ```
@@ -59,8 +60,10 @@ pub fn segment(segment: &str, braces_ok: bool, report: &mut Report) -> Option<Se
     let inside = &segment[open + 1..close];
     let mut args: Vec<Argument> = Vec::new();
     if !inside.is_empty() {
-        for text in split_unquoted(inside, ',') {
-            let Some(arg) = argument(segment, text, braces_ok, report) else {
+        let texts = split_unquoted(inside, ',');
+        let alone = texts.len() == 1;
+        for text in texts {
+            let Some(arg) = argument(segment, text, alone, braces_ok, report) else {
                 valid = false;
                 continue;
             };
@@ -147,7 +150,13 @@ fn split_unquoted(text: &str, separator: char) -> Vec<&str> {
 }
 
 /// One `name=value`, with what to write instead when it is not one.
-fn argument(segment: &str, text: &str, braces_ok: bool, report: &mut Report) -> Option<Argument> {
+fn argument(
+    segment: &str,
+    text: &str,
+    alone: bool,
+    braces_ok: bool,
+    report: &mut Report,
+) -> Option<Argument> {
     if text.is_empty() {
         report.problem(format!(
             "`{segment}` has an empty parameter; remove the extra `,`"
@@ -155,6 +164,13 @@ fn argument(segment: &str, text: &str, braces_ok: bool, report: &mut Report) -> 
         return None;
     }
     let Some((name, value)) = text.split_once('=') else {
+        // A key predicate, `items('a1')`: one fixed value, sent as written.
+        if alone && !text.contains(['{', '}']) {
+            return is_url_text(text, report).then(|| Argument {
+                name: String::new(),
+                value: ArgumentValue::Fixed(text.to_owned()),
+            });
+        }
         let hint = match text.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
             Some(param) => format!("write `{param}={{{param}}}` with the name Graph documents"),
             None => "write `name=value`, such as `period={period}`".to_owned(),

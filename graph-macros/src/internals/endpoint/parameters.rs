@@ -15,7 +15,11 @@ use crate::internals::Ctxt;
 
 /// The `{ name: Type, ... }` after `parameters:`; `None` after reporting
 /// when it cannot be read.
-pub fn read(cx: &mut Ctxt, input: ParseStream, expected: impl Display) -> Option<Vec<(Ident, Type)>> {
+pub fn read(
+    cx: &mut Ctxt,
+    input: ParseStream,
+    expected: impl Display,
+) -> Option<Vec<(Ident, Type)>> {
     let content = match braces(input) {
         Ok(content) => content,
         Err(error) => {

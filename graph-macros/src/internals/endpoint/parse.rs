@@ -207,10 +207,7 @@ fn expected_value(key: Key) -> String {
 /// `new`'s arguments, its types): when such a value cannot be read, the
 /// struct is not generated.
 fn shapes_struct(key: Key) -> bool {
-    matches!(
-        key,
-        Key::Path | Key::Parameters | Key::Body | Key::Response
-    )
+    matches!(key, Key::Path | Key::Parameters | Key::Body | Key::Response)
 }
 
 /// The `,` after a value, or the end of the braces.
@@ -227,7 +224,11 @@ fn comma_after_value(cx: &mut Ctxt, input: ParseStream, name: &str) -> Option<()
 
 /// Reads a `T`; where that fails, reports `expected` at the token it failed
 /// on.
-pub(super) fn read<T: Parse>(cx: &mut Ctxt, input: ParseStream, expected: impl Display) -> Option<T> {
+pub(super) fn read<T: Parse>(
+    cx: &mut Ctxt,
+    input: ParseStream,
+    expected: impl Display,
+) -> Option<T> {
     read_with(cx, input, T::parse, expected)
 }
 

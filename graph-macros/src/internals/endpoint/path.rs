@@ -92,10 +92,7 @@ pub enum Segment {
     /// `{+path}`: replaced by one or more segments at run time.
     Segments(String),
     /// `range(address={address})`, `delta()`: a function call.
-    Function {
-        name: String,
-        args: Vec<Argument>,
-    },
+    Function { name: String, args: Vec<Argument> },
     /// `$ref`, `$value` or `$count`, as the last segment.
     System(SystemSegment),
 }
@@ -486,19 +483,19 @@ mod tests {
             ),
             (
                 "/users/microsoft.graph.delta()",
-                vec![literal("users"), literal("microsoft.graph.delta()")],
+                vec![literal("users"), function("microsoft.graph.delta", &[])],
             ),
             (
                 "/drives/{driveId}/root:",
                 vec![literal("drives"), param("driveId"), literal("root:")],
             ),
             (
-                "/a/%20b/~c/!$&'()*+,;=:@",
+                "/a/%20b/~c/!$&'*+,;=:@",
                 vec![
                     literal("a"),
                     literal("%20b"),
                     literal("~c"),
-                    literal("!$&'()*+,;=:@"),
+                    literal("!$&'*+,;=:@"),
                 ],
             ),
         ] {
@@ -542,6 +539,145 @@ mod tests {
         ] {
             let (_, problems) = read_text(text);
             assert_eq!(problems, [expected], "{text}");
+        }
+    }
+
+    fn function(name: &str, args: &[(&str, &str)]) -> Segment {
+        let args = args
+            .iter()
+            .map(|(name, value)| Argument {
+                name: (*name).to_owned(),
+                value: match value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                    Some(param) => ArgumentValue::Param(param.to_owned()),
+                    None => ArgumentValue::Fixed((*value).to_owned()),
+                },
+            })
+            .collect();
+        Segment::Function {
+            name: name.to_owned(),
+            args,
+        }
+    }
+
+    #[test]
+    fn functions_and_multi_segment_parameters_are_read() {
+        for (text, segments, kinds) in [
+            (
+                "/reports/getEmailActivityUserDetail(period={period})",
+                vec![
+                    literal("reports"),
+                    function("getEmailActivityUserDetail", &[("period", "{period}")]),
+                ],
+                vec![("period", ParamKind::Function)],
+            ),
+            (
+                "/users/delta()",
+                vec![literal("users"), function("delta", &[])],
+                vec![],
+            ),
+            (
+                "/me/reminderView(StartDateTime={start},EndDateTime='2017-06-11T11:59:00')/x",
+                vec![
+                    literal("me"),
+                    function(
+                        "reminderView",
+                        &[
+                            ("StartDateTime", "{start}"),
+                            ("EndDateTime", "'2017-06-11T11:59:00'"),
+                        ],
+                    ),
+                    literal("x"),
+                ],
+                vec![("start", ParamKind::Function)],
+            ),
+            (
+                "/drives/{driveId}/items('a,)1')",
+                vec![
+                    literal("drives"),
+                    param("driveId"),
+                    function("items", &[("", "'a,)1'")]),
+                ],
+                vec![("driveId", ParamKind::Segment)],
+            ),
+            (
+                "/me/drive/root:/{+path}:/content",
+                vec![
+                    literal("me"),
+                    literal("drive"),
+                    literal("root:"),
+                    Segment::Segments("path".to_owned()),
+                    literal("content"),
+                ],
+                vec![("path", ParamKind::Segments)],
+            ),
+            (
+                "/sites/{hostname}:/{+serverRelativePath}",
+                vec![
+                    literal("sites"),
+                    param("hostname"),
+                    Segment::Segments("serverRelativePath".to_owned()),
+                ],
+                vec![
+                    ("hostname", ParamKind::Segment),
+                    ("serverRelativePath", ParamKind::Segments),
+                ],
+            ),
+        ] {
+            let (template, problems) = read_text(text);
+            assert_eq!(problems, Vec::<String>::new(), "{text}");
+            assert_eq!(template.segments, segments, "{text}");
+            assert_eq!(template.parameters().collect::<Vec<_>>(), kinds, "{text}");
+            assert!(template.params_known, "{text}");
+        }
+    }
+
+    #[test]
+    fn each_function_and_multi_segment_rule_says_what_to_write() {
+        for (text, expected) in [
+            ("/f(a={a}", "`f(a={a}` is not closed; write `f(a={a})`"),
+            ("/f)", "`f)` has a `)` without a `(` before it; write a function call as `name(parameter={parameter})`"),
+            ("/f(a='D7)", "the quote in `f(a='D7)` is not closed; write `'D7'` (a `'` inside quoted text is doubled: `'O''Neil'`)"),
+            ("/f(a=(1))", "`f(a=(1))` has a `(` inside the parentheses of a function call; write a quoted value for text with parentheses, such as `name='(a)'`"),
+            ("/f(a={a})x", "`x` after `f(a={a})`: a function call ends its segment; write `/` before `x`"),
+            ("/(a={a})", "`(a={a})` has no function name before `(`; write it such as `delta()`"),
+            ("/{f}(a={a})", "`{f}(a={a})`: the function name `{f}` cannot hold a parameter; only the values between the parentheses can, such as `range(address={address})`"),
+            ("/f(a={a},)", "`f(a={a},)` has an empty parameter; remove the extra `,`"),
+            ("/f({a})", "`{a}` in `f({a})` has no name: function parameters are passed by name; write `a={a}` with the name Graph documents"),
+            ("/f(a=1,b)", "`b` in `f(a=1,b)` has no name: function parameters are passed by name; write `name=value`, such as `period={period}`"),
+            ("/f(a-b={a})", "`a-b` in `f(a-b={a})` is not a function parameter name; use letters, digits and `_`, such as `period={period}`"),
+            ("/f(period='{period}')", "`period='{period}'`: do not quote a parameter; write `period={period}` (its type writes the literal: a `String` is sent as `'D7'`, a `Date` as `2017-09-01`)"),
+            ("/f(a=x{a})", "`a=x{a}` mixes text and a parameter; a function parameter is a whole value, such as `a={a}`"),
+            ("/f(a={+a})", "`a={+a}`: a multi-segment parameter cannot be a function parameter; write `a={a}`"),
+            ("/f(a=)", "`a=` in `f(a=)` has no value; write `a={a}` and declare its type under `parameters`, or a fixed value such as `a='D7'`"),
+            ("/f(a={a},a={b})", "`a` is given twice in `f(a={a},a={b})`; pass each function parameter once"),
+            ("/f(a=' ')", "a space cannot appear as is in a URL path; percent-encode it as `%20`"),
+            ("/root:/x{+path}:/content", "`x{+path}:`: the multi-segment parameter `{+path}` must be a whole segment (optionally followed by `:`), such as `/root:/{+path}:/content`; put `/` between it and the text around it"),
+            ("/a/{+path}.txt", "`{+path}.txt`: the multi-segment parameter `{+path}` must be a whole segment (optionally followed by `:`), such as `/root:/{+path}:/content`; put `/` between it and the text around it"),
+            ("/a/{+}", "`{}` has no name; name the parameter, such as `{userId}`"),
+            ("/a/{;frag}", "`{;frag}`: of RFC 6570's operators only `+` is supported; write `{name}` for one segment or `{+name}` for several"),
+        ] {
+            let (_, problems) = read_text(text);
+            assert_eq!(problems, [expected], "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text made of the characters that matter to the grammar is
+        /// read without panicking; what is accepted has no query, fragment
+        /// or space, and its parameters are all known.
+        #[test]
+        fn no_template_panics(chars in proptest::collection::vec(
+            proptest::sample::select(vec![
+                '/', '{', '}', '(', ')', '\'', '=', ',', '+', ':', 'a', '_', '.', '$', '?', '#', ' ', '%', '1', 'é',
+            ]),
+            0..24,
+        )) {
+            let text: String = chars.into_iter().collect();
+            let (template, problems) = read_text(&text);
+            if problems.is_empty() {
+                proptest::prop_assert!(text.starts_with('/') && !text.contains(['?', '#', ' ']), "{text}");
+                proptest::prop_assert!(template.params_known, "{text}");
+            }
         }
     }
 
