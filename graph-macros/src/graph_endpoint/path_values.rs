@@ -36,6 +36,10 @@ pub fn path_fn(params: &[Param], krate: &TokenStream) -> TokenStream {
                 let span = ty.as_ref().map_or_else(Span::call_site, |ty| {
                     Span::call_site().located_at(ty.span())
                 });
+                // The field too: a span joined from the path to the type
+                // would underline both.
+                let mut field = field.clone();
+                field.set_span(span);
                 quote_spanned!(span=> #value::Literal(&self.#field))
             }
         }

@@ -35,9 +35,14 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     let params = raw.path.as_ref().and_then(|lit| {
         let template = path::parse(cx, lit);
         let mut params = param_fields(cx, lit, &template, raw.body.is_some());
+        // Matching declared types with the path's parameters needs both
+        // read: otherwise each side would be reported missing from the other.
+        let parameters_read = raw.parameters.is_some() || !raw.keys.contains(&Key::Parameters);
         let typed = match &mut params {
-            Some(params) => parameters::assign_types(cx, lit, params, raw.parameters.as_ref()),
-            None => false,
+            Some(params) if template.params_known && parameters_read => {
+                parameters::assign_types(cx, lit, params, raw.parameters.as_ref())
+            }
+            _ => false,
         };
         params.filter(|_| template.params_known && typed)
     });

@@ -220,6 +220,13 @@ fn braces_pair_up(path: &str, report: &mut Report) -> bool {
                 return false;
             }
             ('}', Some(_)) => open = None,
+            ('/', Some(start)) if at == start + 1 => {
+                report.problem(
+                    "RFC 6570's `{/name}` is not supported; write `/{+name}` for a parameter \
+                     of one or more segments",
+                );
+                return false;
+            }
             ('/', Some(start)) => {
                 let unclosed = &path[start..at];
                 report.problem(format!("`{unclosed}` is not closed; write `{unclosed}}}`"));
@@ -655,6 +662,7 @@ mod tests {
             ("/a/{+path}.txt", "`{+path}.txt`: the multi-segment parameter `{+path}` must be a whole segment (optionally followed by `:`), such as `/root:/{+path}:/content`; put `/` between it and the text around it"),
             ("/a/{+}", "`{}` has no name; name the parameter, such as `{userId}`"),
             ("/a/{;frag}", "`{;frag}`: of RFC 6570's operators only `+` is supported; write `{name}` for one segment or `{+name}` for several"),
+            ("/a/{/path}", "RFC 6570's `{/name}` is not supported; write `/{+name}` for a parameter of one or more segments"),
         ] {
             let (_, problems) = read_text(text);
             assert_eq!(problems, [expected], "{text}");

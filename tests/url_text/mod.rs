@@ -1,0 +1,27 @@
+//! Text that tries to change a URL's shape, shared by the URL tests.
+
+use proptest::prelude::*;
+
+/// Strings made mostly of the characters that mean something in a URL or in
+/// an OData literal.
+pub fn url_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '.', '/', '\\', '?', '#', '%', '&', '=', '+', ';', ':', '@', '$', ',', '\'', '(', ')', ' ',
+        '\t', '\n', '\0', '[', ']', '{', '}', '|', '^', '`', '"', '<', '>', '~', '-', '_', 'a',
+        'Z', '0', 'é', '日', '\u{feff}',
+    ]);
+    let chars = prop_oneof![4 => special, 1 => any::<char>()];
+    prop_oneof![
+        1 => prop::sample::select(vec!["", ".", "..", "...", "%2e%2E", ".%2e", "..\\", "./", "''", "')", "null"])
+            .prop_map(str::to_owned),
+        8 => prop::collection::vec(chars, 0..10).prop_map(|chars| chars.into_iter().collect()),
+    ]
+}
+
+/// The percent-decoded text of a URL part (`%` escapes of UTF-8).
+pub fn decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .unwrap()
+        .into_owned()
+}
