@@ -405,7 +405,7 @@ proptest! {
             .parse()
             .unwrap();
         let endpoint = Everything::new(
-            user.as_str(), s.as_str(), n, flag, id, day.clone(), at.clone(), span.clone(),
+            user.as_str(), s.as_str(), n, flag, id, day, at.clone(), span.clone(),
             maybe.clone(), period.clone(),
         );
         let built = endpoint.to_request(ROOT, "token");

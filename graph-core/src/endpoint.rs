@@ -78,8 +78,8 @@ pub trait Endpoint {
     /// What a successful response holds; `()` for no content.
     type Response;
 
-    /// The path with every parameter percent-encoded as one segment (see
-    /// [`expand_path`]).
+    /// The path with every parameter filled in and percent-encoded (see
+    /// [`expand_path`] and [`path_template::expand`](crate::path_template::expand)).
     fn path(&self) -> Result<String, GraphError>;
 
     /// The request body, if the endpoint has one.
