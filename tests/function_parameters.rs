@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use url::Url;
 
 mod url_text;
-use url_text::{decode, url_text};
+use url_text::{decode, ok, request_line, url_text};
 
 const ROOT: &str = "https://graph.microsoft.com/v1.0";
 
@@ -107,18 +107,6 @@ graph_endpoint! {
         path: "/users/delta()",
         response: Collection<User>,
     }
-}
-
-fn request_line<E: Endpoint>(endpoint: &E) -> String {
-    let request = endpoint.to_request(ROOT, "token").unwrap();
-    format!("{} {}", request.method(), request.uri())
-}
-
-fn ok(body: &str) -> graph_core::http::Response<&str> {
-    graph_core::http::Response::builder()
-        .status(200)
-        .body(body)
-        .unwrap()
 }
 
 /// microsoft-graph-docs-contrib, api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md

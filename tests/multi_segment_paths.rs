@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use url::Url;
 
 mod url_text;
-use url_text::{decode, url_text};
+use url_text::{decode, ok, request_line, url_text};
 
 const ROOT: &str = "https://graph.microsoft.com/v1.0";
 
@@ -52,18 +52,6 @@ graph_endpoint! {
         path: "/drives/{driveId}/root:/{+path}:/children",
         response: Collection<DriveItem>,
     }
-}
-
-fn request_line<E: Endpoint>(endpoint: &E) -> String {
-    let request = endpoint.to_request(ROOT, "token").unwrap();
-    format!("{} {}", request.method(), request.uri())
-}
-
-fn ok(body: &str) -> graph_core::http::Response<&str> {
-    graph_core::http::Response::builder()
-        .status(200)
-        .body(body)
-        .unwrap()
 }
 
 /// microsoft-graph-docs-contrib, api-reference/v1.0/api/site-getbypath.md:

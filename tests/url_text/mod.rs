@@ -1,5 +1,8 @@
-//! Text that tries to change a URL's shape, shared by the URL tests.
+//! Text that tries to change a URL's shape, and the request lines of
+//! endpoints, shared by the URL tests.
+#![allow(dead_code)]
 
+use graph_core::Endpoint;
 use proptest::prelude::*;
 
 /// Strings made mostly of the characters that mean something in a URL or in
@@ -24,4 +27,20 @@ pub fn decode(text: &str) -> String {
         .decode_utf8()
         .unwrap()
         .into_owned()
+}
+
+/// `GET https://...`, as Graph's documentation writes a request.
+pub fn request_line<E: Endpoint>(endpoint: &E) -> String {
+    let request = endpoint
+        .to_request("https://graph.microsoft.com/v1.0", "token")
+        .unwrap();
+    format!("{} {}", request.method(), request.uri())
+}
+
+/// A `200 OK` answer with `body`.
+pub fn ok(body: &str) -> graph_core::http::Response<&str> {
+    graph_core::http::Response::builder()
+        .status(200)
+        .body(body)
+        .unwrap()
 }
