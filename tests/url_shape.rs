@@ -8,6 +8,9 @@ use graph_core::{graph_endpoint, Endpoint, GraphError, JsonValue, RequestOptions
 use proptest::prelude::*;
 use url::Url;
 
+mod url_text;
+use url_text::{decode, url_text};
+
 const ROOT: &str = "https://graph.microsoft.com/v1.0";
 
 graph_endpoint! {
@@ -19,31 +22,9 @@ graph_endpoint! {
     pub ListUsers { method: GET, path: "/users", response: JsonValue }
 }
 
-/// Strings made mostly of the characters that mean something in a URL.
-fn url_text() -> impl Strategy<Value = String> {
-    let special = prop::sample::select(vec![
-        '.', '/', '\\', '?', '#', '%', '&', '=', '+', ';', ':', '@', '$', ',', '\'', '(', ')', ' ',
-        '\t', '\n', '\0', '[', ']', '{', '}', '|', '^', '`', '"', '<', '>', '~', '-', '_', 'a',
-        'Z', '0', 'é', '日', '\u{feff}',
-    ]);
-    let chars = prop_oneof![4 => special, 1 => any::<char>()];
-    prop_oneof![
-        1 => prop::sample::select(vec!["", ".", "..", "...", "%2e%2E", ".%2e", "..\\", "./"])
-            .prop_map(str::to_owned),
-        8 => prop::collection::vec(chars, 0..10).prop_map(|chars| chars.into_iter().collect()),
-    ]
-}
-
 fn parse(request: &Request<Vec<u8>>) -> Url {
     let text = request.uri().to_string();
     Url::parse(&text).unwrap_or_else(|error| panic!("{text}: {error}"))
-}
-
-fn decode(segment: &str) -> String {
-    percent_encoding::percent_decode_str(segment)
-        .decode_utf8()
-        .unwrap()
-        .into_owned()
 }
 
 proptest! {

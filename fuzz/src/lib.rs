@@ -96,3 +96,14 @@ pub mod hierarchy {
         Other(OmaSetting),
     }
 }
+
+graph_endpoint! {
+    /// Every kind of parameter: one segment, several segments, and typed
+    /// function parameters (for `path_parameters`).
+    pub GetWorkbookRange {
+        method: GET,
+        path: "/sites/{hostname}:/{+path}:/workbook/worksheets/{worksheetId}/range(address={address},rows={rows},note={note})",
+        parameters: { address: String, rows: Option<i64>, note: Option<String> },
+        response: graph_core::JsonValue,
+    }
+}

@@ -110,8 +110,8 @@ pub trait Endpoint {
     /// for no content.
     type Response: ResponseBody;
 
-    /// The path with every parameter percent-encoded as one segment (see
-    /// [`expand_path`]).
+    /// The path with every parameter filled in and percent-encoded (see
+    /// [`expand_path`] and [`path_template::expand`](crate::path_template::expand)).
     fn path(&self) -> Result<String, GraphError>;
 
     /// The request body, if the endpoint has one.
@@ -300,7 +300,13 @@ fn parameter_count(template: &str, values: usize) -> GraphError {
     }
 }
 
-fn push_segment(path: &mut String, name: &'static str, value: &str) -> Result<(), GraphError> {
+/// Appends `value` as exactly one segment (see [`expand_path`]); also the
+/// parts of a `{+name}` value (`path_template`).
+pub(crate) fn push_segment(
+    path: &mut String,
+    name: &'static str,
+    value: &str,
+) -> Result<(), GraphError> {
     let reason = match value {
         "" => "it is empty",
         // Encoding does not help: WHATWG URL parsers read `%2E` as `.`.

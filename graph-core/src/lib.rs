@@ -67,12 +67,14 @@ mod kept;
 mod object;
 mod odata;
 mod patch;
+pub mod path_template;
 mod polymorphic;
 mod reference;
 mod request_body;
 mod request_headers;
 mod request_options;
 mod response_body;
+mod url_literal;
 
 pub use collection::Collection;
 pub use content::{Content, Download};
@@ -88,6 +90,7 @@ pub use request_body::RequestBody;
 pub use request_headers::PreferReturn;
 pub use request_options::RequestOptions;
 pub use response_body::{Accepted, ODataValue, ResponseBody, Returned};
+pub use url_literal::UrlLiteral;
 
 /// Turns a struct with named fields into a Microsoft Graph entity type.
 ///

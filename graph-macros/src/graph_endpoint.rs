@@ -13,6 +13,8 @@ use crate::internals::attrs::{self, Cfg};
 use crate::internals::endpoint::{self, Endpoint};
 use crate::internals::Ctxt;
 
+mod path_values;
+
 pub fn expand(input: TokenStream) -> TokenStream {
     let mut cx = Ctxt::new();
     let invocation = endpoint::parse(&mut cx, input);
@@ -52,9 +54,15 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
     let allow_deprecated = attrs::allow_deprecated_for(attrs.iter());
 
     let fields: Vec<_> = params.iter().map(|param| &param.field).collect();
-    let field_docs = params
+    let field_docs = params.iter().map(path_values::field_doc);
+    // Path parameters are strings; function parameters have their type.
+    let field_types: Vec<_> = params
         .iter()
-        .map(|param| format!(" The `{{{}}}` path parameter.", param.name));
+        .map(|param| match &param.ty {
+            Some(ty) => quote!(#ty),
+            None => string.clone(),
+        })
+        .collect();
     let body_doc = if inline_body.is_some() {
         " The action's parameters, sent as JSON."
     } else {
@@ -75,7 +83,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         quote! {
             #(#attrs)*
             #vis struct #ident {
-                #(#[doc = #field_docs] pub #fields: #string,)*
+                #(#[doc = #field_docs] pub #fields: #field_types,)*
                 #body_field
             }
         }
@@ -100,6 +108,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
         quote!(#ident { #(#fields: ::core::convert::Into::into(#fields),)* #body_init })
     };
 
+    let path_fn = path_values::path_fn(params, krate);
     let method = syn::Ident::new(method.as_str(), proc_macro2::Span::call_site());
     // Trait-bound errors (a body that is not `Serialize`, a response that is
     // not `Deserialize`) point at the user's type.
@@ -142,7 +151,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
             #[doc = #new_doc]
             #allow_many
             pub fn new(
-                #(#fields: impl ::core::convert::Into<#string>,)*
+                #(#fields: impl ::core::convert::Into<#field_types>,)*
                 #body_arg
             ) -> Self {
                 #construct
@@ -160,7 +169,7 @@ fn generate(endpoint: &Endpoint, krate: &TokenStream) -> TokenStream {
             type Response = #response_type;
 
             fn path(&self) -> ::core::result::Result<#string, #krate::GraphError> {
-                #krate::endpoint::expand_path(Self::PATH_TEMPLATE, &[#(&self.#fields),*])
+                #path_fn
             }
 
             fn body(&self) -> ::core::option::Option<&Self::Body> {

@@ -60,6 +60,12 @@ const ENDPOINTS: &str = r#"
         body: { /// The message.
             message: Message, #[cfg(x)] save_to_sent_items: Option<bool> },
     }
+    GetRange {
+        method: GET,
+        path: "/sites/{hostname}:/{+path}:/workbook/worksheets/{sheet}/range(address={address},n={nRows})",
+        parameters: { address: String, n_rows: Option<i64> },
+        response: Range,
+    }
 "#;
 
 /// Tokens that appear in the macros' inputs, and some that should not.

@@ -7,8 +7,9 @@ use syn::{Ident, LitInt, LitStr};
 
 use super::body::{self, InlineBody};
 use super::keyword::{closest, listed, Key, Method};
+use super::parameters;
 use super::parse::{BodyDecl, MethodWord, RawEndpoint};
-use super::path::{self, PathTemplate};
+use super::path::{self, ParamKind, PathTemplate};
 use super::{Endpoint, Param};
 use crate::internals::types::is_unit;
 use crate::internals::{to_snake, Ctxt};
@@ -34,8 +35,17 @@ pub fn endpoint(cx: &mut Ctxt, raw: RawEndpoint) -> Option<Endpoint> {
     }
     let params = raw.path.as_ref().and_then(|lit| {
         let template = path::parse(cx, lit);
-        let params = param_fields(cx, lit, &template, raw.body.is_some());
-        params.filter(|_| template.params_known)
+        let mut params = param_fields(cx, lit, &template, raw.body.is_some());
+        // Matching declared types with the path's parameters needs both
+        // read: otherwise each side would be reported missing from the other.
+        let parameters_read = raw.parameters.is_some() || !raw.keys.contains(&Key::Parameters);
+        let typed = match &mut params {
+            Some(params) if template.params_known && parameters_read => {
+                parameters::assign_types(cx, lit, params, raw.parameters.as_ref())
+            }
+            _ => false,
+        };
+        params.filter(|_| template.params_known && typed)
     });
 
     let (body, inline_body) = match raw.body {
@@ -160,14 +170,15 @@ fn param_fields(
     template: &PathTemplate,
     has_body: bool,
 ) -> Option<Vec<Param>> {
-    let names: Vec<&str> = template.params().collect();
+    let parameters: Vec<(&str, ParamKind)> = template.parameters().collect();
+    let names: Vec<&str> = parameters.iter().map(|(name, _)| *name).collect();
     let mut params = Vec::with_capacity(names.len());
     let mut all_valid = true;
     let mut problem = |message: String| {
         cx.error_spanned_by(lit, message);
         all_valid = false;
     };
-    for (index, name) in names.iter().copied().enumerate() {
+    for (index, (name, kind)) in parameters.iter().copied().enumerate() {
         let earlier = &names[..index];
         let field = to_snake(name);
         if earlier.contains(&name) {
@@ -191,6 +202,8 @@ fn param_fields(
             Some(field) => params.push(Param {
                 name: name.to_owned(),
                 field,
+                kind,
+                ty: None,
             }),
             None if field.starts_with(|c: char| c.is_ascii_digit()) => problem(format!(
                 "the parameter `{{{name}}}` would be the field `{field}`, which starts with a \

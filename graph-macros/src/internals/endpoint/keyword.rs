@@ -50,6 +50,8 @@ keywords! {
         Method = "method",
         /// The path template, required.
         Path = "path",
+        /// The types of the function parameters in the path.
+        Parameters = "parameters",
         /// The type of the request body, sent as JSON.
         Body = "body",
         /// The type of the response body, read from JSON.
@@ -130,10 +132,7 @@ pub fn code(word: &str) -> String {
 }
 
 /// The word a misspelling most likely meant, if any is close.
-pub fn closest(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'static str>,
-) -> Option<&'static str> {
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|candidate| (edit_distance(word, candidate), candidate))
@@ -191,7 +190,7 @@ mod tests {
     fn lists_read_as_prose() {
         assert_eq!(
             listed(Key::words().map(code), "or"),
-            "`method`, `path`, `body`, `response` or `status`"
+            "`method`, `path`, `parameters`, `body`, `response` or `status`"
         );
         assert_eq!(
             listed(SystemSegment::words().map(code), "and"),

@@ -3,7 +3,9 @@
 //!
 //! - `parse`: tokens into endpoints as written;
 //! - `check`: what the values mean, into [`Endpoint`];
-//! - `path`: the grammar of path templates, on their text;
+//! - `path`: the grammar of path templates, on their text, with
+//!   `function_call` for segments such as `range(address={address})`;
+//! - `parameters`: the types of function parameters (`parameters: {...}`);
 //! - `keyword`: the words of the syntax, each kind in one list.
 //!
 //! Every problem is reported to the one `Ctxt` of the invocation. Each
@@ -16,7 +18,9 @@
 
 mod body;
 mod check;
+mod function_call;
 mod keyword;
+mod parameters;
 mod parse;
 mod path;
 
@@ -26,6 +30,7 @@ use syn::{Attribute, Ident, LitStr, Token, Type, Visibility};
 
 pub use body::InlineBody;
 pub use keyword::Method;
+pub use path::ParamKind;
 
 use super::Ctxt;
 
@@ -46,7 +51,8 @@ pub struct Endpoint {
     pub method: Method,
     /// The path as written (a string literal), kept for `PATH_TEMPLATE`.
     pub path: LitStr,
-    /// The path parameters in path order.
+    /// The parameters in path order: path parameters and function
+    /// parameters.
     pub params: Vec<Param>,
     /// The body's type: as written, or the struct of `inline_body`.
     pub body: Option<Type>,
@@ -57,12 +63,16 @@ pub struct Endpoint {
     pub status: u16,
 }
 
-/// A `{name}` segment of the path.
+/// A `{name}` of the path.
 pub struct Param {
     /// The name as written in the path (`managedDeviceMobileAppConfigurationId`).
     pub name: String,
     /// The struct field (`managed_device_mobile_app_configuration_id`).
     pub field: Ident,
+    pub kind: ParamKind,
+    /// A function parameter's type, from `parameters: { ... }`; `None` for
+    /// path parameters, which are `String`s.
+    pub ty: Option<Type>,
 }
 
 /// Reads and checks an invocation, reporting every problem to `cx`. What
@@ -212,7 +222,7 @@ mod tests {
             "/users/microsoft.graph.delta()",
             "/drives/{driveId}/root:",
             "/sites/contoso.sharepoint.com:",
-            "/a/%20b/~c/!$&'()*+,;=:@",
+            "/a/%20b/~c/!$&'*+,;=:@",
             "/users/{userID}/x/{_id2}",
         ] {
             assert_eq!(path_errors(path), "", "{path}");

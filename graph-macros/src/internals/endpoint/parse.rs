@@ -24,6 +24,8 @@ pub struct RawEndpoint {
     pub ident: Ident,
     pub method: Option<MethodWord>,
     pub path: Option<LitStr>,
+    /// `parameters: { name: Type, ... }`, with the key.
+    pub parameters: Option<(Ident, Vec<(Ident, Type)>)>,
     /// With the `body` key, where a body that is not allowed is reported.
     pub body: Option<(Ident, BodyDecl)>,
     pub response: Option<Type>,
@@ -102,6 +104,7 @@ pub fn endpoint(cx: &mut Ctxt, input: ParseStream) -> Option<RawEndpoint> {
         ident,
         method: None,
         path: None,
+        parameters: None,
         body: None,
         response: None,
         status: None,
@@ -183,6 +186,10 @@ fn entry(cx: &mut Ctxt, input: ParseStream, raw: &mut RawEndpoint) -> Option<()>
             let body = read_with(cx, input, inline_body, expected)?;
             keep_first(&mut raw.body, (key_ident.clone(), body));
         }
+        Key::Parameters => {
+            let list = super::parameters::read(cx, input, expected)?;
+            keep_first(&mut raw.parameters, (key_ident.clone(), list));
+        }
         Key::Body => {
             let ty = read::<Type>(cx, input, expected)?;
             keep_first(
@@ -217,6 +224,9 @@ fn expected_value(key: Key) -> String {
         Key::Path => {
             "expected the path as a string literal, such as `path: \"/users/{userId}\"`".to_owned()
         }
+        Key::Parameters => "expected the function parameters' types in braces, such as \
+                            `parameters: { period: String, date: graph_core::Date }`"
+            .to_owned(),
         Key::Body => "expected the body type, such as \
                       `body: ManagedDeviceMobileAppConfigurationUserStatus`, or an action's \
                       parameters as `name: Type` pairs, such as \
@@ -233,7 +243,7 @@ fn expected_value(key: Key) -> String {
 /// `new`'s arguments, its types): when such a value cannot be read, the
 /// struct is not generated.
 fn shapes_struct(key: Key) -> bool {
-    matches!(key, Key::Path | Key::Body | Key::Response)
+    matches!(key, Key::Path | Key::Parameters | Key::Body | Key::Response)
 }
 
 /// The `,` after a value, or the end of the braces.
@@ -250,12 +260,16 @@ fn comma_after_value(cx: &mut Ctxt, input: ParseStream, name: &str) -> Option<()
 
 /// Reads a `T`; where that fails, reports `expected` at the token it failed
 /// on.
-fn read<T: Parse>(cx: &mut Ctxt, input: ParseStream, expected: impl Display) -> Option<T> {
+pub(super) fn read<T: Parse>(
+    cx: &mut Ctxt,
+    input: ParseStream,
+    expected: impl Display,
+) -> Option<T> {
     read_with(cx, input, T::parse, expected)
 }
 
 /// [`read`] with `parser`.
-fn read_with<'a, T>(
+pub(super) fn read_with<'a, T>(
     cx: &mut Ctxt,
     input: ParseStream<'a>,
     parser: fn(ParseStream<'a>) -> syn::Result<T>,

@@ -3,17 +3,23 @@
 //!
 //! ```text
 //! template  = "/" segment *( "/" segment )
-//! segment   = parameter / system / literal
-//! parameter = "{" name "}"                     ; a whole segment
+//! segment   = parameter / segments / function / system / literal
+//! parameter = "{" name "}" [ ":" ]             ; a whole segment
+//! segments  = "{+" name "}" [ ":" ]            ; one or more segments (RFC 6570)
+//! function  = fname "(" [ argument *( "," argument ) ] ")"   ; see `function_call`
 //! name      = ( ALPHA / "_" ) *( ALPHA / DIGIT / "_" )
 //! system    = "$ref" / "$value" / "$count"     ; the last segment only
 //! literal   = 1*( pchar / pct-encoded )        ; RFC 3986, not "." or ".."
 //! ```
 //!
+//! The `:` after a parameter is Graph's path addressing
+//! (`/sites/{hostname}:/{+serverRelativePath}`, `/root:/{+path}:/content`):
+//! the value is percent-encoded, so it cannot hold a `:` of its own.
+//!
 //! There is no query (`?...`) and no fragment (`#...`): query options are
 //! added at run time, and a fragment is never sent. A literal segment is sent
 //! as written, so it must already be valid in a URL; a parameter's value is
-//! percent-encoded at run time (`graph_core::endpoint::expand_path`), which
+//! percent-encoded at run time (`graph_core::path_template::expand`), which
 //! finds parameters by their braces alone.
 //!
 //! Problems are reported to the `Ctxt` at the whole literal (stable Rust
@@ -24,6 +30,7 @@ use std::fmt::Display;
 
 use syn::LitStr;
 
+use super::function_call::{self, Argument, ArgumentValue};
 use super::keyword::{code, listed, SystemSegment, QUERY_OPTIONS};
 use crate::internals::{to_lower_camel, Ctxt};
 
@@ -39,12 +46,40 @@ pub struct PathTemplate {
 
 impl PathTemplate {
     /// The parameters' names, in path order.
+    #[cfg(test)]
     pub fn params(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(|segment| match segment {
-            Segment::Param(name) => Some(name.as_str()),
-            _ => None,
+        self.parameters().map(|(name, _)| name)
+    }
+
+    /// The parameters, in path order, with what each is.
+    pub fn parameters(&self) -> impl Iterator<Item = (&str, ParamKind)> {
+        self.segments.iter().flat_map(|segment| {
+            let found: Vec<(&str, ParamKind)> = match segment {
+                Segment::Param(name) => vec![(name.as_str(), ParamKind::Segment)],
+                Segment::Segments(name) => vec![(name.as_str(), ParamKind::Segments)],
+                Segment::Function { args, .. } => args
+                    .iter()
+                    .filter_map(|arg| match &arg.value {
+                        ArgumentValue::Param(name) => Some((name.as_str(), ParamKind::Function)),
+                        ArgumentValue::Fixed(_) => None,
+                    })
+                    .collect(),
+                Segment::Literal(_) | Segment::System(_) => Vec::new(),
+            };
+            found
         })
     }
+}
+
+/// What a parameter of the path is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// `{name}`: one segment, a `String`.
+    Segment,
+    /// `{+name}`: one or more segments, a `String`.
+    Segments,
+    /// `{name}` inside a function's parentheses: a typed OData literal.
+    Function,
 }
 
 /// One `/`-separated part of a path template.
@@ -54,6 +89,10 @@ pub enum Segment {
     Literal(String),
     /// `{userId}`: replaced by a value at run time.
     Param(String),
+    /// `{+path}`: replaced by one or more segments at run time.
+    Segments(String),
+    /// `range(address={address})`, `delta()`: a function call.
+    Function { name: String, args: Vec<Argument> },
     /// `$ref`, `$value` or `$count`, as the last segment.
     System(SystemSegment),
 }
@@ -65,13 +104,13 @@ pub fn parse(cx: &mut Ctxt, lit: &LitStr) -> PathTemplate {
 }
 
 /// Where the problems of one template go.
-struct Report<'a> {
+pub(super) struct Report<'a> {
     cx: &'a mut Ctxt,
     lit: &'a LitStr,
 }
 
 impl Report<'_> {
-    fn problem(&mut self, message: impl Display) {
+    pub(super) fn problem(&mut self, message: impl Display) {
         self.cx.error_spanned_by(self.lit, message);
     }
 }
@@ -118,6 +157,12 @@ fn read(text: &str, report: &mut Report) -> PathTemplate {
                 report.problem("the path has an empty segment (`//`); remove the extra `/`");
             }
             None
+        } else if part.contains(['(', ')']) {
+            let function = function_call::segment(part, braces_pair_up, report);
+            if part.contains(['{', '}']) {
+                template.params_known &= function.is_some();
+            }
+            function
         } else if part.contains(['{', '}']) {
             // Where braces do not pair up, which text is a parameter is a
             // guess: that problem alone is reported.
@@ -175,6 +220,13 @@ fn braces_pair_up(path: &str, report: &mut Report) -> bool {
                 return false;
             }
             ('}', Some(_)) => open = None,
+            ('/', Some(start)) if at == start + 1 => {
+                report.problem(
+                    "RFC 6570's `{/name}` is not supported; write `/{+name}` for a parameter \
+                     of one or more segments",
+                );
+                return false;
+            }
             ('/', Some(start)) => {
                 let unclosed = &path[start..at];
                 report.problem(format!("`{unclosed}` is not closed; write `{unclosed}}}`"));
@@ -193,12 +245,38 @@ fn braces_pair_up(path: &str, report: &mut Report) -> bool {
     }
 }
 
-/// A segment with braces that pair up: it must be exactly `{name}`.
+/// A segment with braces that pair up: it must be exactly `{name}` or
+/// `{+name}`, either followed by a `:`.
 fn param(segment: &str, report: &mut Report) -> Option<Segment> {
-    let inner = segment
+    let whole = segment.strip_suffix(':').unwrap_or(segment);
+    let inner = whole
         .strip_prefix('{')
         .and_then(|rest| rest.strip_suffix('}'))
         .filter(|inner| !inner.contains(['{', '}']));
+    if inner.is_none() {
+        if let Some(at) = segment.find("{+") {
+            let marker = &segment[at..=at + segment[at..].find('}').unwrap_or(1)];
+            report.problem(format!(
+                "`{segment}`: the multi-segment parameter `{marker}` must be a whole segment \
+                 (optionally followed by `:`), such as `/root:/{marker}:/content`; \
+                 put `/` between it and the text around it"
+            ));
+            return None;
+        }
+    }
+    if let Some(name) = inner.and_then(|inner| inner.strip_prefix('+')) {
+        return is_valid_name(name, report).then(|| Segment::Segments(name.to_owned()));
+    }
+    if let Some(operator) = inner.and_then(|inner| inner.chars().next()) {
+        if "#./;?&=,!@|".contains(operator) {
+            report.problem(format!(
+                "`{{{}}}`: of RFC 6570's operators only `+` is supported; write `{{name}}` for \
+                 one segment or `{{+name}}` for several",
+                inner.unwrap_or_default()
+            ));
+            return None;
+        }
+    }
     let Some(name) = inner else {
         report.problem(format!(
             "`{segment}` mixes text and parameters; a parameter must be a whole segment, \
@@ -207,9 +285,15 @@ fn param(segment: &str, report: &mut Report) -> Option<Segment> {
         ));
         return None;
     };
+    is_valid_name(name, report).then(|| Segment::Param(name.to_owned()))
+}
+
+/// Whether `name`, from between braces, is a valid parameter name;
+/// reports why not.
+pub(super) fn is_valid_name(name: &str, report: &mut Report) -> bool {
     if name.is_empty() {
         report.problem("`{}` has no name; name the parameter, such as `{userId}`");
-        return None;
+        return false;
     }
     if !is_param_name(name) {
         let suggestion = to_lower_camel(
@@ -227,9 +311,9 @@ fn param(segment: &str, report: &mut Report) -> Option<Segment> {
             "`{{{name}}}` is not a valid parameter name; use letters, digits and `_`, \
              not starting with a digit, {suggestion}"
         ));
-        return None;
+        return false;
     }
-    Some(Segment::Param(name.to_owned()))
+    true
 }
 
 /// An ASCII identifier with at least one letter or digit.
@@ -272,24 +356,8 @@ fn literal_segment(segment: &str, report: &mut Report) -> Option<Segment> {
         ));
         return None;
     }
-    let bytes = segment.as_bytes();
-    for (at, c) in segment.char_indices() {
-        if c == '%' {
-            let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
-            if !(hex(at + 1) && hex(at + 2)) {
-                report.problem(
-                    "`%` must start a percent-encoded byte such as `%20`; write `%25` for `%` itself",
-                );
-                return None;
-            }
-        } else if !is_pchar(c) {
-            report.problem(format!(
-                "{} cannot appear as is in a URL path; percent-encode it as `{}`",
-                shown(c),
-                percent_encoded(c)
-            ));
-            return None;
-        }
+    if !is_url_text(segment, report) {
+        return None;
     }
     if let Some(dots) = encoded_dot_segment(segment) {
         report.problem(format!(
@@ -298,6 +366,31 @@ fn literal_segment(segment: &str, report: &mut Report) -> Option<Segment> {
         return None;
     }
     Some(Segment::Literal(segment.to_owned()))
+}
+
+/// Whether `segment` is made of RFC 3986's `pchar`s and percent-encoded
+/// bytes; reports the first character that is not.
+pub(super) fn is_url_text(segment: &str, report: &mut Report) -> bool {
+    let bytes = segment.as_bytes();
+    for (at, c) in segment.char_indices() {
+        if c == '%' {
+            let hex = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(at + 1) && hex(at + 2)) {
+                report.problem(
+                    "`%` must start a percent-encoded byte such as `%20`; write `%25` for `%` itself",
+                );
+                return false;
+            }
+        } else if !is_pchar(c) {
+            report.problem(format!(
+                "{} cannot appear as is in a URL path; percent-encode it as `{}`",
+                shown(c),
+                percent_encoded(c)
+            ));
+            return false;
+        }
+    }
+    true
 }
 
 /// `.` or `..` when `segment` is one of them written with `%2e` for some
@@ -397,19 +490,19 @@ mod tests {
             ),
             (
                 "/users/microsoft.graph.delta()",
-                vec![literal("users"), literal("microsoft.graph.delta()")],
+                vec![literal("users"), function("microsoft.graph.delta", &[])],
             ),
             (
                 "/drives/{driveId}/root:",
                 vec![literal("drives"), param("driveId"), literal("root:")],
             ),
             (
-                "/a/%20b/~c/!$&'()*+,;=:@",
+                "/a/%20b/~c/!$&'*+,;=:@",
                 vec![
                     literal("a"),
                     literal("%20b"),
                     literal("~c"),
-                    literal("!$&'()*+,;=:@"),
+                    literal("!$&'*+,;=:@"),
                 ],
             ),
         ] {
@@ -453,6 +546,146 @@ mod tests {
         ] {
             let (_, problems) = read_text(text);
             assert_eq!(problems, [expected], "{text}");
+        }
+    }
+
+    fn function(name: &str, args: &[(&str, &str)]) -> Segment {
+        let args = args
+            .iter()
+            .map(|(name, value)| Argument {
+                name: (*name).to_owned(),
+                value: match value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+                    Some(param) => ArgumentValue::Param(param.to_owned()),
+                    None => ArgumentValue::Fixed((*value).to_owned()),
+                },
+            })
+            .collect();
+        Segment::Function {
+            name: name.to_owned(),
+            args,
+        }
+    }
+
+    #[test]
+    fn functions_and_multi_segment_parameters_are_read() {
+        for (text, segments, kinds) in [
+            (
+                "/reports/getEmailActivityUserDetail(period={period})",
+                vec![
+                    literal("reports"),
+                    function("getEmailActivityUserDetail", &[("period", "{period}")]),
+                ],
+                vec![("period", ParamKind::Function)],
+            ),
+            (
+                "/users/delta()",
+                vec![literal("users"), function("delta", &[])],
+                vec![],
+            ),
+            (
+                "/me/reminderView(StartDateTime={start},EndDateTime='2017-06-11T11:59:00')/x",
+                vec![
+                    literal("me"),
+                    function(
+                        "reminderView",
+                        &[
+                            ("StartDateTime", "{start}"),
+                            ("EndDateTime", "'2017-06-11T11:59:00'"),
+                        ],
+                    ),
+                    literal("x"),
+                ],
+                vec![("start", ParamKind::Function)],
+            ),
+            (
+                "/drives/{driveId}/items('a,)1')",
+                vec![
+                    literal("drives"),
+                    param("driveId"),
+                    function("items", &[("", "'a,)1'")]),
+                ],
+                vec![("driveId", ParamKind::Segment)],
+            ),
+            (
+                "/me/drive/root:/{+path}:/content",
+                vec![
+                    literal("me"),
+                    literal("drive"),
+                    literal("root:"),
+                    Segment::Segments("path".to_owned()),
+                    literal("content"),
+                ],
+                vec![("path", ParamKind::Segments)],
+            ),
+            (
+                "/sites/{hostname}:/{+serverRelativePath}",
+                vec![
+                    literal("sites"),
+                    param("hostname"),
+                    Segment::Segments("serverRelativePath".to_owned()),
+                ],
+                vec![
+                    ("hostname", ParamKind::Segment),
+                    ("serverRelativePath", ParamKind::Segments),
+                ],
+            ),
+        ] {
+            let (template, problems) = read_text(text);
+            assert_eq!(problems, Vec::<String>::new(), "{text}");
+            assert_eq!(template.segments, segments, "{text}");
+            assert_eq!(template.parameters().collect::<Vec<_>>(), kinds, "{text}");
+            assert!(template.params_known, "{text}");
+        }
+    }
+
+    #[test]
+    fn each_function_and_multi_segment_rule_says_what_to_write() {
+        for (text, expected) in [
+            ("/f(a={a}", "`f(a={a}` is not closed; write `f(a={a})`"),
+            ("/f)", "`f)` has a `)` without a `(` before it; write a function call as `name(parameter={parameter})`"),
+            ("/f(a='D7)", "the quote in `f(a='D7)` is not closed; write `'D7'` (a `'` inside quoted text is doubled: `'O''Neil'`)"),
+            ("/f(a=(1))", "`f(a=(1))` has a `(` inside the parentheses of a function call; write a quoted value for text with parentheses, such as `name='(a)'`"),
+            ("/f(a={a})x", "`x` after `f(a={a})`: a function call ends its segment; write `/` before `x`"),
+            ("/(a={a})", "`(a={a})` has no function name before `(`; write it such as `delta()`"),
+            ("/{f}(a={a})", "`{f}(a={a})`: the function name `{f}` cannot hold a parameter; only the values between the parentheses can, such as `range(address={address})`"),
+            ("/f(a={a},)", "`f(a={a},)` has an empty parameter; remove the extra `,`"),
+            ("/f({a})", "`{a}` in `f({a})` has no name: function parameters are passed by name; write `a={a}` with the name Graph documents"),
+            ("/f(a=1,b)", "`b` in `f(a=1,b)` has no name: function parameters are passed by name; write `name=value`, such as `period={period}`"),
+            ("/f(a-b={a})", "`a-b` in `f(a-b={a})` is not a function parameter name; use letters, digits and `_`, such as `period={period}`"),
+            ("/f(period='{period}')", "`period='{period}'`: do not quote a parameter; write `period={period}` (its type writes the literal: a `String` is sent as `'D7'`, a `Date` as `2017-09-01`)"),
+            ("/f(a=x{a})", "`a=x{a}` mixes text and a parameter; a function parameter is a whole value, such as `a={a}`"),
+            ("/f(a={+a})", "`a={+a}`: a multi-segment parameter cannot be a function parameter; write `a={a}`"),
+            ("/f(a=)", "`a=` in `f(a=)` has no value; write `a={a}` and declare its type under `parameters`, or a fixed value such as `a='D7'`"),
+            ("/f(a={a},a={b})", "`a` is given twice in `f(a={a},a={b})`; pass each function parameter once"),
+            ("/f(a=' ')", "a space cannot appear as is in a URL path; percent-encode it as `%20`"),
+            ("/root:/x{+path}:/content", "`x{+path}:`: the multi-segment parameter `{+path}` must be a whole segment (optionally followed by `:`), such as `/root:/{+path}:/content`; put `/` between it and the text around it"),
+            ("/a/{+path}.txt", "`{+path}.txt`: the multi-segment parameter `{+path}` must be a whole segment (optionally followed by `:`), such as `/root:/{+path}:/content`; put `/` between it and the text around it"),
+            ("/a/{+}", "`{}` has no name; name the parameter, such as `{userId}`"),
+            ("/a/{;frag}", "`{;frag}`: of RFC 6570's operators only `+` is supported; write `{name}` for one segment or `{+name}` for several"),
+            ("/a/{/path}", "RFC 6570's `{/name}` is not supported; write `/{+name}` for a parameter of one or more segments"),
+        ] {
+            let (_, problems) = read_text(text);
+            assert_eq!(problems, [expected], "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text made of the characters that matter to the grammar is
+        /// read without panicking; what is accepted has no query, fragment
+        /// or space, and its parameters are all known.
+        #[test]
+        fn no_template_panics(chars in proptest::collection::vec(
+            proptest::sample::select(vec![
+                '/', '{', '}', '(', ')', '\'', '=', ',', '+', ':', 'a', '_', '.', '$', '?', '#', ' ', '%', '1', 'é',
+            ]),
+            0..24,
+        )) {
+            let text: String = chars.into_iter().collect();
+            let (template, problems) = read_text(&text);
+            if problems.is_empty() {
+                proptest::prop_assert!(text.starts_with('/') && !text.contains(['?', '#', ' ']), "{text}");
+                proptest::prop_assert!(template.params_known, "{text}");
+            }
         }
     }
 
