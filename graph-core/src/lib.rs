@@ -75,6 +75,7 @@ mod request_headers;
 mod request_options;
 mod response_body;
 mod url_literal;
+pub mod retry;
 
 pub use collection::Collection;
 pub use content::{Content, Download};
