@@ -91,6 +91,12 @@ pub enum GraphError {
         /// What was received and what was expected.
         reason: String,
     },
+    /// A `$batch` answer holds no answer to one of its requests.
+    #[error("the $batch answer has no answer to request `{id}`")]
+    BatchAnswerMissing {
+        /// The request's id in the batch.
+        id: String,
+    },
     /// The request cannot be built: a service root that is not an absolute
     /// `http(s)` URL, or an access token that cannot be sent in a header.
     /// The reason never contains the access token.

@@ -52,6 +52,7 @@
 #![warn(missing_docs)]
 
 mod action;
+pub mod batch;
 mod collection;
 mod const_text;
 mod content;
@@ -75,8 +76,8 @@ mod request_body;
 mod request_headers;
 mod request_options;
 mod response_body;
-mod url_literal;
 pub mod retry;
+mod url_literal;
 
 pub use collection::Collection;
 pub use content::{Content, Download};
