@@ -53,6 +53,8 @@
 
 mod action;
 pub mod batch;
+#[cfg(feature = "client")]
+pub mod client;
 mod collection;
 mod const_text;
 mod content;

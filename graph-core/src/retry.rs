@@ -190,7 +190,27 @@ impl RetryPolicy {
                 None
             }
         };
-        if attempt.number > self.max_retries {
+        self.schedule(
+            attempt.number,
+            server_delay,
+            attempt.elapsed,
+            attempt.random,
+        )
+    }
+
+    /// The wait before sending again something already found retryable,
+    /// such as the throttled requests of a `$batch` answered 200 as a whole:
+    /// `number` sends were made, the server asked for `server_delay` (the
+    /// longest of their `Retry-After`s) or nothing, `elapsed` went by since
+    /// the first send.
+    pub fn schedule(
+        &self,
+        number: u32,
+        server_delay: Option<Duration>,
+        elapsed: Duration,
+        random: f64,
+    ) -> Decision {
+        if number > self.max_retries {
             return Decision::Stop(StopReason::RetriesUsedUp);
         }
         let wait = match server_delay {
@@ -198,9 +218,9 @@ impl RetryPolicy {
                 return Decision::Stop(StopReason::WaitTooLong)
             }
             Some(delay) => delay,
-            None => self.backoff(attempt.number, attempt.random),
+            None => self.backoff(number, random),
         };
-        if attempt.elapsed.saturating_add(wait) > self.max_elapsed {
+        if elapsed.saturating_add(wait) > self.max_elapsed {
             return Decision::Stop(StopReason::OutOfTime);
         }
         Decision::Retry(wait)

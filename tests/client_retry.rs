@@ -1,0 +1,251 @@
+//! The async client (`--features client`) against a server on 127.0.0.1:
+//! retries as the policy says, waits honoured, redirects never followed.
+
+mod loopback;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use graph_core::client::{token_fn, BoxError, Client, Error};
+use graph_core::http::StatusCode;
+use graph_core::retry::RetryPolicy;
+use graph_core::{graph_endpoint, GraphError, JsonValue, RetryAfter};
+use loopback::*;
+use serde_json::json;
+
+graph_endpoint! {
+    pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
+    pub CreateUser { method: POST, path: "/users", body: JsonValue, response: JsonValue }
+}
+
+fn throttled(retry_after: &str) -> Reply {
+    json(
+        429,
+        &[("retry-after", retry_after)],
+        json!({"error": {"code": "TooManyRequests", "message": "Please retry later."}}),
+    )
+}
+
+fn user(id: &str) -> Reply {
+    json(200, &[], json!({"id": id, "displayName": "Adele Vance"}))
+}
+
+fn request(server: &Server, line: &str) -> Event {
+    Event::Request(server.addr.port(), line.to_owned())
+}
+
+#[tokio::test]
+async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form() {
+    within_deadline(async {
+        let in_three_seconds = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(3));
+        for retry_after in ["0.249", "2", in_three_seconds.as_str()] {
+            let log = new_log();
+            let answer = retry_after.to_owned();
+            let server = Server::start(&log, move |_, count| match count {
+                0 => throttled(&answer),
+                _ => user("u1"),
+            })
+            .await;
+            let found = client(&server, &log)
+                .send(&GetUser::new("u1"))
+                .await
+                .unwrap();
+            assert_eq!(found["id"], "u1");
+            let events = events(&log);
+            assert_eq!(events.len(), 3, "{events:?}");
+            assert_eq!(events[0], request(&server, "GET /v1.0/users/u1"));
+            assert_eq!(events[2], request(&server, "GET /v1.0/users/u1"));
+            let Event::Sleep(wait) = events[1] else {
+                panic!("{events:?}")
+            };
+            match RetryAfter::parse(retry_after).unwrap() {
+                RetryAfter::Delay(delay) => assert_eq!(wait, delay),
+                // The date has whole seconds: up to a second sooner than 3 s.
+                _ => assert!(
+                    wait > Duration::from_secs(1) && wait <= Duration::from_secs(3),
+                    "{wait:?}"
+                ),
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_503_then_success_backs_off_exponentially_without_retry_after() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, count| match count {
+            0 => json(
+                503,
+                &[],
+                json!({"error": {"code": "serviceNotAvailable", "message": "Try later"}}),
+            ),
+            _ => user("u1"),
+        })
+        .await;
+        let found = client(&server, &log)
+            .send(&GetUser::new("u1"))
+            .await
+            .unwrap();
+        assert_eq!(found["id"], "u1");
+        let events = events(&log);
+        assert_eq!(events.len(), 3, "{events:?}");
+        let Event::Sleep(wait) = events[1] else {
+            panic!("{events:?}")
+        };
+        // 3 s, plus up to half again of jitter.
+        assert!(
+            wait >= Duration::from_secs(3) && wait <= Duration::from_millis(4500),
+            "{wait:?}"
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttling_that_does_not_end_is_given_up_after_the_policy_s_retries() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| throttled("1")).await;
+        let client = client(&server, &log).with_retry_policy(RetryPolicy::default().max_retries(2));
+        let Err(Error::Graph(GraphError::Api(error))) = client.send(&GetUser::new("u1")).await
+        else {
+            panic!("throttled for ever, yet not an error")
+        };
+        assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            error.retry_after,
+            Some(RetryAfter::Delay(Duration::from_secs(1)))
+        );
+        let get = request(&server, "GET /v1.0/users/u1");
+        let second = Event::Sleep(Duration::from_secs(1));
+        assert_eq!(
+            events(&log),
+            [get.clone(), second.clone(), get.clone(), second, get]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn other_errors_are_not_retried() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| {
+            json(
+                404,
+                &[],
+                json!({"error": {"code": "Request_ResourceNotFound", "message": "No such user"}}),
+            )
+        })
+        .await;
+        let result = client(&server, &log).send(&GetUser::new("nobody")).await;
+        let Err(Error::Graph(GraphError::Api(error))) = result else {
+            panic!("{result:?}")
+        };
+        assert_eq!(error.code, "Request_ResourceNotFound");
+        assert_eq!(events(&log).len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_reset_mid_body_is_retried_only_when_sending_again_is_safe() {
+    within_deadline(async {
+        let cut = || Reply::Cut {
+            declared: 200,
+            sent: br#"{"id": "u1", "displayNa"#.to_vec(),
+        };
+        let log = new_log();
+        let server = Server::start(&log, move |_, count| match count {
+            0 => cut(),
+            _ => user("u1"),
+        })
+        .await;
+        let found = client(&server, &log)
+            .send(&GetUser::new("u1"))
+            .await
+            .unwrap();
+        assert_eq!(found["displayName"], "Adele Vance");
+        assert_eq!(server.requests().len(), 2);
+        assert!(matches!(events(&log)[1], Event::Sleep(_)));
+
+        // A POST cut mid-answer may have created the user: never sent twice.
+        let log = new_log();
+        let server = Server::start(&log, move |_, _| cut()).await;
+        let result = client(&server, &log)
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+        assert_eq!(events(&log), [request(&server, "POST /v1.0/users")]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_redirect_is_never_followed_with_the_token() {
+    within_deadline(async {
+        let log = new_log();
+        let elsewhere = Server::start(&log, |_, _| user("stolen")).await;
+        let location = format!("http://{}/download?token-free", elsewhere.addr);
+        let server = Server::start(&log, move |_, _| {
+            Reply::Full(
+                graph_core::http::Response::builder()
+                    .status(302)
+                    .header("location", location.as_str())
+                    .body(Vec::new())
+                    .unwrap(),
+            )
+        })
+        .await;
+        let result = client(&server, &log).send(&GetUser::new("u1")).await;
+        // The 302 reached the endpoint's parse_response, which (declaring a
+        // JSON response) does not take it as a success.
+        assert!(result.is_err(), "{result:?}");
+        assert_eq!(events(&log), [request(&server, "GET /v1.0/users/u1")]);
+        assert!(elsewhere.requests().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_send_asks_the_token_source_again() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, count| match count {
+            0 => throttled("0.01"),
+            _ => user("u1"),
+        })
+        .await;
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let tokens = token_fn(move || {
+            let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+            async move { Ok::<_, BoxError>(format!("token-{n}")) }
+        });
+        let client = Client::with_reqwest(server.root(), tokens, reqwest_builder())
+            .unwrap()
+            .with_sleeper(RecordingSleeper(Arc::clone(&log)));
+        client.send(&GetUser::new("u1")).await.unwrap();
+        let sent: Vec<_> = server
+            .requests()
+            .into_iter()
+            .map(|seen| seen.authorization.unwrap())
+            .collect();
+        assert_eq!(sent, ["Bearer token-1", "Bearer token-2"]);
+
+        // A failing source is reported, and nothing is sent.
+        let failing = token_fn(|| async { Err::<String, BoxError>("no credential".into()) });
+        let client = Client::with_reqwest(server.root(), failing, reqwest_builder()).unwrap();
+        let result = client.send(&GetUser::new("u1")).await;
+        assert!(
+            matches!(&result, Err(Error::Token(error)) if error.to_string() == "no credential"),
+            "{result:?}"
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}
