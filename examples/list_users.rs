@@ -33,7 +33,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("would page through: {} {}", first.method(), first.uri());
         let mut batch = Batch::new(ROOT);
         let me = batch.add(&GetMe::new())?;
-        batch.add_with(&ListMemberOf::new("me-id"), &RequestOptions::new(), &[me.id()])?;
+        batch.add_with(
+            &ListMemberOf::new("me-id"),
+            &RequestOptions::new(),
+            &[me.id()],
+        )?;
         let request = batch.to_request("<token>")?;
         println!("would send: {} {}", request.method(), request.uri());
         println!("{}", String::from_utf8_lossy(request.body()));
@@ -61,7 +65,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut batch = Batch::new(ROOT);
         let groups = batch.add(&ListMemberOf::new(id))?;
         let answers = client.batch(&batch).await?;
-        println!("member of {} groups or roles", answers.get(&groups)?.value.len());
+        println!(
+            "member of {} groups or roles",
+            answers.get(&groups)?.value.len()
+        );
     }
     Ok(())
 }
