@@ -77,6 +77,7 @@ fn parse_json<R: DeserializeOwned>(parts: Parts, body: &[u8]) -> Result<R, Graph
 /// # }
 /// ```
 pub struct Pager<T> {
+    path_template: &'static str,
     first: Option<Box<FirstRequest>>,
     parse_first: ParseFn<Collection<T>>,
     service_root: String,
@@ -106,6 +107,7 @@ impl<T: DeserializeOwned> Pager<T> {
         E: Endpoint<Response = Collection<T>> + Send + Sync + 'static,
     {
         Pager {
+            path_template: E::PATH_TEMPLATE,
             first: Some(Box::new(move |root, token, options| {
                 endpoint.to_request_with(root, token, options)
             })),
@@ -126,6 +128,7 @@ impl<T: DeserializeOwned> Pager<T> {
         options: RequestOptions,
     ) -> Self {
         Pager {
+            path_template: "(stored link)",
             first: None,
             parse_first: parse_json::<Collection<T>>,
             service_root: service_root.into(),
@@ -212,6 +215,12 @@ impl<T> Pager<T> {
     /// Whether the last page was read (or a link refused).
     pub fn is_done(&self) -> bool {
         matches!(self.state, State::Done { .. })
+    }
+
+    /// The endpoint's path template, or `(stored link)` for a resumed
+    /// listing: what logs name the listing by.
+    pub fn path_template(&self) -> &'static str {
+        self.path_template
     }
 
     /// How many pages [`read`](Self::read) took.

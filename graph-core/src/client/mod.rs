@@ -31,6 +31,7 @@ use std::time::{Duration, Instant, SystemTime};
 use futures_util::Stream;
 use http::{Request, Response, StatusCode};
 use serde::de::DeserializeOwned;
+use tracing::Instrument;
 
 use crate::batch::{Batch, BatchResponse};
 use crate::retry::{Attempt, Decision, Outcome, RetryPolicy};
@@ -85,12 +86,13 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+#[derive(Clone)]
 struct Inner {
     http: reqwest::Client,
     service_root: String,
-    tokens: Box<dyn TokenSource>,
+    tokens: Arc<dyn TokenSource>,
     policy: RetryPolicy,
-    sleeper: Box<dyn Sleeper>,
+    sleeper: Arc<dyn Sleeper>,
 }
 
 impl fmt::Debug for Client {
@@ -134,22 +136,15 @@ impl Client {
             inner: Arc::new(Inner {
                 http,
                 service_root: service_root.into(),
-                tokens: Box::new(tokens),
+                tokens: Arc::new(tokens),
                 policy: RetryPolicy::default(),
-                sleeper: Box::new(TokioSleeper),
+                sleeper: Arc::new(TokioSleeper),
             }),
         })
     }
 
     fn with(self, change: impl FnOnce(&mut Inner)) -> Self {
-        let mut inner = Arc::try_unwrap(self.inner).unwrap_or_else(|shared| Inner {
-            http: shared.http.clone(),
-            service_root: shared.service_root.clone(),
-            // A token source is not Clone; a shared client keeps its own.
-            tokens: Box::new(SharedTokens(Arc::clone(&shared))),
-            policy: shared.policy.clone(),
-            sleeper: Box::new(SharedSleeper(Arc::clone(&shared))),
-        });
+        let mut inner = Arc::unwrap_or_clone(self.inner);
         change(&mut inner);
         Client {
             inner: Arc::new(inner),
@@ -164,7 +159,7 @@ impl Client {
     /// The same client waiting between retries with `sleeper` instead of
     /// tokio's timer.
     pub fn with_sleeper(self, sleeper: impl Sleeper + 'static) -> Self {
-        self.with(|inner| inner.sleeper = Box::new(sleeper))
+        self.with(|inner| inner.sleeper = Arc::new(sleeper))
     }
 
     /// The service root requests are built against.
@@ -193,7 +188,9 @@ impl Client {
     ) -> Result<E::Response, Error> {
         let root = &self.inner.service_root;
         let response = self
-            .execute(|token| endpoint.to_request_with(root, token, options))
+            .execute(E::PATH_TEMPLATE, |token| {
+                endpoint.to_request_with(root, token, options)
+            })
             .await?;
         Ok(E::parse_response(response)?)
     }
@@ -252,7 +249,10 @@ impl Client {
             return Ok(None);
         }
         // A refused next link fails in `build`, before anything is sent.
-        let response = self.execute(|token| pager_request(pager, token)).await?;
+        let template = pager.path_template();
+        let response = self
+            .execute(template, |token| pager_request(pager, token))
+            .await?;
         Ok(Some(pager.read(response)?))
     }
 
@@ -288,7 +288,9 @@ impl Client {
     }
 
     async fn send_batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
-        let response = self.execute(|token| batch.to_request(token)).await?;
+        let response = self
+            .execute("/$batch", |token| batch.to_request(token))
+            .await?;
         Ok(BatchResponse::parse(response)?)
     }
 
@@ -300,6 +302,7 @@ impl Client {
     /// stops, and gives the last answer.
     async fn execute(
         &self,
+        path_template: &'static str,
         mut build: impl FnMut(&str) -> Result<Request<Vec<u8>>, GraphError>,
     ) -> Result<Response<Vec<u8>>, Error> {
         let started = Instant::now();
@@ -312,7 +315,25 @@ impl Client {
             let token = self.token().await?;
             let request = build(&token)?;
             let method = request.method().clone();
-            let result = self.send_once(request).await;
+            let span = tracing::debug_span!(
+                "graph.request",
+                method = %method,
+                path = path_template,
+                attempt = number,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+            );
+            let result = self.send_once(request).instrument(span.clone()).await;
+            if let Ok(response) = &result {
+                span.record("status", response.status().as_u16());
+                if let Some(id) = response
+                    .headers()
+                    .get("request-id")
+                    .and_then(|id| id.to_str().ok())
+                {
+                    span.record("request_id", id);
+                }
+            }
             let outcome = match &result {
                 Ok(response) => Outcome::Response {
                     status: response.status(),
@@ -331,6 +352,7 @@ impl Client {
                 now: SystemTime::now(),
                 random: random(),
             });
+            span.in_scope(|| tracing::debug!(?decision, "retry decision"));
             match decision {
                 Decision::Retry(wait) => {
                     let before = Instant::now();
@@ -382,22 +404,4 @@ fn random() -> f64 {
     use std::hash::BuildHasher;
     let bits = std::collections::hash_map::RandomState::new().hash_one(Instant::now());
     (bits >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// The token source of a client that was cloned before being changed.
-struct SharedTokens(Arc<Inner>);
-
-impl TokenSource for SharedTokens {
-    fn token(&self) -> BoxFuture<'_, Result<String, BoxError>> {
-        self.0.tokens.token()
-    }
-}
-
-/// The sleeper of a client that was cloned before being changed.
-struct SharedSleeper(Arc<Inner>);
-
-impl Sleeper for SharedSleeper {
-    fn sleep(&self, wait: Duration) -> BoxFuture<'static, ()> {
-        self.0.sleeper.sleep(wait)
-    }
 }
