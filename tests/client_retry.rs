@@ -35,6 +35,20 @@ fn request(server: &Server, line: &str) -> Event {
     Event::Request(server.addr.port(), line.to_owned())
 }
 
+/// Gets user u1, which `server` answers on the second request, and
+/// returns the wait between the two.
+async fn sent_twice_with_a_wait(server: &Server, log: &Log) -> Duration {
+    let found = client(server, log).send(&GetUser::new("u1")).await.unwrap();
+    assert_eq!(found["id"], "u1");
+    let events = events(log);
+    let get = request(server, "GET /v1.0/users/u1");
+    let [first, Event::Sleep(wait), second] = events.as_slice() else {
+        panic!("{events:?}")
+    };
+    assert_eq!((first, second), (&get, &get));
+    *wait
+}
+
 #[tokio::test]
 async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form() {
     within_deadline(async {
@@ -47,18 +61,7 @@ async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form
                 _ => user("u1"),
             })
             .await;
-            let found = client(&server, &log)
-                .send(&GetUser::new("u1"))
-                .await
-                .unwrap();
-            assert_eq!(found["id"], "u1");
-            let events = events(&log);
-            assert_eq!(events.len(), 3, "{events:?}");
-            assert_eq!(events[0], request(&server, "GET /v1.0/users/u1"));
-            assert_eq!(events[2], request(&server, "GET /v1.0/users/u1"));
-            let Event::Sleep(wait) = events[1] else {
-                panic!("{events:?}")
-            };
+            let wait = sent_twice_with_a_wait(&server, &log).await;
             match RetryAfter::parse(retry_after).unwrap() {
                 RetryAfter::Delay(delay) => assert_eq!(wait, delay),
                 // The date has whole seconds: up to a second sooner than 3 s.
@@ -85,16 +88,7 @@ async fn a_503_then_success_backs_off_exponentially_without_retry_after() {
             _ => user("u1"),
         })
         .await;
-        let found = client(&server, &log)
-            .send(&GetUser::new("u1"))
-            .await
-            .unwrap();
-        assert_eq!(found["id"], "u1");
-        let events = events(&log);
-        assert_eq!(events.len(), 3, "{events:?}");
-        let Event::Sleep(wait) = events[1] else {
-            panic!("{events:?}")
-        };
+        let wait = sent_twice_with_a_wait(&server, &log).await;
         // 3 s, plus up to half again of jitter.
         assert!(
             wait >= Duration::from_secs(3) && wait <= Duration::from_millis(4500),
