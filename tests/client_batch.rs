@@ -111,3 +111,34 @@ async fn a_missing_answer_is_reported_and_not_resent() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_item_throttled_for_ever_is_resent_only_as_often_as_the_policy_allows() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |seen, _| {
+            let first_send = ids(seen).len() == 2;
+            let mut responses = vec![json!({"id": "1", "status": 429, "headers": {"Retry-After": "1"},
+                                            "body": {"error": {"code": "TooManyRequests", "message": "later"}}})];
+            if first_send {
+                responses.push(json!({"id": "2", "status": 200, "body": {"id": "u2"}}));
+            }
+            json(200, &[], json!({ "responses": responses }))
+        })
+        .await;
+        let mut batch = Batch::new(server.root());
+        let throttled = batch.add(&GetUser::new("u1")).unwrap();
+        let fine = batch.add(&GetUser::new("u2")).unwrap();
+        let client = client(&server, &log)
+            .with_retry_policy(graph_core::retry::RetryPolicy::default().max_retries(2));
+        let answers = client.batch(&batch).await.unwrap();
+        assert_eq!(answers.get(&fine).unwrap()["id"], "u2");
+        let Err(GraphError::Api(error)) = answers.get(&throttled) else { panic!("429 taken") };
+        assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
+        let sent: Vec<_> = server.requests().iter().map(ids).collect();
+        assert_eq!(sent, [vec!["1", "2"], vec!["1"], vec!["1"]]);
+        let waits = events(&log).into_iter().filter(|event| matches!(event, Event::Sleep(_))).count();
+        assert_eq!(waits, 2);
+    })
+    .await;
+}

@@ -346,3 +346,27 @@ async fn each_send_is_a_span_with_method_path_template_attempt_status_and_reques
     })
     .await;
 }
+
+#[tokio::test]
+async fn by_default_the_client_really_waits_with_tokio_s_timer() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, count| match count {
+            0 => throttled("0.3"),
+            _ => user("u1"),
+        })
+        .await;
+        // No recording sleeper: tokio's own.
+        let client =
+            Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder()).unwrap();
+        let started = std::time::Instant::now();
+        client.send(&GetUser::new("u1")).await.unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_millis(300),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}

@@ -15,6 +15,12 @@
 //! * [`graph_endpoint!`] declares an endpoint whose path is checked at compile
 //!   time and which implements [`Endpoint`].
 //!
+//! Sending is yours, with help that does no I/O: [`retry::RetryPolicy`]
+//! says when to send again, [`Pager`] pages through a collection (and
+//! [`StoredLink`] keeps its delta link), [`batch::Batch`] builds a `$batch`.
+//! The `client` feature adds an async client applying all three
+//! (`graph_core::client`, on reqwest and tokio).
+//!
 //! Everything generated code needs is reached through this crate, so a user
 //! crate depends on `graph-core` alone (no direct `serde` dependency).
 //!
