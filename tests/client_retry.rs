@@ -370,3 +370,51 @@ async fn by_default_the_client_really_waits_with_tokio_s_timer() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_refused_connection_is_retried_even_for_a_post_since_nothing_was_sent() {
+    within_deadline(async {
+        // A port on 127.0.0.1 that nothing listens on any more.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = new_log();
+        let client = Client::with_reqwest(
+            format!("http://127.0.0.1:{port}/v1.0"),
+            "token".to_string(),
+            reqwest_builder(),
+        )
+        .unwrap()
+        .with_sleeper(RecordingSleeper(std::sync::Arc::clone(&log)))
+        .with_retry_policy(RetryPolicy::default().max_retries(2));
+        let result = client
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        let Err(Error::Transport(error)) = result else {
+            panic!("{result:?}")
+        };
+        assert!(error.is_connect(), "{error}");
+        // Three attempts, as the policy allows, with backed-off waits between.
+        let waits: Vec<Duration> = events(&log)
+            .into_iter()
+            .map(|event| match event {
+                Event::Sleep(wait) => wait,
+                other => panic!("nothing listens, yet {other:?}"),
+            })
+            .collect();
+        let [first, second] = waits[..] else {
+            panic!("{waits:?}")
+        };
+        assert!(
+            first >= Duration::from_secs(3) && first <= Duration::from_millis(4500),
+            "{first:?}"
+        );
+        assert!(
+            second >= Duration::from_secs(6) && second <= Duration::from_secs(9),
+            "{second:?}"
+        );
+    })
+    .await;
+}
