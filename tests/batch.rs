@@ -43,7 +43,9 @@ fn the_batch_request_is_built_the_way_graph_expects() {
     let user = batch
         .add_with(
             &GetUser::new("adele@contoso.com"),
-            &RequestOptions::new().select(["id", "mail"]),
+            &RequestOptions::new()
+                .select(["id", "mail"])
+                .eventual_consistency(),
             &[],
         )
         .unwrap();
@@ -84,7 +86,7 @@ fn the_batch_request_is_built_the_way_graph_expects() {
         body_json(&request),
         json!({"requests": [
             {"id": "1", "method": "GET", "url": "/users/adele%40contoso.com?$select=id,mail",
-             "headers": {"accept": "application/json", "prefer": unknown_members}},
+             "headers": {"accept": "application/json", "consistencylevel": "eventual", "prefer": unknown_members}},
             {"id": "2", "method": "POST", "url": "/groups",
              "headers": {"accept": "application/json", "content-type": "application/json", "prefer": unknown_members},
              "body": {"displayName": "Library Assist", "mailEnabled": false}},

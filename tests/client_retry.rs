@@ -10,13 +10,14 @@ use std::time::{Duration, SystemTime};
 use graph_core::client::{token_fn, BoxError, Client, Error};
 use graph_core::http::StatusCode;
 use graph_core::retry::RetryPolicy;
-use graph_core::{graph_endpoint, GraphError, JsonValue, RetryAfter};
+use graph_core::{graph_endpoint, Download, GraphError, JsonValue, RetryAfter};
 use loopback::*;
 use serde_json::json;
 
 graph_endpoint! {
     pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
     pub CreateUser { method: POST, path: "/users", body: JsonValue, response: JsonValue }
+    pub GetContent { method: GET, path: "/drives/{driveId}/items/{itemId}/content", response: Download }
 }
 
 fn throttled(retry_after: &str) -> Reply {
@@ -195,11 +196,29 @@ async fn a_redirect_is_never_followed_with_the_token() {
             )
         })
         .await;
-        let result = client(&server, &log).send(&GetUser::new("u1")).await;
-        // The 302 reached the endpoint's parse_response, which (declaring a
-        // JSON response) does not take it as a success.
-        assert!(result.is_err(), "{result:?}");
-        assert_eq!(events(&log), [request(&server, "GET /v1.0/users/u1")]);
+        let client = client(&server, &log);
+        // The 302 reaches the endpoint's own parse_response: a download
+        // gives the location to the caller...
+        let download = client.send(&GetContent::new("d1", "i1")).await.unwrap();
+        assert_eq!(
+            download,
+            Download::Redirect {
+                location: format!("http://{}/download?token-free", elsewhere.addr)
+            }
+        );
+        // ... and a JSON response type takes it as the error it is.
+        let result = client.send(&GetUser::new("u1")).await;
+        assert!(
+            matches!(result, Err(Error::Graph(GraphError::Status { status, .. })) if status == 302),
+            "{result:?}"
+        );
+        assert_eq!(
+            events(&log),
+            [
+                request(&server, "GET /v1.0/drives/d1/items/i1/content"),
+                request(&server, "GET /v1.0/users/u1")
+            ]
+        );
         assert!(elsewhere.requests().is_empty());
     })
     .await;
