@@ -32,6 +32,18 @@ fn user(id: &str) -> Reply {
     json(200, &[], json!({"id": id, "displayName": "Adele Vance"}))
 }
 
+/// A server answering `first` to the first request and user u1 after.
+async fn answering_u1_after(
+    log: &Log,
+    first: impl Fn() -> Reply + Send + Sync + 'static,
+) -> Server {
+    Server::start(log, move |_, count| match count {
+        0 => first(),
+        _ => user("u1"),
+    })
+    .await
+}
+
 fn request(server: &Server, line: &str) -> Event {
     Event::Request(server.addr.port(), line.to_owned())
 }
@@ -57,11 +69,7 @@ async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form
         for retry_after in ["0.249", "2", in_three_seconds.as_str()] {
             let log = new_log();
             let answer = retry_after.to_owned();
-            let server = Server::start(&log, move |_, count| match count {
-                0 => throttled(&answer),
-                _ => user("u1"),
-            })
-            .await;
+            let server = answering_u1_after(&log, move || throttled(&answer)).await;
             let wait = sent_twice_with_a_wait(&server, &log).await;
             match RetryAfter::parse(retry_after).unwrap() {
                 RetryAfter::Delay(delay) => assert_eq!(wait, delay),
@@ -80,13 +88,12 @@ async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form
 async fn a_503_then_success_backs_off_exponentially_without_retry_after() {
     within_deadline(async {
         let log = new_log();
-        let server = Server::start(&log, |_, count| match count {
-            0 => json(
+        let server = answering_u1_after(&log, || {
+            json(
                 503,
                 &[],
                 json!({"error": {"code": "serviceNotAvailable", "message": "Try later"}}),
-            ),
-            _ => user("u1"),
+            )
         })
         .await;
         let wait = sent_twice_with_a_wait(&server, &log).await;
@@ -155,11 +162,7 @@ async fn a_connection_reset_mid_body_is_retried_only_when_sending_again_is_safe(
             sent: br#"{"id": "u1", "displayNa"#.to_vec(),
         };
         let log = new_log();
-        let server = Server::start(&log, move |_, count| match count {
-            0 => cut(),
-            _ => user("u1"),
-        })
-        .await;
+        let server = answering_u1_after(&log, cut).await;
         let found = client(&server, &log)
             .send(&GetUser::new("u1"))
             .await
@@ -228,11 +231,7 @@ async fn a_redirect_is_never_followed_with_the_token() {
 async fn every_send_asks_the_token_source_again() {
     within_deadline(async {
         let log = new_log();
-        let server = Server::start(&log, |_, count| match count {
-            0 => throttled("0.01"),
-            _ => user("u1"),
-        })
-        .await;
+        let server = answering_u1_after(&log, || throttled("0.01")).await;
         let calls = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&calls);
         let tokens = token_fn(move || {
@@ -306,13 +305,12 @@ impl tracing::Subscriber for SpanFields {
 async fn each_send_is_a_span_with_method_path_template_attempt_status_and_request_id() {
     within_deadline(async {
         let log = new_log();
-        let server = Server::start(&log, |_, count| match count {
-            0 => json(
+        let server = answering_u1_after(&log, || {
+            json(
                 503,
                 &[("retry-after", "0"), ("request-id", "r-1")],
                 json!({}),
-            ),
-            _ => user("u1"),
+            )
         })
         .await;
         let fields = std::sync::Arc::new(SpanFields::default());
@@ -370,11 +368,7 @@ async fn each_send_is_a_span_with_method_path_template_attempt_status_and_reques
 async fn by_default_the_client_really_waits_with_tokio_s_timer() {
     within_deadline(async {
         let log = new_log();
-        let server = Server::start(&log, |_, count| match count {
-            0 => throttled("0.3"),
-            _ => user("u1"),
-        })
-        .await;
+        let server = answering_u1_after(&log, || throttled("0.3")).await;
         // No recording sleeper: tokio's own.
         let client =
             Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder()).unwrap();
