@@ -816,7 +816,9 @@ mod response {
         );
         assert_eq!(
             error.retry_after,
-            Some(RetryAfter::Date("Wed, 21 Oct 2015 07:28:00 GMT".into()))
+            Some(RetryAfter::Date(
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_445_412_480)
+            ))
         );
     }
 

@@ -118,12 +118,19 @@ impl<T> Collection<T> {
 }
 
 /// A GET of `link` with the token, if `link` is on the service root's host.
-fn follow_link(
+pub(crate) fn follow_link(
     link: &str,
     service_root: &str,
     access_token: &str,
     options: &RequestOptions,
 ) -> Result<Request<Vec<u8>>, GraphError> {
+    check_link(link, service_root)?;
+    build_request(Method::GET, link, access_token, None, options)
+}
+
+/// `Ok` if `link` may be followed with the token: on the service root's
+/// scheme, host and port, and under its path.
+pub(crate) fn check_link(link: &str, service_root: &str) -> Result<(), GraphError> {
     let root: Uri = check_service_root(service_root)?
         .parse()
         .map_err(|_| invalid_link(link, "the service root is not a valid URL"))?;
@@ -153,7 +160,7 @@ fn follow_link(
     if let Some(why) = leaves_root_path(target.path(), root.path()) {
         return Err(invalid_link(link, why));
     }
-    build_request(Method::GET, link, access_token, None, options)
+    Ok(())
 }
 
 /// Why a next link's path could reach something outside the service root's

@@ -493,14 +493,5 @@ pub(crate) fn unexpected_redirect(parts: &Parts, body: &[u8]) -> GraphError {
 }
 
 pub(crate) fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
-    let text = value.to_str().ok()?.trim();
-    if text.is_empty() {
-        return None;
-    }
-    if text.bytes().all(|byte| byte.is_ascii_digit()) {
-        if let Ok(seconds) = text.parse() {
-            return Some(RetryAfter::Delay(std::time::Duration::from_secs(seconds)));
-        }
-    }
-    Some(RetryAfter::Date(Shortened::new(text).into_string()))
+    RetryAfter::parse(value.to_str().ok()?)
 }

@@ -91,6 +91,12 @@ pub enum GraphError {
         /// What was received and what was expected.
         reason: String,
     },
+    /// A `$batch` answer holds no answer to one of its requests.
+    #[error("the $batch answer has no answer to request `{id}`")]
+    BatchAnswerMissing {
+        /// The request's id in the batch.
+        id: String,
+    },
     /// The request cannot be built: a service root that is not an absolute
     /// `http(s)` URL, or an access token that cannot be sent in a header.
     /// The reason never contains the access token.
@@ -148,21 +154,102 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// The value of a `Retry-After` response header.
+/// The value of a `Retry-After` response header, in either of its HTTP forms
+/// (RFC 9110, section 10.2.3).
+///
+/// ```
+/// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+/// use graph_core::RetryAfter;
+///
+/// // Graph has sent decimal seconds, which HTTP does not define but means plainly.
+/// assert_eq!(RetryAfter::parse("0.249"), Some(RetryAfter::Delay(Duration::from_millis(249))));
+/// let date = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+/// assert_eq!(date, RetryAfter::Date(UNIX_EPOCH + Duration::from_secs(1_445_412_480)));
+/// let now = UNIX_EPOCH + Duration::from_secs(1_445_412_470);
+/// assert_eq!(date.delay_from(now), Some(Duration::from_secs(10)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RetryAfter {
-    /// A number of seconds to wait (`Retry-After: 7`), which is what Graph sends.
+    /// A number of seconds to wait (`Retry-After: 7`), which is what Graph
+    /// sends; decimals (`0.249`) are kept to the nanosecond.
     Delay(std::time::Duration),
-    /// Any other value, kept as text; HTTP also allows a date
-    /// (`Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`).
-    Date(String),
+    /// A point in time (`Retry-After: Wed, 21 Oct 2015 07:28:00 GMT`), read
+    /// from any of HTTP's three date formats.
+    Date(std::time::SystemTime),
+    /// A value that is neither, kept as text (cut after 256 bytes) so an
+    /// error can show it; a retry policy falls back to its own back-off.
+    Unreadable(String),
+}
+
+impl RetryAfter {
+    /// Reads a header value; `None` when it is empty.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        if let Some(delay) = delay_seconds(text) {
+            return Some(RetryAfter::Delay(delay));
+        }
+        Some(match httpdate::parse_http_date(text) {
+            Ok(date) => RetryAfter::Date(date),
+            Err(_) => RetryAfter::Unreadable(Shortened::new(text).into_string()),
+        })
+    }
+
+    /// The `Retry-After` header of a response, if it has a readable one.
+    pub fn from_headers(headers: &http::HeaderMap) -> Option<Self> {
+        Self::parse(headers.get(http::header::RETRY_AFTER)?.to_str().ok()?)
+    }
+
+    /// How long to wait from `now`: the delay, or the time until the date
+    /// (zero once it has passed); `None` for an unreadable value.
+    pub fn delay_from(&self, now: std::time::SystemTime) -> Option<std::time::Duration> {
+        match self {
+            RetryAfter::Delay(delay) => Some(*delay),
+            RetryAfter::Date(date) => Some(date.duration_since(now).unwrap_or_default()),
+            RetryAfter::Unreadable(_) => None,
+        }
+    }
+}
+
+/// `digits` or `digits.digits`: HTTP's delay-seconds, and the decimals Graph
+/// has sent. Digits past nanoseconds are dropped; a count of seconds that
+/// does not fit in `u64` is not a delay.
+fn delay_seconds(text: &str) -> Option<std::time::Duration> {
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text, None),
+    };
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(whole) || fraction.is_some_and(|fraction| !all_digits(fraction)) {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok()?;
+    let nanos = fraction.map_or(0, |fraction| {
+        let digits = &fraction.as_bytes()[..fraction.len().min(9)];
+        let value = digits
+            .iter()
+            .fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'));
+        value * 10u32.pow(9 - digits.len() as u32)
+    });
+    Some(std::time::Duration::new(seconds, nanos))
 }
 
 impl fmt::Display for RetryAfter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RetryAfter::Delay(delay) => write!(f, "{} s", delay.as_secs()),
-            RetryAfter::Date(date) => f.write_str(date),
+            RetryAfter::Delay(delay) => {
+                write!(f, "{}", delay.as_secs())?;
+                let nanos = format!("{:09}", delay.subsec_nanos());
+                let nanos = nanos.trim_end_matches('0');
+                if !nanos.is_empty() {
+                    write!(f, ".{nanos}")?;
+                }
+                f.write_str(" s")
+            }
+            RetryAfter::Date(date) => f.write_str(&httpdate::fmt_http_date(*date)),
+            RetryAfter::Unreadable(text) => f.write_str(text),
         }
     }
 }

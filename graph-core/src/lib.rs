@@ -15,6 +15,12 @@
 //! * [`graph_endpoint!`] declares an endpoint whose path is checked at compile
 //!   time and which implements [`Endpoint`].
 //!
+//! Sending is yours, with help that does no I/O: [`retry::RetryPolicy`]
+//! says when to send again, [`Pager`] pages through a collection (and
+//! [`StoredLink`] keeps its delta link), [`batch::Batch`] builds a `$batch`.
+//! The `client` feature adds an async client applying all three
+//! (`graph_core::client`, on reqwest and tokio).
+//!
 //! Everything generated code needs is reached through this crate, so a user
 //! crate depends on `graph-core` alone (no direct `serde` dependency).
 //!
@@ -52,6 +58,9 @@
 #![warn(missing_docs)]
 
 mod action;
+pub mod batch;
+#[cfg(feature = "client")]
+pub mod client;
 mod collection;
 mod const_text;
 mod content;
@@ -66,6 +75,7 @@ mod json;
 mod kept;
 mod object;
 mod odata;
+mod paging;
 mod patch;
 pub mod path_template;
 mod polymorphic;
@@ -74,6 +84,7 @@ mod request_body;
 mod request_headers;
 mod request_options;
 mod response_body;
+pub mod retry;
 mod url_literal;
 
 pub use collection::Collection;
@@ -84,6 +95,7 @@ pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use flags::{Flags, FlagsEnum};
 pub use json::{from_json, to_json};
 pub use odata::{AdditionalData, ComplexType, Derived, Entity, GraphEnum, ODataType, Polymorphic};
+pub use paging::{Pager, StoredLink};
 pub use patch::Patch;
 pub use reference::Reference;
 pub use request_body::RequestBody;

@@ -1,0 +1,540 @@
+//! JSON batching: up to 20 requests in one `POST /$batch`, each answer read
+//! back as its own endpoint's response.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use base64::Engine as _;
+use http::header::{AUTHORIZATION, CONTENT_TYPE};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, Response, StatusCode};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Shortened;
+use crate::paging::{parse_with, ParseFn};
+use crate::{Endpoint, GraphError, JsonValue, RequestOptions, RetryAfter};
+
+/// The most requests Graph takes in one `$batch`.
+pub const MAX_BATCH_REQUESTS: usize = 20;
+
+/// Stands in for the token while an item is built: items carry no
+/// `Authorization` header, the `$batch` request does.
+const ITEM_TOKEN: &str = "batch-item";
+
+/// Up to [`MAX_BATCH_REQUESTS`] requests sent together as one
+/// `POST {service_root}/$batch`.
+///
+/// [`add`](Self::add) takes any [`Endpoint`] and returns a typed
+/// [`BatchHandle`]; once the batch is sent, [`BatchResponse::get`] reads that
+/// item's answer as the endpoint's own response type, or its
+/// [`GraphError`] (status, Graph's error body, the item's own
+/// `Retry-After`), wherever Graph put it among the answers.
+///
+/// Design: a 21st request is refused with an error rather than split into a
+/// second batch, since Graph only honours `dependsOn` inside one batch and a
+/// split could separate an item from what it depends on; send the full
+/// batch and start another. Items are built with the endpoint's own
+/// [`Endpoint::to_request_with`]: the URL relative to the service root, its
+/// headers but `Authorization`, a JSON body inline, and any other body
+/// base64-encoded with its `Content-Type`.
+///
+/// ```
+/// use graph_core::batch::{Batch, BatchResponse};
+/// use graph_core::{graph_endpoint, http, Collection, JsonValue, RequestOptions};
+///
+/// graph_endpoint! {
+///     pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
+///     pub ListGroups { method: GET, path: "/groups", response: Collection<JsonValue> }
+/// }
+///
+/// let mut batch = Batch::new("https://graph.microsoft.com/v1.0");
+/// let user = batch.add(&GetUser::new("87d349ed")).unwrap();
+/// let groups = batch.add_with(&ListGroups::new(), &RequestOptions::new().top(5), &[user.id()]).unwrap();
+/// let request = batch.to_request("token").unwrap();
+/// assert_eq!(request.uri(), "https://graph.microsoft.com/v1.0/$batch");
+///
+/// let answer = http::Response::new(r#"{"responses": [
+///     {"id": "2", "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"value": []}},
+///     {"id": "1", "status": 404, "body": {"error": {"code": "Request_ResourceNotFound", "message": "No user"}}}
+/// ]}"#);
+/// let answers = BatchResponse::parse(answer).unwrap();
+/// assert!(answers.get(&groups).unwrap().value.is_empty());
+/// assert!(answers.get(&user).is_err());
+/// ```
+#[derive(Clone)]
+pub struct Batch {
+    service_root: String,
+    items: Vec<Item>,
+    next_id: u32,
+}
+
+/// One request of a batch, as Graph reads it.
+#[derive(Clone, Serialize)]
+struct Item {
+    id: String,
+    method: String,
+    url: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    headers: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<JsonValue>,
+    #[serde(rename = "dependsOn", skip_serializing_if = "Vec::is_empty")]
+    depends_on: Vec<String>,
+}
+
+/// A request in a [`Batch`]: its id, and how to read its answer as `R`.
+pub struct BatchHandle<R> {
+    id: String,
+    parse: ParseFn<R>,
+}
+
+impl<R> BatchHandle<R> {
+    /// The request's id in the batch, as `dependsOn` names it.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl<R> Clone for BatchHandle<R> {
+    fn clone(&self) -> Self {
+        BatchHandle {
+            id: self.id.clone(),
+            parse: self.parse,
+        }
+    }
+}
+
+impl<R> fmt::Debug for BatchHandle<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("BatchHandle").field(&self.id).finish()
+    }
+}
+
+impl Batch {
+    /// An empty batch against `service_root`, such as
+    /// `https://graph.microsoft.com/v1.0`.
+    pub fn new(service_root: impl Into<String>) -> Self {
+        Batch {
+            service_root: service_root.into(),
+            items: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// Adds `endpoint`'s request, built with `RequestOptions::new()`.
+    ///
+    /// # Errors
+    /// As [`add_with`](Self::add_with).
+    pub fn add<E: Endpoint>(
+        &mut self,
+        endpoint: &E,
+    ) -> Result<BatchHandle<E::Response>, GraphError> {
+        self.add_with(endpoint, &RequestOptions::new(), &[])
+    }
+
+    /// Adds `endpoint`'s request built with `options`, to be run only after
+    /// the requests `depends_on` names (by [`BatchHandle::id`]) succeeded;
+    /// Graph answers it `424 Failed Dependency` otherwise.
+    ///
+    /// # Errors
+    /// [`GraphError::InvalidRequest`] when the batch already holds
+    /// [`MAX_BATCH_REQUESTS`] requests, `depends_on` names a request not in
+    /// this batch, or a header cannot be written as text; and any error of
+    /// [`Endpoint::to_request_with`].
+    pub fn add_with<E: Endpoint>(
+        &mut self,
+        endpoint: &E,
+        options: &RequestOptions,
+        depends_on: &[&str],
+    ) -> Result<BatchHandle<E::Response>, GraphError> {
+        if self.items.len() >= MAX_BATCH_REQUESTS {
+            return Err(invalid(format!(
+                "a $batch holds at most {MAX_BATCH_REQUESTS} requests; send this one and start \
+                 another (requests that depend on each other must share a batch)"
+            )));
+        }
+        if let Some(unknown) = depends_on
+            .iter()
+            .find(|id| !self.items.iter().any(|item| item.id == **id))
+        {
+            return Err(invalid(format!(
+                "`dependsOn` names `{}`, which is not a request of this batch",
+                Shortened::new(unknown)
+            )));
+        }
+        let request = endpoint.to_request_with(&self.service_root, ITEM_TOKEN, options)?;
+        let id = self.next_id.to_string();
+        let mut item = item(&self.service_root, request)?;
+        item.id = id.clone();
+        item.depends_on = depends_on.iter().map(|id| (*id).to_owned()).collect();
+        self.items.push(item);
+        self.next_id += 1;
+        Ok(BatchHandle {
+            id,
+            parse: parse_with::<E>,
+        })
+    }
+
+    /// How many requests the batch holds.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the batch holds no request.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The ids of the requests, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|item| item.id.as_str())
+    }
+
+    /// The `POST {service_root}/$batch` request.
+    ///
+    /// # Errors
+    /// [`GraphError::InvalidRequest`] for an empty batch, and the errors of
+    /// [`Endpoint::to_request_with`].
+    pub fn to_request(&self, access_token: &str) -> Result<http::Request<Vec<u8>>, GraphError> {
+        self.to_request_with(access_token, &RequestOptions::new())
+    }
+
+    /// [`to_request`](Self::to_request) with the `$batch` request's own
+    /// preferences.
+    ///
+    /// # Errors
+    /// As [`to_request`](Self::to_request).
+    pub fn to_request_with(
+        &self,
+        access_token: &str,
+        options: &RequestOptions,
+    ) -> Result<http::Request<Vec<u8>>, GraphError> {
+        if self.items.is_empty() {
+            return Err(invalid("a $batch needs at least one request".to_owned()));
+        }
+        let post = BatchPost {
+            body: BatchBody {
+                requests: self.items.clone(),
+            },
+        };
+        post.to_request_with(&self.service_root, access_token, options)
+    }
+
+    /// The batch to send again after `answers`: the requests Graph throttled
+    /// or found unavailable (429, 503, and 504 for idempotent methods), and
+    /// those it refused with `424 Failed Dependency` because a request they
+    /// depend on is sent again; `None` when there is none. Each keeps its
+    /// id, so the handles stay valid; a `dependsOn` on a request that
+    /// already succeeded is dropped. Wait
+    /// [`BatchResponse::retry_after`] first, then
+    /// [`merge`](BatchResponse::merge) the new answers into the old.
+    pub fn to_retry(&self, answers: &BatchResponse) -> Option<Batch> {
+        let mut again: HashSet<&str> = HashSet::new();
+        for item in &self.items {
+            let Some(answer) = answers.answers.get(&item.id) else {
+                continue;
+            };
+            let retry = match answer.status {
+                429 | 503 => true,
+                504 => item
+                    .method
+                    .parse::<Method>()
+                    .is_ok_and(|method| method.is_idempotent()),
+                424 => item.depends_on.iter().any(|id| again.contains(id.as_str())),
+                _ => false,
+            };
+            if retry {
+                again.insert(&item.id);
+            }
+        }
+        if again.is_empty() {
+            return None;
+        }
+        let items = self
+            .items
+            .iter()
+            .filter(|item| again.contains(item.id.as_str()))
+            .map(|item| Item {
+                depends_on: item
+                    .depends_on
+                    .iter()
+                    .filter(|id| again.contains(id.as_str()))
+                    .cloned()
+                    .collect(),
+                ..item.clone()
+            })
+            .collect();
+        Some(Batch {
+            service_root: self.service_root.clone(),
+            items,
+            next_id: self.next_id,
+        })
+    }
+}
+
+impl fmt::Debug for Batch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let requests: Vec<String> = self
+            .items
+            .iter()
+            .map(|item| format!("{} {} {}", item.id, item.method, item.url))
+            .collect();
+        f.debug_struct("Batch")
+            .field("service_root", &self.service_root)
+            .field("requests", &requests)
+            .finish()
+    }
+}
+
+fn invalid(reason: String) -> GraphError {
+    GraphError::InvalidRequest { reason }
+}
+
+/// An item from the request an endpoint built (its id is set by the caller).
+fn item(service_root: &str, request: http::Request<Vec<u8>>) -> Result<Item, GraphError> {
+    let (parts, body) = request.into_parts();
+    let root = service_root.trim_end_matches('/');
+    let uri = parts.uri.to_string();
+    let url = match uri.strip_prefix(root) {
+        Some(relative) if relative.starts_with('/') => relative.to_owned(),
+        _ => {
+            return Err(invalid(format!(
+                "the request URL `{}` is not under the service root, so it cannot be batched",
+                Shortened::new(&uri)
+            )))
+        }
+    };
+    let mut headers = BTreeMap::new();
+    for (name, value) in &parts.headers {
+        if name == AUTHORIZATION {
+            continue;
+        }
+        let value = value.to_str().map_err(|_| {
+            invalid(format!(
+                "the header `{name}` is not text, which a $batch item cannot carry"
+            ))
+        })?;
+        headers
+            .entry(name.as_str().to_owned())
+            .and_modify(|joined: &mut String| {
+                joined.push_str(", ");
+                joined.push_str(value);
+            })
+            .or_insert_with(|| value.to_owned());
+    }
+    let content_type = parts.headers.get(CONTENT_TYPE);
+    let body = if body.is_empty() && content_type.is_none() {
+        None
+    } else if content_type.is_some_and(is_json) {
+        Some(
+            serde_json::from_slice(&body).map_err(|error| GraphError::Encode {
+                message: format!("the body declared as JSON is not JSON: {error}"),
+            })?,
+        )
+    } else {
+        Some(JsonValue::String(
+            base64::engine::general_purpose::STANDARD.encode(&body),
+        ))
+    };
+    Ok(Item {
+        id: String::new(),
+        method: parts.method.as_str().to_owned(),
+        url,
+        headers,
+        body,
+        depends_on: Vec::new(),
+    })
+}
+
+/// `application/json`, or any `+json` type, with or without parameters.
+fn is_json(content_type: &HeaderValue) -> bool {
+    let Ok(text) = content_type.to_str() else {
+        return false;
+    };
+    let essence = text.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+        || essence
+            .rsplit_once('+')
+            .is_some_and(|(_, suffix)| suffix.eq_ignore_ascii_case("json"))
+}
+
+/// The `$batch` request, sent through [`Endpoint`] like any other.
+struct BatchPost {
+    body: BatchBody,
+}
+
+#[derive(Serialize)]
+struct BatchBody {
+    requests: Vec<Item>,
+}
+
+impl Endpoint for BatchPost {
+    const METHOD: Method = Method::POST;
+    const PATH_TEMPLATE: &'static str = "/$batch";
+    const SUCCESS_STATUS: u16 = 200;
+    type Body = BatchBody;
+    type Response = AnswersBody;
+
+    fn path(&self) -> Result<String, GraphError> {
+        Ok(Self::PATH_TEMPLATE.to_owned())
+    }
+
+    fn body(&self) -> Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+
+/// The answers to a [`Batch`], in whatever order Graph sent them.
+#[derive(Debug, Clone, Default)]
+pub struct BatchResponse {
+    answers: HashMap<String, Answer>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Answer {
+    status: u16,
+    #[serde(default)]
+    headers: HashMap<String, String>,
+    #[serde(default)]
+    body: Option<JsonValue>,
+}
+
+#[derive(Deserialize)]
+struct AnswersBody {
+    responses: Vec<JsonValue>,
+}
+
+impl BatchResponse {
+    /// Reads the answer to [`Batch::to_request`].
+    ///
+    /// # Errors
+    /// [`GraphError::Api`] or [`GraphError::Status`] when the `$batch` itself
+    /// failed; [`GraphError::Decode`] when the body is not a batch answer, or
+    /// answers one id twice.
+    pub fn parse<B: AsRef<[u8]>>(response: Response<B>) -> Result<Self, GraphError> {
+        let body = BatchPost::parse_response(response)?;
+        let mut answers = HashMap::with_capacity(body.responses.len());
+        for (index, answer) in body.responses.into_iter().enumerate() {
+            let decode = |message: String| GraphError::Decode {
+                path: format!("responses[{index}]"),
+                message,
+            };
+            let id = match answer.get("id") {
+                Some(JsonValue::String(id)) => id.clone(),
+                _ => return Err(decode("an answer without a string `id`".to_owned())),
+            };
+            let answer: Answer = serde_json::from_value(answer)
+                .map_err(|error| decode(Shortened::message(error.to_string())))?;
+            if answers.insert(id.clone(), answer).is_some() {
+                return Err(decode(format!(
+                    "a second answer to request `{}`",
+                    Shortened::new(&id)
+                )));
+            }
+        }
+        Ok(BatchResponse { answers })
+    }
+
+    /// The answer to `handle`'s request, read by its endpoint's own
+    /// [`Endpoint::parse_response`].
+    ///
+    /// # Errors
+    /// The endpoint's errors for that answer (a 404 is
+    /// [`GraphError::Api`] with Graph's error, a 429 carries its
+    /// `Retry-After`), and [`GraphError::BatchAnswerMissing`] when Graph sent
+    /// no answer to it.
+    pub fn get<R>(&self, handle: &BatchHandle<R>) -> Result<R, GraphError> {
+        let answer = self.answer(handle.id())?;
+        let mut response = Response::new(());
+        *response.status_mut() =
+            StatusCode::from_u16(answer.status).map_err(|_| GraphError::Decode {
+                path: format!("responses[id={}].status", handle.id()),
+                message: format!("{} is not an HTTP status", answer.status),
+            })?;
+        *response.headers_mut() = headers(&answer.headers);
+        let body = body_bytes(answer.body.as_ref(), response.headers());
+        let (parts, ()) = response.into_parts();
+        (handle.parse)(parts, &body)
+    }
+
+    /// The status of `handle`'s answer, if Graph sent one.
+    pub fn status<R>(&self, handle: &BatchHandle<R>) -> Option<StatusCode> {
+        let answer = self.answers.get(handle.id())?;
+        StatusCode::from_u16(answer.status).ok()
+    }
+
+    /// The ids of `batch`'s requests that have no answer here.
+    pub fn missing<'a>(&self, batch: &'a Batch) -> Vec<&'a str> {
+        batch
+            .ids()
+            .filter(|id| !self.answers.contains_key(*id))
+            .collect()
+    }
+
+    /// How many answers there are.
+    pub fn len(&self) -> usize {
+        self.answers.len()
+    }
+
+    /// Whether there is no answer.
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+
+    /// The longest wait the answers to `retry`'s requests ask for in their
+    /// own `Retry-After` headers, from `now`.
+    pub fn retry_after(&self, retry: &Batch, now: SystemTime) -> Option<Duration> {
+        retry
+            .ids()
+            .filter_map(|id| self.answers.get(id))
+            .filter_map(|answer| {
+                let value = answer
+                    .headers
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))?
+                    .1;
+                RetryAfter::parse(value)?.delay_from(now)
+            })
+            .max()
+    }
+
+    /// Takes the answers of a resent batch ([`Batch::to_retry`]) in place of
+    /// the earlier ones to the same requests.
+    pub fn merge(&mut self, newer: BatchResponse) {
+        self.answers.extend(newer.answers);
+    }
+
+    fn answer(&self, id: &str) -> Result<&Answer, GraphError> {
+        self.answers
+            .get(id)
+            .ok_or_else(|| GraphError::BatchAnswerMissing { id: id.to_owned() })
+    }
+}
+
+/// An answer's headers; a name or value HTTP cannot carry is left out.
+fn headers(answer: &HashMap<String, String>) -> HeaderMap {
+    let mut headers = HeaderMap::with_capacity(answer.len());
+    for (name, value) in answer {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::try_from(name.as_str()),
+            HeaderValue::try_from(value.as_str()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    headers
+}
+
+/// The body as the endpoint would have received it: JSON as written, and a
+/// non-JSON body, which Graph sends base64-encoded in a string, decoded (a
+/// string that is not base64 is taken as text).
+fn body_bytes(body: Option<&JsonValue>, headers: &HeaderMap) -> Vec<u8> {
+    let json = headers.get(CONTENT_TYPE).is_none_or(is_json);
+    match body {
+        None | Some(JsonValue::Null) => Vec::new(),
+        Some(JsonValue::String(text)) if !json => base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .unwrap_or_else(|_| text.clone().into_bytes()),
+        Some(value) => serde_json::to_vec(value).unwrap_or_default(),
+    }
+}

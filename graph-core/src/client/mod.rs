@@ -1,0 +1,407 @@
+//! An async client (feature `client`): sends endpoints with reqwest,
+//! applying the [retry policy](crate::retry), paging and batching.
+//!
+//! ```no_run
+//! use futures_util::TryStreamExt;
+//! use graph_core::client::Client;
+//! use graph_core::{graph_endpoint, Collection, JsonValue, RequestOptions};
+//!
+//! graph_endpoint! {
+//!     pub ListUsers { method: GET, path: "/users", response: Collection<JsonValue> }
+//! }
+//!
+//! # async fn run() -> Result<(), graph_core::client::Error> {
+//! let client = Client::new("https://graph.microsoft.com/v1.0", "eyJ0...".to_string())?;
+//! let mut pages = std::pin::pin!(client.pages(ListUsers::new(), RequestOptions::new().top(100)));
+//! while let Some(page) = pages.try_next().await? {
+//!     for user in page.value {
+//!         println!("{}", user["displayName"]);
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+mod token;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use futures_util::Stream;
+use http::{Request, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::batch::{Batch, BatchResponse};
+use crate::retry::{Attempt, Decision, Outcome, RetryPolicy};
+use crate::{Collection, Endpoint, GraphError, Pager, RequestOptions};
+
+pub use token::{token_fn, BoxError, BoxFuture, TokenFn, TokenSource};
+
+/// reqwest's client builder, for [`Client::with_reqwest`], so callers need
+/// no reqwest dependency of their own.
+pub use reqwest::ClientBuilder as ReqwestClientBuilder;
+
+/// What can go wrong sending a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request could not be built, or the answer is an error or does
+    /// not read (after any retries: a 429 that stayed a 429 is here, with
+    /// its `Retry-After`).
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// No complete answer arrived (after any retries): the connection
+    /// failed, was reset, or the client could not be built.
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// The token source failed.
+    #[error("cannot get an access token: {0}")]
+    Token(#[source] BoxError),
+}
+
+/// Waits between retries. The client uses tokio's timer; tests and
+/// simulations give their own (see [`Client::with_sleeper`]).
+pub trait Sleeper: Send + Sync {
+    /// A future that completes after `wait`.
+    fn sleep(&self, wait: Duration) -> BoxFuture<'static, ()>;
+}
+
+struct TokioSleeper;
+
+impl Sleeper for TokioSleeper {
+    fn sleep(&self, wait: Duration) -> BoxFuture<'static, ()> {
+        Box::pin(tokio::time::sleep(wait))
+    }
+}
+
+/// An async Microsoft Graph client: every request goes through the
+/// [`RetryPolicy`], and redirects are never followed (a 302 to a download
+/// URL on another host reaches the endpoint's `parse_response`, and the
+/// token never leaves for that host). Cloning is cheap and shares the
+/// connection pool.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    http: reqwest::Client,
+    service_root: String,
+    tokens: Arc<dyn TokenSource>,
+    policy: RetryPolicy,
+    sleeper: Arc<dyn Sleeper>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("service_root", &self.inner.service_root)
+            .field("policy", &self.inner.policy)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for `service_root` (such as `https://graph.microsoft.com/v1.0`)
+    /// with the default [`RetryPolicy`].
+    ///
+    /// # Errors
+    /// [`Error::Transport`] when the TLS stack cannot be set up.
+    pub fn new(
+        service_root: impl Into<String>,
+        tokens: impl TokenSource + 'static,
+    ) -> Result<Self, Error> {
+        Self::with_reqwest(service_root, tokens, reqwest::Client::builder())
+    }
+
+    /// [`new`](Self::new) with reqwest settings of your own (timeouts,
+    /// proxies, TLS roots). Whatever `builder` says about redirects, the
+    /// client follows none.
+    ///
+    /// # Errors
+    /// [`Error::Transport`] when reqwest cannot build the client.
+    pub fn with_reqwest(
+        service_root: impl Into<String>,
+        tokens: impl TokenSource + 'static,
+        builder: reqwest::ClientBuilder,
+    ) -> Result<Self, Error> {
+        let http = builder
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(Error::Transport)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                service_root: service_root.into(),
+                tokens: Arc::new(tokens),
+                policy: RetryPolicy::default(),
+                sleeper: Arc::new(TokioSleeper),
+            }),
+        })
+    }
+
+    fn with(self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Arc::unwrap_or_clone(self.inner);
+        change(&mut inner);
+        Client {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// The same client with another retry policy.
+    pub fn with_retry_policy(self, policy: RetryPolicy) -> Self {
+        self.with(|inner| inner.policy = policy)
+    }
+
+    /// The same client waiting between retries with `sleeper` instead of
+    /// tokio's timer.
+    pub fn with_sleeper(self, sleeper: impl Sleeper + 'static) -> Self {
+        self.with(|inner| inner.sleeper = Arc::new(sleeper))
+    }
+
+    /// The service root requests are built against.
+    pub fn service_root(&self) -> &str {
+        &self.inner.service_root
+    }
+
+    /// Sends `endpoint`'s request (built with `RequestOptions::new()`) and
+    /// reads the answer with its own `parse_response`, retrying as the
+    /// policy says.
+    ///
+    /// # Errors
+    /// See [`Error`].
+    pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Response, Error> {
+        self.send_with(endpoint, &RequestOptions::new()).await
+    }
+
+    /// [`send`](Self::send) with query options and preferences.
+    ///
+    /// # Errors
+    /// See [`Error`].
+    pub async fn send_with<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        options: &RequestOptions,
+    ) -> Result<E::Response, Error> {
+        let root = &self.inner.service_root;
+        let response = self
+            .execute(E::PATH_TEMPLATE, |token| {
+                endpoint.to_request_with(root, token, options)
+            })
+            .await?;
+        Ok(E::parse_response(response)?)
+    }
+
+    /// Every page of a collection endpoint, as a `Stream`: one request per
+    /// page, each retried as the policy says, ending after the last page
+    /// (whose `delta_link` is the one to keep) or after the first error.
+    /// Next links to another host are refused, never followed (see
+    /// [`Pager`]).
+    pub fn pages<E, T>(
+        &self,
+        endpoint: E,
+        options: RequestOptions,
+    ) -> impl Stream<Item = Result<Collection<T>, Error>> + Send + 'static
+    where
+        E: Endpoint<Response = Collection<T>> + Send + Sync + 'static,
+        T: DeserializeOwned + Send + 'static,
+    {
+        let pager = Pager::new(endpoint, self.inner.service_root.clone(), options);
+        self.pages_from(pager)
+    }
+
+    /// [`pages`](Self::pages) for a pager made elsewhere, such as one
+    /// resumed from a stored delta link ([`Pager::resume`]).
+    pub fn pages_from<T>(
+        &self,
+        pager: Pager<T>,
+    ) -> impl Stream<Item = Result<Collection<T>, Error>> + Send + 'static
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let client = self.clone();
+        futures_util::stream::unfold(Some(pager), move |pager| {
+            let client = client.clone();
+            async move {
+                let mut pager = pager?;
+                match client.next_page(&mut pager).await {
+                    Ok(Some(page)) => Some((Ok(page), Some(pager))),
+                    Ok(None) => None,
+                    Err(error) => Some((Err(error), None)),
+                }
+            }
+        })
+    }
+
+    /// The next page of `pager`, or `None` after the last; for callers who
+    /// want the pager afterwards (its [`delta_link`](Pager::delta_link)).
+    ///
+    /// # Errors
+    /// See [`Error`]; the pager then stays on the same page.
+    pub async fn next_page<T: DeserializeOwned>(
+        &self,
+        pager: &mut Pager<T>,
+    ) -> Result<Option<Collection<T>>, Error> {
+        if pager.is_done() {
+            return Ok(None);
+        }
+        // A refused next link fails in `build`, before anything is sent.
+        let template = pager.path_template();
+        let response = self
+            .execute(template, |token| pager_request(pager, token))
+            .await?;
+        Ok(Some(pager.read(response)?))
+    }
+
+    /// Sends `batch` as `POST /$batch`, then sends again only its throttled
+    /// items (and those that failed waiting on them), after the longest
+    /// `Retry-After` among them, as long as the policy allows; answers to
+    /// the resent items replace the earlier ones.
+    ///
+    /// # Errors
+    /// See [`Error`]: only for the `$batch` requests themselves; each item's
+    /// own error is read with [`BatchResponse::get`].
+    pub async fn batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
+        let started = Instant::now();
+        let mut answers = self.send_batch(batch).await?;
+        let mut pending = batch.to_retry(&answers);
+        let mut number = 1;
+        while let Some(retry) = pending.take() {
+            let server_delay = answers.retry_after(&retry, SystemTime::now());
+            let decision =
+                self.inner
+                    .policy
+                    .schedule(number, server_delay, started.elapsed(), random());
+            let Decision::Retry(wait) = decision else {
+                break;
+            };
+            self.inner.sleeper.sleep(wait).await;
+            let newer = self.send_batch(&retry).await?;
+            pending = retry.to_retry(&newer);
+            answers.merge(newer);
+            number += 1;
+        }
+        Ok(answers)
+    }
+
+    async fn send_batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
+        let response = self
+            .execute("/$batch", |token| batch.to_request(token))
+            .await?;
+        Ok(BatchResponse::parse(response)?)
+    }
+
+    async fn token(&self) -> Result<String, Error> {
+        self.inner.tokens.token().await.map_err(Error::Token)
+    }
+
+    /// Sends the request `build` makes with a fresh token until the policy
+    /// stops, and gives the last answer.
+    async fn execute(
+        &self,
+        path_template: &'static str,
+        mut build: impl FnMut(&str) -> Result<Request<Vec<u8>>, GraphError>,
+    ) -> Result<Response<Vec<u8>>, Error> {
+        let started = Instant::now();
+        // Time the sleeper was asked to wait, and the time it took: a
+        // sleeper that does not really sleep still counts as having waited.
+        let (mut waited, mut slept) = (Duration::ZERO, Duration::ZERO);
+        let mut number = 0;
+        loop {
+            number += 1;
+            let token = self.token().await?;
+            let request = build(&token)?;
+            let method = request.method().clone();
+            let span = tracing::debug_span!(
+                "graph.request",
+                method = %method,
+                path = path_template,
+                attempt = number,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+            );
+            let result = self.send_once(request).instrument(span.clone()).await;
+            if let Ok(response) = &result {
+                span.record("status", response.status().as_u16());
+                if let Some(id) = response
+                    .headers()
+                    .get("request-id")
+                    .and_then(|id| id.to_str().ok())
+                {
+                    span.record("request_id", id);
+                }
+            }
+            let outcome = match &result {
+                Ok(response) => Outcome::Response {
+                    status: response.status(),
+                    headers: response.headers(),
+                },
+                Err(error) => Outcome::TransportError {
+                    request_sent: !error.is_connect(),
+                },
+            };
+            let elapsed = started.elapsed().saturating_sub(slept) + waited;
+            let decision = self.inner.policy.decide(&Attempt {
+                number,
+                method: &method,
+                outcome,
+                elapsed,
+                now: SystemTime::now(),
+                random: random(),
+            });
+            span.in_scope(|| tracing::debug!(?decision, "retry decision"));
+            match decision {
+                Decision::Retry(wait) => {
+                    let before = Instant::now();
+                    self.inner.sleeper.sleep(wait).await;
+                    slept += before.elapsed();
+                    waited += wait;
+                }
+                Decision::Stop(_) => return result.map_err(Error::Transport),
+            }
+        }
+    }
+
+    /// One send, the whole body read: a connection lost mid-body is a
+    /// transport error like any other.
+    async fn send_once(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> Result<Response<Vec<u8>>, reqwest::Error> {
+        let request = reqwest::Request::try_from(request)?;
+        let response = self.inner.http.execute(request).await?;
+        let status: StatusCode = response.status();
+        let headers = response.headers().clone();
+        let version = response.version();
+        let body = response.bytes().await?;
+        let mut answer = Response::new(body.to_vec());
+        *answer.status_mut() = status;
+        *answer.headers_mut() = headers;
+        *answer.version_mut() = version;
+        Ok(answer)
+    }
+}
+
+/// The pager's request again, for a retry with a fresh token.
+fn pager_request<T: DeserializeOwned>(
+    pager: &mut Pager<T>,
+    token: &str,
+) -> Result<Request<Vec<u8>>, GraphError> {
+    pager.request(token).unwrap_or_else(|| {
+        Err(GraphError::InvalidRequest {
+            reason: "the listing ended while a page was being retried".to_owned(),
+        })
+    })
+}
+
+/// A number in `[0, 1)` for the back-off's jitter: std's per-process
+/// random hash keys, so no random-number crate is needed for something this
+/// small.
+fn random() -> f64 {
+    use std::hash::BuildHasher;
+    let bits = std::collections::hash_map::RandomState::new().hash_one(Instant::now());
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}

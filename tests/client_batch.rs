@@ -1,0 +1,144 @@
+//! `$batch` with the async client (`--features client`) against a server
+//! on 127.0.0.1: mixed answers, a dependsOn chain, throttled items resent
+//! alone after their own Retry-After.
+
+mod loopback;
+
+use std::time::Duration;
+
+use graph_core::batch::Batch;
+use graph_core::http::StatusCode;
+use graph_core::{graph_endpoint, GraphError, JsonValue, Reference, RequestOptions};
+use loopback::*;
+use serde_json::{json, Value};
+
+graph_endpoint! {
+    pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
+    pub CreateGroup { method: POST, path: "/groups", body: JsonValue, response: JsonValue }
+    pub AddMember { method: POST, path: "/groups/{groupId}/members/$ref", body: Reference }
+}
+
+fn ids(seen: &Seen) -> Vec<String> {
+    let body: Value = serde_json::from_slice(&seen.body).unwrap();
+    body["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_batch_of_mixed_answers_resends_only_its_throttled_chain() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |seen, count| {
+            assert_eq!(seen.target, "/v1.0/$batch");
+            let responses = match count {
+                // Answers out of order: 200, 404, a throttled create and the
+                // member add that depended on it.
+                0 => json!([
+                    {"id": "4", "status": 424, "body": {"error": {"code": "FailedDependency", "message": "3 failed"}}},
+                    {"id": "2", "status": 404, "body": {"error": {"code": "Request_ResourceNotFound", "message": "no u2"}}},
+                    {"id": "3", "status": 429, "headers": {"Retry-After": "2"},
+                     "body": {"error": {"code": "TooManyRequests", "message": "later"}}},
+                    {"id": "1", "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"id": "u1"}}
+                ]),
+                1 => json!([
+                    {"id": "4", "status": 204},
+                    {"id": "3", "status": 201, "body": {"id": "g1", "displayName": "Library Assist"}}
+                ]),
+                _ => panic!("a third $batch was sent"),
+            };
+            json(200, &[], json!({ "responses": responses }))
+        })
+        .await;
+
+        let mut batch = Batch::new(server.root());
+        let found = batch.add(&GetUser::new("u1")).unwrap();
+        let missing = batch.add(&GetUser::new("u2")).unwrap();
+        let group = batch.add(&CreateGroup::new(json!({"displayName": "Library Assist"}))).unwrap();
+        let member = batch
+            .add_with(
+                &AddMember::new("g1", Reference::new(format!("{}/directoryObjects/u1", server.root()))),
+                &RequestOptions::new(),
+                &[found.id(), group.id()],
+            )
+            .unwrap();
+        let answers = client(&server, &log).batch(&batch).await.unwrap();
+
+        assert_eq!(answers.get(&found).unwrap()["id"], "u1");
+        let Err(GraphError::Api(error)) = answers.get(&missing) else { panic!("404 taken") };
+        assert_eq!(error.status, StatusCode::NOT_FOUND);
+        assert_eq!(answers.get(&group).unwrap()["id"], "g1");
+        answers.get(&member).unwrap();
+        assert!(answers.missing(&batch).is_empty());
+
+        let sent = server.requests();
+        assert_eq!(sent.len(), 2);
+        assert_eq!(ids(&sent[0]), ["1", "2", "3", "4"]);
+        // Only the throttled create and what waited on it, after its own Retry-After.
+        assert_eq!(ids(&sent[1]), ["3", "4"]);
+        let resent: Value = serde_json::from_slice(&sent[1].body).unwrap();
+        assert_eq!(resent["requests"][1]["dependsOn"], json!(["3"]));
+        assert_eq!(events(&log)[1], Event::Sleep(Duration::from_secs(2)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_missing_answer_is_reported_and_not_resent() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| {
+            json(
+                200,
+                &[],
+                json!({"responses": [{"id": "1", "status": 200, "body": {"id": "u1"}}]}),
+            )
+        })
+        .await;
+        let mut batch = Batch::new(server.root());
+        let first = batch.add(&GetUser::new("u1")).unwrap();
+        let second = batch.add(&GetUser::new("u2")).unwrap();
+        let answers = client(&server, &log).batch(&batch).await.unwrap();
+        assert_eq!(answers.get(&first).unwrap()["id"], "u1");
+        assert!(
+            matches!(answers.get(&second), Err(GraphError::BatchAnswerMissing { id }) if id == "2")
+        );
+        assert_eq!(answers.missing(&batch), ["2"]);
+        assert_eq!(server.requests().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_item_throttled_for_ever_is_resent_only_as_often_as_the_policy_allows() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |seen, _| {
+            let first_send = ids(seen).len() == 2;
+            let mut responses = vec![json!({"id": "1", "status": 429, "headers": {"Retry-After": "1"},
+                                            "body": {"error": {"code": "TooManyRequests", "message": "later"}}})];
+            if first_send {
+                responses.push(json!({"id": "2", "status": 200, "body": {"id": "u2"}}));
+            }
+            json(200, &[], json!({ "responses": responses }))
+        })
+        .await;
+        let mut batch = Batch::new(server.root());
+        let throttled = batch.add(&GetUser::new("u1")).unwrap();
+        let fine = batch.add(&GetUser::new("u2")).unwrap();
+        let client = client(&server, &log)
+            .with_retry_policy(graph_core::retry::RetryPolicy::default().max_retries(2));
+        let answers = client.batch(&batch).await.unwrap();
+        assert_eq!(answers.get(&fine).unwrap()["id"], "u2");
+        let Err(GraphError::Api(error)) = answers.get(&throttled) else { panic!("429 taken") };
+        assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
+        let sent: Vec<_> = server.requests().iter().map(ids).collect();
+        assert_eq!(sent, [vec!["1", "2"], vec!["1"], vec!["1"]]);
+        let waits = events(&log).into_iter().filter(|event| matches!(event, Event::Sleep(_))).count();
+        assert_eq!(waits, 2);
+    })
+    .await;
+}

@@ -1,0 +1,433 @@
+//! The async client (`--features client`) against a server on 127.0.0.1:
+//! retries as the policy says, waits honoured, redirects never followed.
+
+mod loopback;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use graph_core::client::{token_fn, BoxError, Client, Error};
+use graph_core::http::StatusCode;
+use graph_core::retry::RetryPolicy;
+use graph_core::{graph_endpoint, Download, GraphError, JsonValue, RetryAfter};
+use loopback::*;
+use serde_json::json;
+
+graph_endpoint! {
+    pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
+    pub CreateUser { method: POST, path: "/users", body: JsonValue, response: JsonValue }
+    pub GetContent { method: GET, path: "/drives/{driveId}/items/{itemId}/content", response: Download }
+}
+
+fn throttled(retry_after: &str) -> Reply {
+    json(
+        429,
+        &[("retry-after", retry_after)],
+        json!({"error": {"code": "TooManyRequests", "message": "Please retry later."}}),
+    )
+}
+
+fn user(id: &str) -> Reply {
+    json(200, &[], json!({"id": id, "displayName": "Adele Vance"}))
+}
+
+/// A server answering `first` to the first request and user u1 after.
+async fn answering_u1_after(
+    log: &Log,
+    first: impl Fn() -> Reply + Send + Sync + 'static,
+) -> Server {
+    Server::start(log, move |_, count| match count {
+        0 => first(),
+        _ => user("u1"),
+    })
+    .await
+}
+
+fn request(server: &Server, line: &str) -> Event {
+    Event::Request(server.addr.port(), line.to_owned())
+}
+
+/// Gets user u1, which `server` answers on the second request, and
+/// returns the wait between the two.
+async fn sent_twice_with_a_wait(server: &Server, log: &Log) -> Duration {
+    let found = client(server, log).send(&GetUser::new("u1")).await.unwrap();
+    assert_eq!(found["id"], "u1");
+    let events = events(log);
+    let get = request(server, "GET /v1.0/users/u1");
+    let [first, Event::Sleep(wait), second] = events.as_slice() else {
+        panic!("{events:?}")
+    };
+    assert_eq!((first, second), (&get, &get));
+    *wait
+}
+
+#[tokio::test]
+async fn a_429_is_retried_after_the_wait_its_retry_after_asks_for_in_either_form() {
+    within_deadline(async {
+        let in_three_seconds = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(3));
+        for retry_after in ["0.249", "2", in_three_seconds.as_str()] {
+            let log = new_log();
+            let answer = retry_after.to_owned();
+            let server = answering_u1_after(&log, move || throttled(&answer)).await;
+            let wait = sent_twice_with_a_wait(&server, &log).await;
+            match RetryAfter::parse(retry_after).unwrap() {
+                RetryAfter::Delay(delay) => assert_eq!(wait, delay),
+                // The date has whole seconds: up to a second sooner than 3 s.
+                _ => assert!(
+                    wait > Duration::from_secs(1) && wait <= Duration::from_secs(3),
+                    "{wait:?}"
+                ),
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_503_then_success_backs_off_exponentially_without_retry_after() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || {
+            json(
+                503,
+                &[],
+                json!({"error": {"code": "serviceNotAvailable", "message": "Try later"}}),
+            )
+        })
+        .await;
+        let wait = sent_twice_with_a_wait(&server, &log).await;
+        // 3 s, plus up to half again of jitter.
+        assert!(
+            wait >= Duration::from_secs(3) && wait <= Duration::from_millis(4500),
+            "{wait:?}"
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn throttling_that_does_not_end_is_given_up_after_the_policy_s_retries() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| throttled("1")).await;
+        let client = client(&server, &log).with_retry_policy(RetryPolicy::default().max_retries(2));
+        let Err(Error::Graph(GraphError::Api(error))) = client.send(&GetUser::new("u1")).await
+        else {
+            panic!("throttled for ever, yet not an error")
+        };
+        assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            error.retry_after,
+            Some(RetryAfter::Delay(Duration::from_secs(1)))
+        );
+        let get = request(&server, "GET /v1.0/users/u1");
+        let second = Event::Sleep(Duration::from_secs(1));
+        assert_eq!(
+            events(&log),
+            [get.clone(), second.clone(), get.clone(), second, get]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn other_errors_are_not_retried() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| {
+            json(
+                404,
+                &[],
+                json!({"error": {"code": "Request_ResourceNotFound", "message": "No such user"}}),
+            )
+        })
+        .await;
+        let result = client(&server, &log).send(&GetUser::new("nobody")).await;
+        let Err(Error::Graph(GraphError::Api(error))) = result else {
+            panic!("{result:?}")
+        };
+        assert_eq!(error.code, "Request_ResourceNotFound");
+        assert_eq!(events(&log).len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_reset_mid_body_is_retried_only_when_sending_again_is_safe() {
+    within_deadline(async {
+        let cut = || Reply::Cut {
+            declared: 200,
+            sent: br#"{"id": "u1", "displayNa"#.to_vec(),
+        };
+        let log = new_log();
+        let server = answering_u1_after(&log, cut).await;
+        let found = client(&server, &log)
+            .send(&GetUser::new("u1"))
+            .await
+            .unwrap();
+        assert_eq!(found["displayName"], "Adele Vance");
+        assert_eq!(server.requests().len(), 2);
+        assert!(matches!(events(&log)[1], Event::Sleep(_)));
+
+        // A POST cut mid-answer may have created the user: never sent twice.
+        let log = new_log();
+        let server = Server::start(&log, move |_, _| cut()).await;
+        let result = client(&server, &log)
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+        assert_eq!(events(&log), [request(&server, "POST /v1.0/users")]);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_redirect_is_never_followed_with_the_token() {
+    within_deadline(async {
+        let log = new_log();
+        let elsewhere = Server::start(&log, |_, _| user("stolen")).await;
+        let location = format!("http://{}/download?token-free", elsewhere.addr);
+        let server = Server::start(&log, move |_, _| {
+            Reply::Full(
+                graph_core::http::Response::builder()
+                    .status(302)
+                    .header("location", location.as_str())
+                    .body(Vec::new())
+                    .unwrap(),
+            )
+        })
+        .await;
+        let client = client(&server, &log);
+        // The 302 reaches the endpoint's own parse_response: a download
+        // gives the location to the caller...
+        let download = client.send(&GetContent::new("d1", "i1")).await.unwrap();
+        assert_eq!(
+            download,
+            Download::Redirect {
+                location: format!("http://{}/download?token-free", elsewhere.addr)
+            }
+        );
+        // ... and a JSON response type takes it as the error it is.
+        let result = client.send(&GetUser::new("u1")).await;
+        assert!(
+            matches!(result, Err(Error::Graph(GraphError::Status { status, .. })) if status == 302),
+            "{result:?}"
+        );
+        assert_eq!(
+            events(&log),
+            [
+                request(&server, "GET /v1.0/drives/d1/items/i1/content"),
+                request(&server, "GET /v1.0/users/u1")
+            ]
+        );
+        assert!(elsewhere.requests().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_send_asks_the_token_source_again() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || throttled("0.01")).await;
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let tokens = token_fn(move || {
+            let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+            async move { Ok::<_, BoxError>(format!("token-{n}")) }
+        });
+        let client = Client::with_reqwest(server.root(), tokens, reqwest_builder())
+            .unwrap()
+            .with_sleeper(RecordingSleeper(Arc::clone(&log)));
+        client.send(&GetUser::new("u1")).await.unwrap();
+        let sent: Vec<_> = server
+            .requests()
+            .into_iter()
+            .map(|seen| seen.authorization.unwrap())
+            .collect();
+        assert_eq!(sent, ["Bearer token-1", "Bearer token-2"]);
+
+        // A failing source is reported, and nothing is sent.
+        let failing = token_fn(|| async { Err::<String, BoxError>("no credential".into()) });
+        let client = Client::with_reqwest(server.root(), failing, reqwest_builder()).unwrap();
+        let result = client.send(&GetUser::new("u1")).await;
+        assert!(
+            matches!(&result, Err(Error::Token(error)) if error.to_string() == "no credential"),
+            "{result:?}"
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}
+
+/// Records the fields of every `graph.request` span.
+#[derive(Default)]
+struct SpanFields(std::sync::Mutex<Vec<Vec<(String, String)>>>);
+
+impl SpanFields {
+    fn visit(&self, id: usize, record: impl FnOnce(&mut dyn tracing::field::Visit)) {
+        struct Fields<'a>(&'a mut Vec<(String, String)>);
+        impl tracing::field::Visit for Fields<'_> {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                self.0.push((field.name().to_owned(), format!("{value:?}")));
+            }
+        }
+        let mut spans = self.0.lock().unwrap();
+        record(&mut Fields(&mut spans[id - 1]));
+    }
+}
+
+impl tracing::Subscriber for SpanFields {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, span: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        let id = {
+            let mut spans = self.0.lock().unwrap();
+            spans.push(vec![("name".to_owned(), span.metadata().name().to_owned())]);
+            spans.len()
+        };
+        self.visit(id, |fields| span.record(fields));
+        tracing::span::Id::from_u64(id as u64)
+    }
+    fn record(&self, span: &tracing::span::Id, values: &tracing::span::Record<'_>) {
+        self.visit(span.into_u64() as usize, |fields| values.record(fields));
+    }
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, _: &tracing::Event<'_>) {}
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test]
+async fn each_send_is_a_span_with_method_path_template_attempt_status_and_request_id() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || {
+            json(
+                503,
+                &[("retry-after", "0"), ("request-id", "r-1")],
+                json!({}),
+            )
+        })
+        .await;
+        let fields = std::sync::Arc::new(SpanFields::default());
+        let _guard = tracing::dispatcher::set_default(&tracing::Dispatch::from(
+            std::sync::Arc::clone(&fields),
+        ));
+        client(&server, &log)
+            .send(&GetUser::new("u1"))
+            .await
+            .unwrap();
+        let spans = fields.0.lock().unwrap().clone();
+        let requests: Vec<_> = spans
+            .iter()
+            .filter(|span| span[0].1 == "graph.request")
+            .map(|span| {
+                let get = |name: &str| {
+                    span.iter()
+                        .find(|(key, _)| key == name)
+                        .map(|(_, value)| value.clone())
+                };
+                (
+                    get("method"),
+                    get("path"),
+                    get("attempt"),
+                    get("status"),
+                    get("request_id"),
+                )
+            })
+            .collect();
+        let some = |text: &str| Some(text.to_owned());
+        assert_eq!(
+            requests,
+            [
+                (
+                    some("GET"),
+                    some("\"/users/{userId}\""),
+                    some("1"),
+                    some("503"),
+                    some("\"r-1\"")
+                ),
+                (
+                    some("GET"),
+                    some("\"/users/{userId}\""),
+                    some("2"),
+                    some("200"),
+                    None
+                ),
+            ]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn by_default_the_client_really_waits_with_tokio_s_timer() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || throttled("0.3")).await;
+        // No recording sleeper: tokio's own.
+        let client =
+            Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder()).unwrap();
+        let started = std::time::Instant::now();
+        client.send(&GetUser::new("u1")).await.unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_millis(300),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(server.requests().len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_retried_even_for_a_post_since_nothing_was_sent() {
+    within_deadline(async {
+        // A port on 127.0.0.1 that nothing listens on any more.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let log = new_log();
+        let client = Client::with_reqwest(
+            format!("http://127.0.0.1:{port}/v1.0"),
+            "token".to_string(),
+            reqwest_builder(),
+        )
+        .unwrap()
+        .with_sleeper(RecordingSleeper(std::sync::Arc::clone(&log)))
+        .with_retry_policy(RetryPolicy::default().max_retries(2));
+        let result = client
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        let Err(Error::Transport(error)) = result else {
+            panic!("{result:?}")
+        };
+        assert!(error.is_connect(), "{error}");
+        // Three attempts, as the policy allows, with backed-off waits between.
+        let waits: Vec<Duration> = events(&log)
+            .into_iter()
+            .map(|event| match event {
+                Event::Sleep(wait) => wait,
+                other => panic!("nothing listens, yet {other:?}"),
+            })
+            .collect();
+        let [first, second] = waits[..] else {
+            panic!("{waits:?}")
+        };
+        assert!(
+            first >= Duration::from_secs(3) && first <= Duration::from_millis(4500),
+            "{first:?}"
+        );
+        assert!(
+            second >= Duration::from_secs(6) && second <= Duration::from_secs(9),
+            "{second:?}"
+        );
+    })
+    .await;
+}

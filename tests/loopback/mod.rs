@@ -1,0 +1,194 @@
+//! A scripted HTTP/1.1 server on 127.0.0.1 (hyper), answering like Graph,
+//! for the client tests; and a sleeper that records the waits it is asked
+//! for in the same log as the requests, so a test sees their order.
+
+#![allow(dead_code)] // each test binary uses part of it
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use graph_core::client::{BoxFuture, Client, Sleeper};
+use graph_core::http;
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Frame, Incoming};
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+
+/// What the server and the sleeper saw, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// `METHOD /path?query` on the server at that port.
+    Request(u16, String),
+    /// The client waited this long.
+    Sleep(Duration),
+}
+
+pub type Log = Arc<Mutex<Vec<Event>>>;
+
+pub fn new_log() -> Log {
+    Arc::new(Mutex::new(Vec::new()))
+}
+
+/// A request as the server received it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: String,
+    /// Path and query.
+    pub target: String,
+    pub authorization: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// What the script answers.
+pub enum Reply {
+    /// A whole response.
+    Full(http::Response<Vec<u8>>),
+    /// Headers declaring `declared` bytes, `sent` of them, then the
+    /// connection is dropped: a connection lost in the middle of a body.
+    Cut { declared: usize, sent: Vec<u8> },
+}
+
+/// A JSON answer.
+pub fn json(status: u16, headers: &[(&str, &str)], body: serde_json::Value) -> Reply {
+    let mut builder = http::Response::builder()
+        .status(status)
+        .header("content-type", "application/json");
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    Reply::Full(builder.body(body.to_string().into_bytes()).unwrap())
+}
+
+pub struct Server {
+    pub addr: SocketAddr,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+type Body = BoxBody<Bytes, std::io::Error>;
+
+impl Server {
+    /// Starts a server on an ephemeral port of 127.0.0.1; `script` gets each
+    /// request and how many came before it. It stops with the test's runtime.
+    pub async fn start(
+        log: &Log,
+        script: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static,
+    ) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let script = Arc::new(script);
+        let (log, seen_by_server) = (Arc::clone(log), Arc::clone(&seen));
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let (log, seen, script) = (
+                    Arc::clone(&log),
+                    Arc::clone(&seen_by_server),
+                    Arc::clone(&script),
+                );
+                let service = service_fn(move |request: http::Request<Incoming>| {
+                    let (log, seen, script) =
+                        (Arc::clone(&log), Arc::clone(&seen), Arc::clone(&script));
+                    async move {
+                        let (parts, body) = request.into_parts();
+                        let body = body.collect().await.map(|body| body.to_bytes().to_vec());
+                        let request = Seen {
+                            method: parts.method.to_string(),
+                            target: parts.uri.to_string(),
+                            authorization: parts
+                                .headers
+                                .get("authorization")
+                                .map(|value| value.to_str().unwrap().to_owned()),
+                            body: body.unwrap_or_default(),
+                        };
+                        log.lock().unwrap().push(Event::Request(
+                            addr.port(),
+                            format!("{} {}", request.method, request.target),
+                        ));
+                        let count = {
+                            let mut seen = seen.lock().unwrap();
+                            seen.push(request.clone());
+                            seen.len() - 1
+                        };
+                        Ok::<_, Infallible>(respond(script(&request, count)))
+                    }
+                });
+                tokio::spawn(async move {
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+        Server { addr, seen }
+    }
+
+    /// The service root on this server.
+    pub fn root(&self) -> String {
+        format!("http://{}/v1.0", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+fn respond(reply: Reply) -> http::Response<Body> {
+    match reply {
+        Reply::Full(response) => response.map(|body| {
+            Full::new(Bytes::from(body))
+                .map_err(|never| match never {})
+                .boxed()
+        }),
+        Reply::Cut { declared, sent } => {
+            let frames = futures_util::stream::iter([
+                Ok(Frame::data(Bytes::from(sent))),
+                Err(std::io::Error::other("connection dropped mid-body")),
+            ]);
+            http::Response::builder()
+                .status(200)
+                .header("content-type", "application/json")
+                .header("content-length", declared)
+                .body(StreamBody::new(frames).boxed())
+                .unwrap()
+        }
+    }
+}
+
+/// A sleeper that logs each wait and returns at once.
+pub struct RecordingSleeper(pub Log);
+
+impl Sleeper for RecordingSleeper {
+    fn sleep(&self, wait: Duration) -> BoxFuture<'static, ()> {
+        self.0.lock().unwrap().push(Event::Sleep(wait));
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// A client for `server` that records its waits in `log` and uses no
+/// proxy, so nothing leaves loopback.
+pub fn client(server: &Server, log: &Log) -> Client {
+    Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder())
+        .unwrap()
+        .with_sleeper(RecordingSleeper(Arc::clone(log)))
+}
+
+pub fn reqwest_builder() -> graph_core::client::ReqwestClientBuilder {
+    graph_core::client::ReqwestClientBuilder::new().no_proxy()
+}
+
+/// The events in `log` so far.
+pub fn events(log: &Log) -> Vec<Event> {
+    log.lock().unwrap().clone()
+}
+
+/// Runs a test body with a deadline, so no test can hang.
+pub async fn within_deadline<F: std::future::Future>(body: F) -> F::Output {
+    tokio::time::timeout(Duration::from_secs(30), body)
+        .await
+        .expect("the test did not finish in 30 s")
+}
