@@ -179,6 +179,10 @@ impl<T: UrlLiteral> UrlLiteral for Option<T> {
 
 /// Every `#[graph_enum]`: its member's wire name, quoted (a member kept in
 /// an `other` variant is written as received, quotes doubled).
+///
+/// Not recommended in errors: for a type without `UrlLiteral`, "`GraphEnum`
+/// is not implemented" would send the user the wrong way.
+#[diagnostic::do_not_recommend]
 impl<E: GraphEnum> UrlLiteral for E {
     fn write_url_literal(&self, out: &mut String) {
         write_quoted(out, self.as_str());
