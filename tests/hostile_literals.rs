@@ -62,7 +62,10 @@ fn literal_text() -> impl Strategy<Value = String> {
         url_text(),
         (
             "[a-z.]{0,3}",
-            prop::collection::vec(prop::sample::select(vec!['\'', 'x', ',', ')', '=', '/']), 0..8),
+            prop::collection::vec(
+                prop::sample::select(vec!['\'', 'x', ',', ')', '=', '/']),
+                0..8
+            ),
         )
             .prop_map(|(prefix, chars)| format!("{prefix}'{}'", String::from_iter(chars))),
         "[-+.:_a-zA-Z0-9]{1,12}",
