@@ -36,7 +36,7 @@ pub fn no_response(parts: &Parts, body: &[u8]) -> Result<(), GraphError> {
 /// [`Patch`](crate::Patch)), so `None` is left out, and [`WriteParameter`]
 /// otherwise. Unlike the entities' `Entry`, the fallback applies to every
 /// type and checks `Serialize` in its `where` clause, so a type that is not
-/// one is reported in [`ActionParameter`]'s words, not as a method whose
+/// one is reported in `ActionParameter`'s words, not as a method whose
 /// bounds are not met.
 pub struct Parameter<'a, T: ?Sized>(pub &'a T);
 
