@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use url::Url;
 
 mod url_text;
-use url_text::{decode, url_text};
+use url_text::{arguments, decode, url_text};
 
 /// Writes its text as is: the most hostile `UrlLiteral` there is.
 #[derive(Debug, Clone)]
@@ -26,33 +26,6 @@ graph_endpoint! {
         path: "/me/drive/root:/{+path}:/f(a={a},b={b})/next",
         parameters: { a: Raw, b: String },
     }
-}
-
-/// `name=literal` pairs of `f(...)`, split at `,` outside quotes.
-fn arguments(segment: &str) -> Option<Vec<(String, String)>> {
-    let inner = segment.strip_prefix("f(")?.strip_suffix(')')?;
-    let (mut parts, mut quoted, mut start) = (Vec::new(), false, 0);
-    for (at, c) in inner.char_indices() {
-        match c {
-            '\'' => quoted = !quoted,
-            ',' if !quoted => {
-                parts.push(&inner[start..at]);
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    if quoted {
-        return None;
-    }
-    parts.push(&inner[start..]);
-    parts
-        .into_iter()
-        .map(|part| {
-            let (name, literal) = part.split_once('=')?;
-            Some((name.to_owned(), literal.to_owned()))
-        })
-        .collect()
 }
 
 /// Literal-looking text: quotes, prefixes and the characters that end
