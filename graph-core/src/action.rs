@@ -94,3 +94,30 @@ impl<T: ?Sized> WriteParameter for &Parameter<'_, T> {
         entry(object, name, self.0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Patch;
+
+    // Written as generated code writes it: the `&` is what lets method
+    // resolution pick the `Option` and `Patch` impls first.
+    #[allow(clippy::needless_borrow)]
+    #[test]
+    fn absent_parameters_are_left_out_and_others_written() {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::new(&mut out);
+        let mut object = begin_parameters(&mut serializer);
+        (&Parameter(&Some(false))).write_parameter(&mut object, "saveToSentItems");
+        (&Parameter(&None::<bool>)).write_parameter(&mut object, "none");
+        (&Parameter(&Patch::<i32>::Unchanged)).write_parameter(&mut object, "unchanged");
+        (&Parameter(&Patch::<i32>::Clear)).write_parameter(&mut object, "cleared");
+        (&Parameter(&vec!["a"])).write_parameter(&mut object, "schedules");
+        (&Parameter("text")).write_parameter(&mut object, "unsized");
+        end_parameters(object).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"saveToSentItems":false,"cleared":null,"schedules":["a"],"unsized":"text"}"#
+        );
+    }
+}
