@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use url::Url;
 
 mod url_text;
-use url_text::{decode, ok, request_line, url_text};
+use url_text::{arguments, decode, ok, request_line, url_text};
 
 const ROOT: &str = "https://graph.microsoft.com/v1.0";
 
@@ -284,36 +284,6 @@ graph_endpoint! {
     }
 }
 
-/// The arguments of `f(a=...,b=...)`, each literal as written: splits at
-/// `,` outside quotes, OData's way.
-fn arguments(segment: &str) -> Vec<(String, String)> {
-    let inner = segment
-        .strip_prefix("f(")
-        .and_then(|rest| rest.strip_suffix(')'))
-        .unwrap_or_else(|| panic!("not a call of f: {segment}"));
-    let mut parts = Vec::new();
-    let (mut quoted, mut start) = (false, 0);
-    for (at, c) in inner.char_indices() {
-        match c {
-            '\'' => quoted = !quoted,
-            ',' if !quoted => {
-                parts.push(&inner[start..at]);
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    assert!(!quoted, "unclosed quote in {segment}");
-    parts.push(&inner[start..]);
-    parts
-        .into_iter()
-        .map(|part| {
-            let (name, literal) = part.split_once('=').expect("name=literal");
-            (name.to_owned(), literal.to_owned())
-        })
-        .collect()
-}
-
 /// The text of a quoted literal (`'it''s'` is `it's`), after an optional
 /// type prefix such as `duration`.
 fn unquote<'a>(literal: &'a str, prefix: &str) -> String {
@@ -415,7 +385,7 @@ proptest! {
         prop_assert_eq!(decode(segments[2]), user);
         prop_assert_eq!(segments[4], "next");
 
-        let args = arguments(&decode(segments[3]));
+        let args = arguments(&decode(segments[3])).expect("f(name=literal,...)");
         let names: Vec<&str> = args.iter().map(|(name, _)| name.as_str()).collect();
         prop_assert_eq!(names, ["s", "n", "flag", "id", "day", "at", "span", "maybe", "period"]);
         let literal = |index: usize| args[index].1.as_str();

@@ -2,7 +2,7 @@
 
 use http::header::{CONTENT_TYPE, LOCATION};
 use http::response::Parts;
-use http::HeaderValue;
+use http::{HeaderValue, StatusCode};
 
 use crate::error::Shortened;
 use crate::{GraphError, RequestBody, ResponseBody};
@@ -98,6 +98,9 @@ impl ResponseBody for Content {
     const ACCEPT: &'static str = "*/*";
 
     fn from_response(parts: &Parts, body: &[u8]) -> Result<Self, GraphError> {
+        if parts.status == StatusCode::NOT_MODIFIED {
+            return Err(not_modified(parts));
+        }
         if parts.status.is_redirection() {
             return Err(GraphError::UnexpectedResponse {
                 status: parts.status,
@@ -161,6 +164,9 @@ impl ResponseBody for Download {
         if !parts.status.is_redirection() {
             return Content::read(parts, body).map(Download::Content);
         }
+        if parts.status == StatusCode::NOT_MODIFIED {
+            return Err(not_modified(parts));
+        }
         match parts.headers.get(LOCATION) {
             Some(location) => Ok(Download::Redirect {
                 location: header_text(location, "Location", parts)?,
@@ -170,6 +176,18 @@ impl ResponseBody for Download {
                 reason: "a redirect without a `Location` header".to_owned(),
             }),
         }
+    }
+}
+
+/// `304 Not Modified` is a 3xx without a location: the answer to a
+/// conditional request (Graph's reports and files document `If-None-Match`),
+/// not a broken redirect.
+fn not_modified(parts: &Parts) -> GraphError {
+    GraphError::UnexpectedResponse {
+        status: parts.status,
+        reason: "the content has not changed since the version named in `If-None-Match` \
+                 (or `If-Modified-Since`); there is nothing to download"
+            .to_owned(),
     }
 }
 
@@ -217,6 +235,21 @@ fn check_media_type(content_type: &str) -> Result<HeaderValue, GraphError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_modified_is_named_for_what_it_is() {
+        let (parts, ()) = http::Response::builder()
+            .status(304)
+            .body(())
+            .unwrap()
+            .into_parts();
+        for error in [
+            Content::from_response(&parts, b"").unwrap_err(),
+            Download::from_response(&parts, b"").unwrap_err(),
+        ] {
+            assert!(error.to_string().contains("If-None-Match"), "{error}");
+        }
+    }
 
     #[test]
     fn media_types() {

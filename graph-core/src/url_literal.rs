@@ -135,9 +135,17 @@ impl UrlLiteral for f64 {
     }
 }
 
+/// `Edm.Single`: the shortest text that reads back as this `f32` (`0.1`),
+/// not the digits of its widening to `f64` (`0.10000000149011612`).
 impl UrlLiteral for f32 {
     fn write_url_literal(&self, out: &mut String) {
-        Double(f64::from(*self)).write_url_literal(out);
+        if self.is_finite() {
+            // `Debug` is the shortest round-trip form, with an exponent
+            // where that is shorter (`1e-7`), as the ABNF's `decimalValue`.
+            let _ = write!(out, "{self:?}");
+        } else {
+            Double(f64::from(*self)).write_url_literal(out);
+        }
     }
 }
 
@@ -179,6 +187,10 @@ impl<T: UrlLiteral> UrlLiteral for Option<T> {
 
 /// Every `#[graph_enum]`: its member's wire name, quoted (a member kept in
 /// an `other` variant is written as received, quotes doubled).
+///
+/// Not recommended in errors: for a type without `UrlLiteral`, "`GraphEnum`
+/// is not implemented" would send the user the wrong way.
+#[diagnostic::do_not_recommend]
 impl<E: GraphEnum> UrlLiteral for E {
     fn write_url_literal(&self, out: &mut String) {
         write_quoted(out, self.as_str());
@@ -237,6 +249,11 @@ mod tests {
         assert_eq!(literal(&true), "true");
         assert_eq!(literal(&1.5f64), "1.5");
         assert_eq!(literal(&f64::NEG_INFINITY), "-INF");
+        assert_eq!(literal(&0.1f32), "0.1");
+        assert_eq!(literal(&1e-7f32), "1e-7");
+        assert_eq!(literal(&-2.5e30f32), "-2.5e30");
+        assert_eq!(literal(&f32::NAN), "NaN");
+        assert_eq!(literal(&f32::INFINITY), "INF");
         assert_eq!(literal(&Some(3u8)), "3");
         assert_eq!(literal(&None::<String>), "null");
         let date: Date = "2017-09-01".parse().unwrap();

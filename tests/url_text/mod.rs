@@ -44,3 +44,32 @@ pub fn ok(body: &str) -> graph_core::http::Response<&str> {
         .body(body)
         .unwrap()
 }
+
+/// The `name=literal` arguments of the call `f(...)`, each literal as
+/// written, split at `,` outside quotes (OData's way); `None` when `segment`
+/// is not such a call or a quote is left open.
+pub fn arguments(segment: &str) -> Option<Vec<(String, String)>> {
+    let inner = segment.strip_prefix("f(")?.strip_suffix(')')?;
+    let (mut parts, mut quoted, mut start) = (Vec::new(), false, 0);
+    for (at, c) in inner.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(&inner[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    if quoted {
+        return None;
+    }
+    parts.push(&inner[start..]);
+    parts
+        .into_iter()
+        .map(|part| {
+            let (name, literal) = part.split_once('=')?;
+            Some((name.to_owned(), literal.to_owned()))
+        })
+        .collect()
+}

@@ -47,7 +47,7 @@ pub(crate) fn begin_object<S: Serializer>(
 
 /// Writes a property.
 #[inline]
-fn entry<M: SerializeMap, T: Serialize + ?Sized>(
+pub(crate) fn entry<M: SerializeMap, T: Serialize + ?Sized>(
     object: &mut ObjectWriter<M>,
     name: &'static str,
     value: &T,
