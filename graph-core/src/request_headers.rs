@@ -105,7 +105,8 @@ impl RequestOptions {
     /// A `Prefer` header is sent next to the preferences graph-core sends;
     /// a header graph-core sets itself (`Accept`, `Content-Type`,
     /// `ConsistencyLevel`) is replaced by the first one added with its name;
-    /// further ones with one name are all sent.
+    /// further ones with one name are all sent. The value shows in `Debug`
+    /// output; send a secret with [`sensitive_header`](Self::sensitive_header).
     ///
     /// # Errors
     /// [`GraphError::InvalidHeader`] naming the header when `name` is not a
@@ -126,7 +127,35 @@ impl RequestOptions {
     /// assert!(matches!(refused, Err(GraphError::InvalidHeader { .. })));
     /// # Ok::<(), GraphError>(())
     /// ```
-    pub fn header(mut self, name: &str, value: &str) -> Result<Self, GraphError> {
+    pub fn header(self, name: &str, value: &str) -> Result<Self, GraphError> {
+        self.push_header(name, value, false)
+    }
+
+    /// [`header`](Self::header) for a secret such as an API key or a
+    /// subscription key: the value is marked sensitive, so the `Debug`
+    /// output of the options and of the request never prints it.
+    ///
+    /// ```
+    /// use graph_core::{graph_endpoint, Endpoint, GraphError, JsonValue, RequestOptions};
+    ///
+    /// graph_endpoint! {
+    ///     pub ListUsers { method: GET, path: "/users", response: JsonValue }
+    /// }
+    ///
+    /// let options = RequestOptions::new().sensitive_header("Ocp-Apim-Subscription-Key", "k-123")?;
+    /// let request = ListUsers::new().to_request_with("https://graph.microsoft.com/v1.0", "token", &options)?;
+    /// assert_eq!(request.headers()["ocp-apim-subscription-key"], "k-123");
+    /// assert!(!format!("{request:?}{options:?}").contains("k-123"));
+    /// # Ok::<(), GraphError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`header`](Self::header).
+    pub fn sensitive_header(self, name: &str, value: &str) -> Result<Self, GraphError> {
+        self.push_header(name, value, true)
+    }
+
+    fn push_header(mut self, name: &str, value: &str, sensitive: bool) -> Result<Self, GraphError> {
         let invalid = |reason: &'static str| GraphError::InvalidHeader {
             name: Shortened::new(name),
             reason,
@@ -145,7 +174,8 @@ impl RequestOptions {
                 "the HTTP client sets it; a value set here could change how the request is framed or routed",
             ));
         }
-        let value = header_value(value).map_err(invalid)?;
+        let mut value = header_value(value).map_err(invalid)?;
+        value.set_sensitive(sensitive);
         self.headers.extra.push((header, value));
         Ok(self)
     }
