@@ -466,7 +466,14 @@ impl<'a> Generator<'a> {
             [one] => (*one).to_owned(),
             many => format!("{{{}}}", many.join(", ")),
         };
-        let mut module = format!("//! The `{namespace}` namespace.\n\nuse graph_core::{uses};\n");
+        // With features, a module may have none of its items enabled.
+        let allow = if self.options.whole {
+            "#[allow(unused_imports)]\n"
+        } else {
+            ""
+        };
+        let mut module =
+            format!("//! The `{namespace}` namespace.\n\n{allow}use graph_core::{uses};\n");
         module.push_str(&items);
         module
     }
@@ -1039,7 +1046,8 @@ fn cfg_attribute(features: &BTreeSet<String>, indent: &str) -> String {
         return format!("{indent}#[cfg({})]\n", items[0]);
     }
     let joined = items.join(", ");
-    if joined.len() + "any()".len() <= ATTR_FN_LIKE_WIDTH {
+    let width = indent.len() + joined.len() + "#[cfg(any())]".len();
+    if joined.len() <= ATTR_FN_LIKE_WIDTH && width <= 100 {
         return format!("{indent}#[cfg(any({joined}))]\n");
     }
     let mut out = format!("{indent}#[cfg(any(\n");
@@ -1055,7 +1063,9 @@ fn cfg_attribute(features: &BTreeSet<String>, indent: &str) -> String {
 /// attributes whose arguments are wider than `attr_fn_like_width` (70).
 fn push_attribute(out: &mut String, indent: &str, name: &str, args: &[String]) {
     let joined = args.join(", ");
-    if joined.len() <= ATTR_FN_LIKE_WIDTH {
+    let width = indent.len() + name.len() + joined.len() + "#[()]".len();
+    // A single argument has nothing to break at.
+    if args.len() == 1 || (joined.len() <= ATTR_FN_LIKE_WIDTH && width <= 100) {
         let _ = writeln!(out, "{indent}#[{name}({joined})]");
         return;
     }
