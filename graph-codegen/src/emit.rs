@@ -33,6 +33,12 @@ pub struct Options {
     pub source_sha256: String,
     /// The command that regenerates the output, for the header.
     pub command: String,
+    /// Leave the endpoints out.
+    pub no_endpoints: bool,
+    /// Write plain `#[derive(Serialize, Deserialize)]` types instead of the
+    /// macros (no endpoints, no create/update types, unknown properties
+    /// dropped): the baseline of the compile-time measurement.
+    pub plain_serde: bool,
 }
 
 /// The generated files and what they hold.
@@ -472,8 +478,12 @@ impl<'a> Generator<'a> {
         } else {
             ""
         };
-        let mut module =
-            format!("//! The `{namespace}` namespace.\n\n{allow}use graph_core::{uses};\n");
+        let imports = if self.options.plain_serde {
+            "serde::{Deserialize, Serialize}".to_owned()
+        } else {
+            format!("graph_core::{uses}")
+        };
+        let mut module = format!("//! The `{namespace}` namespace.\n\n{allow}use {imports};\n");
         module.push_str(&items);
         module
     }
@@ -508,7 +518,9 @@ impl<'a> Generator<'a> {
             (*rust).to_owned()
         } else if let Some(enumeration) = self.metadata.enums.get(&ty.name) {
             let path = self.type_path(&ty.name, from, false);
-            if enumeration.flags {
+            if enumeration.flags && self.options.plain_serde {
+                "String".to_owned()
+            } else if enumeration.flags {
                 format!("graph_core::Flags<{path}>")
             } else {
                 path
@@ -622,6 +634,41 @@ impl<'a> Generator<'a> {
         if ty.is_abstract {
             args.push("abstract".into());
         }
+        if self.options.plain_serde {
+            uses.remove(macro_name);
+            uses.insert("Deserialize");
+            uses.insert("Serialize");
+            out.push_str("#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]\n");
+            let _ = writeln!(out, "pub struct {} {{", self.idents[&ty.qualified]);
+            match base {
+                Some(base) => {
+                    let path = self.type_path(base, namespace, false);
+                    let _ = writeln!(out, "    #[serde(flatten)]\n    pub base: {path},");
+                }
+                None => {
+                    out.push_str(PLAIN_ODATA_TYPE);
+                    if entity {
+                        out.push_str(PLAIN_ID);
+                    }
+                }
+            }
+            for (graph_name, type_ref, description, _, gate_target) in fields {
+                let FieldName { ident, .. } = &field_names[&graph_name];
+                push_doc(out, "    ", description.as_deref());
+                if let Some(target) = gate_target {
+                    out.push_str(&self.gate(&target, "    "));
+                }
+                let options = [
+                    format!("rename = \"{graph_name}\""),
+                    "skip_serializing_if = \"Option::is_none\"".to_owned(),
+                ];
+                push_attribute(out, "    ", "serde", &options);
+                let value = self.value_type(&ty.qualified, &graph_name, &type_ref, namespace);
+                push_field(out, ident, &format!("Option<{value}>"));
+            }
+            out.push_str("}\n");
+            return;
+        }
         push_attribute(out, "", macro_name, &args);
         out.push_str("#[derive(Debug, Clone, PartialEq, Default)]\n");
         let ident = &self.idents[&ty.qualified];
@@ -669,7 +716,15 @@ impl<'a> Generator<'a> {
             ty.name
         );
         out.push_str(&self.gate(&ty.qualified, ""));
-        out.push_str("#[graph_polymorphic]\n#[derive(Debug, Clone, PartialEq)]\n");
+        let plain = self.options.plain_serde;
+        if plain {
+            uses.remove("graph_polymorphic");
+            out.push_str(
+                "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n#[serde(tag = \"@odata.type\")]\n",
+            );
+        } else {
+            out.push_str("#[graph_polymorphic]\n#[derive(Debug, Clone, PartialEq)]\n");
+        }
         let _ = writeln!(out, "pub enum {any} {{");
         let derived = self.polymorphic[&ty.qualified].clone();
         let mut used = BTreeSet::new();
@@ -695,6 +750,9 @@ impl<'a> Generator<'a> {
         for (variant, qualified) in variants {
             out.push_str(&self.gate(&qualified, "    "));
             let path = self.type_path(&qualified, namespace, false);
+            if plain {
+                let _ = writeln!(out, "    #[serde(rename = \"#{qualified}\")]");
+            }
             let line = format!("    {variant}(Box<{path}>),");
             if line.len() <= 100 {
                 let _ = writeln!(out, "{line}");
@@ -702,7 +760,15 @@ impl<'a> Generator<'a> {
                 let _ = writeln!(out, "    {variant}(\n        Box<{path}>,\n    ),");
             }
         }
-        let _ = writeln!(out, "    #[graph(other)]\n    Other(Box<{ident}>),\n}}");
+        if plain {
+            let _ = writeln!(
+                out,
+                "    #[serde(rename = \"#{}\")]\n    Other(Box<{ident}>),\n}}",
+                ty.qualified
+            );
+        } else {
+            let _ = writeln!(out, "    #[graph(other)]\n    Other(Box<{ident}>),\n}}");
+        }
     }
 
     fn emit_enum(
@@ -720,19 +786,33 @@ impl<'a> Generator<'a> {
         if ty.flags {
             args.push("flags".into());
         }
-        push_attribute(out, "", "graph_enum", &args);
+        let plain = self.options.plain_serde;
+        if plain {
+            uses.remove("graph_enum");
+            uses.insert("Deserialize");
+            uses.insert("Serialize");
+        } else {
+            push_attribute(out, "", "graph_enum", &args);
+        }
         if uncamel {
             // Members that differ only by underscores keep them.
             out.push_str("#[allow(non_camel_case_types)]\n");
         }
-        out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
+        if plain {
+            out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]\n");
+        } else {
+            out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
+        }
         let _ = writeln!(out, "pub enum {} {{", self.idents[&ty.qualified]);
         let mut taken = BTreeSet::new();
         for member in &ty.members {
             let FieldName { ident, rename } = &variant_names[&member.name];
             taken.insert(ident.clone());
             push_doc(out, "    ", member.description.as_deref());
-            if let Some(rename) = rename {
+            if plain {
+                let rename = format!("rename = \"{}\"", member.name);
+                push_attribute(out, "    ", "serde", &[rename]);
+            } else if let Some(rename) = rename {
                 push_attribute(out, "    ", "graph", &[format!("rename = \"{rename}\"")]);
             }
             let _ = writeln!(out, "    {ident},");
@@ -742,6 +822,10 @@ impl<'a> Generator<'a> {
         } else {
             "Other"
         };
+        if plain {
+            let _ = writeln!(out, "    #[serde(other)]\n    {other},\n}}");
+            return;
+        }
         let _ = writeln!(
             out,
             "    /// A member these bindings do not know (added to Graph later).\n    \
@@ -759,7 +843,7 @@ impl<'a> Generator<'a> {
                 .or_default()
                 .push(node.clone());
         }
-        if by_root.is_empty() {
+        if by_root.is_empty() || self.options.no_endpoints || self.options.plain_serde {
             return Vec::new();
         }
         let mut taken = BTreeSet::new();
@@ -1014,6 +1098,16 @@ impl<'a> Generator<'a> {
 }
 
 const OTHER_TYPES: &str = "other-types";
+
+/// The plain flavour's `@odata.type`, on types without a base.
+const PLAIN_ODATA_TYPE: &str =
+    "    #[serde(rename = \"@odata.type\", skip_serializing_if = \"Option::is_none\")]
+    pub odata_type: Option<String>,
+";
+
+const PLAIN_ID: &str = "    #[serde(skip_serializing_if = \"Option::is_none\")]
+    pub id: Option<String>,
+";
 
 /// Lints the generated code may raise because of what the metadata says:
 /// Graph's descriptions are prose, not Rust docs.

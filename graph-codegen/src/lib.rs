@@ -63,12 +63,14 @@ pub fn read_metadata(path: &std::path::Path) -> std::io::Result<(String, String)
 }
 
 /// `Cargo.toml` for a generated crate named `name`, depending on graph-core
-/// as `graph_core_dependency` (`{ path = "../graph-core" }`, `"0.1"`).
+/// as `graph_core_dependency` (`{ path = "../graph-core" }`, `"0.1"`), and
+/// on serde for `--plain-serde` output.
 pub fn cargo_toml(
     name: &str,
     graph_core_dependency: &str,
     output: &Output,
     header: &str,
+    plain_serde: bool,
 ) -> String {
     let mut toml = String::new();
     for line in header.lines() {
@@ -80,6 +82,9 @@ pub fn cargo_toml(
          [lib]\n# Graph's descriptions are prose, not examples.\ndoctest = false\n\n\
          [dependencies]\ngraph-core = {graph_core_dependency}\n"
     ));
+    if plain_serde {
+        toml.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");
+    }
     if !output.features.is_empty() {
         toml.push_str("\n[features]\n");
         for (feature, enables) in &output.features {

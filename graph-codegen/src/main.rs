@@ -30,6 +30,9 @@ OPTIONS:
     --graph-core DEP     graph-core's dependency spec in Cargo.toml
                          (default \"0.1\"; e.g. '{ path = \"../graph-core\" }')
     --depth N            navigation steps below a --tree or --all root (default 3)
+    --no-endpoints       types only
+    --plain-serde        plain serde derives instead of the macros (a baseline
+                         for compile-time measurements; loses unknown values)
     --check              write nothing; fail if DIR differs from what would be written
 ";
 
@@ -73,6 +76,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 continue;
             }
             "--all" => options.whole = true,
+            "--no-endpoints" => options.no_endpoints = true,
+            "--plain-serde" => options.plain_serde = true,
             "--path" => options.paths.push(value(arg)?),
             "--tree" => options.trees.push(value(arg)?),
             "--type" => options.types.push(value(arg)?),
@@ -89,7 +94,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             other => return Err(format!("unknown argument `{other}`; see --help")),
         }
         command.push(arg.clone());
-        if !matches!(arg.as_str(), "--all") {
+        if !matches!(arg.as_str(), "--all" | "--no-endpoints" | "--plain-serde") {
             let given = command_value(
                 &command,
                 arg,
@@ -122,7 +127,13 @@ fn run(args: Vec<String>) -> Result<(), String> {
         .to_owned();
     let mut files: Vec<(PathBuf, String)> = vec![(
         out.join("Cargo.toml"),
-        cargo_toml(&crate_name, &graph_core, &output, &header),
+        cargo_toml(
+            &crate_name,
+            &graph_core,
+            &output,
+            &header,
+            options.plain_serde,
+        ),
     )];
     for (path, source) in &output.files {
         files.push((out.join("src").join(path), source.clone()));

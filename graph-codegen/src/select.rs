@@ -236,8 +236,9 @@ pub fn descendants(metadata: &Metadata) -> BTreeMap<String, Vec<String>> {
 }
 
 /// The types `seeds` need: their bases, the types of their structural
-/// properties, and the types derived from every struct type reached, since a
-/// property of a base type can hold any of them.
+/// properties, and the types derived from the seeds and the property types,
+/// since a value of a type can be any type derived from it. A base reached
+/// only as a base does not bring its other derived types.
 pub fn closure(metadata: &Metadata, seeds: &BTreeSet<String>) -> BTreeSet<String> {
     let mut derived: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for ty in metadata.structs.values() {
@@ -245,26 +246,34 @@ pub fn closure(metadata: &Metadata, seeds: &BTreeSet<String>) -> BTreeSet<String
             derived.entry(base).or_default().push(&ty.qualified);
         }
     }
-    let mut done = BTreeSet::new();
-    let mut work: Vec<String> = seeds.iter().cloned().collect();
-    while let Some(name) = work.pop() {
-        if !done.insert(name.clone()) {
-            continue;
+    // (type, whether its derived types come along)
+    let mut done: BTreeMap<String, bool> = BTreeMap::new();
+    let mut work: Vec<(String, bool)> = seeds.iter().map(|s| (s.clone(), true)).collect();
+    while let Some((name, with_derived)) = work.pop() {
+        match done.get(&name) {
+            Some(true) => continue,
+            Some(false) if !with_derived => continue,
+            _ => {}
         }
+        let first_visit = !done.contains_key(&name);
+        done.insert(name.clone(), with_derived);
         if let Some(ty) = metadata.structs.get(&name) {
-            work.extend(ty.base.iter().cloned());
-            for property in &ty.properties {
-                work.push(property.ty.name.clone());
+            if first_visit {
+                work.extend(ty.base.iter().map(|base| (base.clone(), false)));
+                for property in &ty.properties {
+                    work.push((property.ty.name.clone(), true));
+                }
             }
-            if name != ENTITY {
+            if with_derived && name != ENTITY {
                 for child in derived.get(name.as_str()).into_iter().flatten() {
-                    work.push((*child).to_owned());
+                    work.push(((*child).to_owned(), true));
                 }
             }
         }
     }
-    done.retain(|name| metadata.structs.contains_key(name) || metadata.enums.contains_key(name));
-    done
+    done.into_keys()
+        .filter(|name| metadata.structs.contains_key(name) || metadata.enums.contains_key(name))
+        .collect()
 }
 
 /// Whether every type is an entity type (for endpoints) or not.

@@ -199,3 +199,22 @@ fn ten_paths_select_what_they_need() {
     assert!(graph.contains("pub struct Windows10GeneralConfiguration {"));
     assert!(!graph.contains("pub struct EducationClass {"));
 }
+
+#[test]
+fn a_base_type_does_not_bring_its_other_derived_types() {
+    let (metadata, _) = v1();
+    let options = Options {
+        paths: vec!["/users".into()],
+        ..Options::default()
+    };
+    let output = generate(metadata, &options).unwrap();
+    let graph = &output.files["graph.rs"];
+    // `user` derives from `directoryObject`, which comes as its base ...
+    assert!(graph.contains("pub struct DirectoryObject {"));
+    assert!(graph.contains("#[graph_entity(\"user\", base = \"DirectoryObject\")]"));
+    // ... without `group`, `application` and the rest of its family; a
+    // `user` value may still be an `agentUser`.
+    assert!(!graph.contains("pub struct Group {"));
+    assert!(!graph.contains("pub struct Application {"));
+    assert!(graph.contains("pub enum AnyUser {"));
+}

@@ -963,36 +963,10 @@ pub struct BaseItem {
 #[graph_polymorphic]
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyBaseItem {
-    BaseSitePage(Box<BaseSitePage>),
     Drive(Box<Drive>),
     DriveItem(Box<DriveItem>),
-    List(Box<List>),
-    ListItem(Box<ListItem>),
-    RecycleBin(Box<RecycleBin>),
-    RecycleBinItem(Box<RecycleBinItem>),
-    SharedDriveItem(Box<SharedDriveItem>),
-    Site(Box<Site>),
-    SitePage(Box<SitePage>),
     #[graph(other)]
     Other(Box<BaseItem>),
-}
-
-#[graph_entity("baseSitePage", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct BaseSitePage {
-    pub page_layout: Option<PageLayoutType>,
-    pub publishing_state: Option<PublicationFacet>,
-    pub title: Option<String>,
-}
-
-/// A `baseSitePage` or any type derived from it, read as the type its `@odata.type`
-/// names; any other type is read as `Other`.
-#[graph_polymorphic]
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnyBaseSitePage {
-    SitePage(Box<SitePage>),
-    #[graph(other)]
-    Other(Box<BaseSitePage>),
 }
 
 /// BitLockerEncryptionMethod types
@@ -1158,13 +1132,6 @@ pub enum ComplianceStatus {
     /// A member these bindings do not know (added to Graph later).
     #[graph(other)]
     Other(String),
-}
-
-#[graph_complex("contentTypeInfo")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ContentTypeInfo {
-    pub id: Option<String>,
-    pub name: Option<String>,
 }
 
 #[graph_entity("contract", base = "DirectoryObject")]
@@ -1700,8 +1667,6 @@ pub struct Drive {
     /// A navigation property: present when the request expands it.
     pub items: Option<Vec<DriveItem>>,
     /// A navigation property: present when the request expands it.
-    pub list: Option<Box<List>>,
-    /// A navigation property: present when the request expands it.
     pub root: Option<DriveItem>,
     /// A navigation property: present when the request expands it.
     pub special: Option<Vec<DriveItem>>,
@@ -1735,8 +1700,6 @@ pub struct DriveItem {
     pub web_dav_url: Option<String>,
     /// A navigation property: present when the request expands it.
     pub children: Option<Vec<DriveItem>>,
-    /// A navigation property: present when the request expands it.
-    pub list_item: Option<Box<ListItem>>,
 }
 
 /// Possible values to specify which cookies are allowed in Microsoft Edge.
@@ -2093,8 +2056,6 @@ pub struct Group {
     pub permission_grants: Option<Vec<ResourceSpecificPermissionGrant>>,
     /// A navigation property: present when the request expands it.
     pub rejected_senders: Option<Vec<AnyDirectoryObject>>,
-    /// A navigation property: present when the request expands it.
-    pub sites: Option<Vec<Site>>,
     /// A navigation property: present when the request expands it.
     pub transitive_member_of: Option<Vec<AnyDirectoryObject>>,
     /// A navigation property: present when the request expands it.
@@ -2996,37 +2957,6 @@ pub struct LicenseProcessingState {
     pub state: Option<String>,
 }
 
-#[graph_entity("list", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct List {
-    pub display_name: Option<String>,
-    pub list: Option<ListInfo>,
-    pub sharepoint_ids: Option<SharepointIds>,
-    pub system: Option<SystemFacet>,
-    /// A navigation property: present when the request expands it.
-    pub drive: Option<Box<Drive>>,
-    /// A navigation property: present when the request expands it.
-    pub items: Option<Vec<ListItem>>,
-}
-
-#[graph_complex("listInfo")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ListInfo {
-    pub content_types_enabled: Option<bool>,
-    pub hidden: Option<bool>,
-    pub template: Option<String>,
-}
-
-#[graph_entity("listItem", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ListItem {
-    pub content_type: Option<ContentTypeInfo>,
-    pub deleted: Option<Deleted>,
-    pub sharepoint_ids: Option<SharepointIds>,
-    /// A navigation property: present when the request expands it.
-    pub drive_item: Option<Box<DriveItem>>,
-}
-
 #[graph_complex("localeInfo")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocaleInfo {
@@ -3854,13 +3784,6 @@ pub struct MediaContentRatingUnitedStates {
     pub tv_rating: Option<RatingUnitedStatesTelevisionType>,
 }
 
-#[graph_complex("metaDataKeyStringPair")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct MetaDataKeyStringPair {
-    pub key: Option<String>,
-    pub value: Option<String>,
-}
-
 /// The enum to specify the channels for Microsoft Edge apps.
 #[graph_enum("microsoftEdgeChannel")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4413,30 +4336,6 @@ pub struct Package {
     pub r#type: Option<String>,
 }
 
-#[graph_enum("pageLayoutType")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PageLayoutType {
-    MicrosoftReserved,
-    Article,
-    Home,
-    UnknownFutureValue,
-    /// A member these bindings do not know (added to Graph later).
-    #[graph(other)]
-    Other(String),
-}
-
-#[graph_enum("pagePromotionType")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PagePromotionType {
-    MicrosoftReserved,
-    Page,
-    NewsPost,
-    UnknownFutureValue,
-    /// A member these bindings do not know (added to Graph later).
-    #[graph(other)]
-    Other(String),
-}
-
 #[graph_complex("parentalControlSettings")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParentalControlSettings {
@@ -4670,33 +4569,6 @@ pub struct ProxiedDomain {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicClientApplication {
     pub redirect_uris: Option<Vec<String>>,
-}
-
-#[graph_complex("publicError")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PublicError {
-    pub code: Option<String>,
-    pub details: Option<Vec<PublicErrorDetail>>,
-    pub inner_error: Option<PublicInnerError>,
-    pub message: Option<String>,
-    pub target: Option<String>,
-}
-
-#[graph_complex("publicErrorDetail")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PublicErrorDetail {
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub target: Option<String>,
-}
-
-#[graph_complex("publicInnerError")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PublicInnerError {
-    pub code: Option<String>,
-    pub details: Option<Vec<PublicErrorDetail>>,
-    pub message: Option<String>,
-    pub target: Option<String>,
 }
 
 #[graph_complex("publicationFacet")]
@@ -5149,36 +5021,6 @@ pub enum RatingUnitedStatesTelevisionType {
     Other(String),
 }
 
-#[graph_complex("reactionsFacet")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ReactionsFacet {
-    pub comment_count: Option<i32>,
-    pub like_count: Option<i32>,
-    pub share_count: Option<i32>,
-}
-
-#[graph_entity("recycleBin", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RecycleBin {
-    pub settings: Option<RecycleBinSettings>,
-    /// A navigation property: present when the request expands it.
-    pub items: Option<Vec<RecycleBinItem>>,
-}
-
-#[graph_entity("recycleBinItem", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RecycleBinItem {
-    pub deleted_date_time: Option<graph_core::DateTimeOffset>,
-    pub deleted_from_location: Option<String>,
-    pub size: Option<i64>,
-}
-
-#[graph_complex("recycleBinSettings")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RecycleBinSettings {
-    pub retention_period_override_days: Option<i32>,
-}
-
 #[graph_complex("redirectUriSettings")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedirectUriSettings {
@@ -5333,15 +5175,6 @@ pub struct SamlSingleSignOnSettings {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResult {
     pub on_click_telemetry_url: Option<String>,
-}
-
-#[graph_complex("serverProcessedContent")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ServerProcessedContent {
-    pub html_strings: Option<Vec<MetaDataKeyStringPair>>,
-    pub image_sources: Option<Vec<MetaDataKeyStringPair>>,
-    pub links: Option<Vec<MetaDataKeyStringPair>>,
-    pub searchable_plain_texts: Option<Vec<MetaDataKeyStringPair>>,
 }
 
 #[graph_entity("servicePrincipal", base = "DirectoryObject")]
@@ -5502,24 +5335,6 @@ pub struct Shared {
     pub shared_date_time: Option<graph_core::DateTimeOffset>,
 }
 
-#[graph_entity("sharedDriveItem", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SharedDriveItem {
-    pub owner: Option<AnyIdentitySet>,
-    /// A navigation property: present when the request expands it.
-    pub drive_item: Option<DriveItem>,
-    /// A navigation property: present when the request expands it.
-    pub items: Option<Vec<DriveItem>>,
-    /// A navigation property: present when the request expands it.
-    pub list: Option<List>,
-    /// A navigation property: present when the request expands it.
-    pub list_item: Option<ListItem>,
-    /// A navigation property: present when the request expands it.
-    pub root: Option<DriveItem>,
-    /// A navigation property: present when the request expands it.
-    pub site: Option<Site>,
-}
-
 /// Possible values for when accounts are deleted on a shared PC.
 #[graph_enum("sharedPCAccountDeletionPolicyType")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5613,67 +5428,6 @@ pub struct SignInActivity {
     pub last_sign_in_request_id: Option<String>,
     pub last_successful_sign_in_date_time: Option<graph_core::DateTimeOffset>,
     pub last_successful_sign_in_request_id: Option<String>,
-}
-
-#[graph_entity("site", base = "BaseItem")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Site {
-    pub display_name: Option<String>,
-    pub error: Option<PublicError>,
-    pub is_personal_site: Option<bool>,
-    pub root: Option<Root>,
-    pub sharepoint_ids: Option<SharepointIds>,
-    pub site_collection: Option<SiteCollection>,
-    /// A navigation property: present when the request expands it.
-    pub drive: Option<Drive>,
-    /// A navigation property: present when the request expands it.
-    pub drives: Option<Vec<Drive>>,
-    /// A navigation property: present when the request expands it.
-    pub items: Option<Vec<AnyBaseItem>>,
-    /// A navigation property: present when the request expands it.
-    pub lists: Option<Vec<List>>,
-    /// A navigation property: present when the request expands it.
-    pub pages: Option<Vec<AnyBaseSitePage>>,
-    /// A navigation property: present when the request expands it.
-    pub sites: Option<Vec<Site>>,
-}
-
-#[graph_complex("siteArchivalDetails")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SiteArchivalDetails {
-    pub archive_status: Option<SiteArchiveStatus>,
-}
-
-#[graph_enum("siteArchiveStatus")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum SiteArchiveStatus {
-    RecentlyArchived,
-    FullyArchived,
-    Reactivating,
-    UnknownFutureValue,
-    /// A member these bindings do not know (added to Graph later).
-    #[graph(other)]
-    Other(String),
-}
-
-#[graph_complex("siteCollection")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SiteCollection {
-    pub archival_details: Option<SiteArchivalDetails>,
-    pub data_location_code: Option<String>,
-    pub hostname: Option<String>,
-    pub root: Option<Root>,
-}
-
-#[graph_entity("sitePage", base = "BaseSitePage")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SitePage {
-    pub promotion_kind: Option<PagePromotionType>,
-    pub reactions: Option<ReactionsFacet>,
-    pub show_comments: Option<bool>,
-    pub show_recommended_pages: Option<bool>,
-    pub thumbnail_web_url: Option<String>,
-    pub title_area: Option<TitleArea>,
 }
 
 /// Possible values for site security level.
@@ -5899,45 +5653,6 @@ pub enum AnyTimeZoneBase {
     Other(Box<TimeZoneBase>),
 }
 
-#[graph_complex("titleArea")]
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TitleArea {
-    pub alternative_text: Option<String>,
-    pub enable_gradient_effect: Option<bool>,
-    pub image_web_url: Option<String>,
-    pub layout: Option<TitleAreaLayoutType>,
-    pub server_processed_content: Option<ServerProcessedContent>,
-    pub show_author: Option<bool>,
-    pub show_published_date: Option<bool>,
-    pub show_text_block_above_title: Option<bool>,
-    pub text_above_title: Option<String>,
-    pub text_alignment: Option<TitleAreaTextAlignmentType>,
-}
-
-#[graph_enum("titleAreaLayoutType")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TitleAreaLayoutType {
-    ImageAndTitle,
-    Plain,
-    ColorBlock,
-    Overlap,
-    UnknownFutureValue,
-    /// A member these bindings do not know (added to Graph later).
-    #[graph(other)]
-    Other(String),
-}
-
-#[graph_enum("titleAreaTextAlignmentType")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TitleAreaTextAlignmentType {
-    Left,
-    Center,
-    UnknownFutureValue,
-    /// A member these bindings do not know (added to Graph later).
-    #[graph(other)]
-    Other(String),
-}
-
 #[graph_entity("tokenIssuancePolicy", base = "StsPolicy")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TokenIssuancePolicy {}
@@ -6039,8 +5754,6 @@ pub struct User {
     pub drive: Option<Drive>,
     /// A navigation property: present when the request expands it.
     pub drives: Option<Vec<Drive>>,
-    /// A navigation property: present when the request expands it.
-    pub followed_sites: Option<Vec<Site>>,
     /// Zero or more managed app registrations that belong to the user.
     pub managed_app_registrations: Option<Vec<AnyManagedAppRegistration>>,
     /// A navigation property: present when the request expands it.
