@@ -16,12 +16,17 @@ Both build in debug into one target directory (dependencies once, untimed),
 `cargo clean -p` before each timed build, the flavours alternating. Peak
 memory is GNU time's maximum resident set size of the build (rustc).
 
+With `--features-alone F [F ...]` (or `--features-alone all`), instead:
+build the whole-schema macro crate with each feature enabled alone, to
+check that each compiles by itself, and print its build time.
+
 With `--ten-paths`, instead: the wall time of generating and building a
 crate of ten paths (dependencies already built), the README's 10-second
 target.
 
     nice python3 benches/compile/codegen_v1.py [--runs 1]
     python3 benches/compile/codegen_v1.py --ten-paths
+    nice python3 benches/compile/codegen_v1.py --features-alone users groups drives
 
 Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
 """
@@ -84,7 +89,11 @@ def whole(args):
         }
         for flavour, (path, extra, features) in crates.items():
             generate(binary, path, os.path.basename(path), extra)
-            timed_build(path, target, features)  # warm-up: dependencies
+        # Warm-up: the dependencies both flavours share (graph-core, serde),
+        # through a small crate rather than a whole build.
+        warm = os.path.join(tmp, "warm-up")
+        generate(binary, warm, "warm-up", ["--path", "/groups", "--plain-serde"])
+        timed_build(warm, target, [])
         results = {flavour: [] for flavour in crates}
         for _ in range(args.runs):
             for flavour, (path, _, features) in crates.items():
@@ -114,12 +123,47 @@ def ten_paths(args):
             print(f"ten paths: generate + debug build {total:.1f} s (build {wall:.1f} s, {mib:.0f} MiB)")
 
 
+def features_alone(args):
+    binary = generator()
+    with tempfile.TemporaryDirectory() as tmp:
+        target = os.path.join(ROOT, "target")
+        crate = os.path.join(tmp, "v1-features")
+        generate(binary, crate, "v1-features", ["--all", "--depth", "1"])
+        features = args.features_alone
+        if features == ["all"]:
+            toml = open(os.path.join(crate, "Cargo.toml")).read()
+            section = toml.split("[features]", 1)[1]
+            features = [line.split(" =")[0] for line in section.strip().splitlines()
+                        if line and line.split(" =")[0] != "full"]
+        failed = []
+        for feature in features:
+            env = dict(os.environ, CARGO_TARGET_DIR=target)
+            run(["cargo", "clean", "-q", "-p", "v1-features"], cwd=crate, env=env)
+            start = time.monotonic()
+            result = subprocess.run(["cargo", "build", "-q", "--features", feature],
+                                    cwd=crate, env=env, capture_output=True, text=True)
+            wall = time.monotonic() - start
+            ok = result.returncode == 0 and "warning" not in result.stderr
+            print(f"{feature}: {'ok' if ok else 'FAILED'} {wall:.1f} s", flush=True)
+            if not ok:
+                failed.append(feature)
+                print(result.stderr[-3000:])
+        if failed:
+            sys.exit(f"failed alone: {' '.join(failed)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--ten-paths", action="store_true")
+    parser.add_argument("--features-alone", nargs="+")
     args = parser.parse_args()
-    (ten_paths if args.ten_paths else whole)(args)
+    if args.features_alone:
+        features_alone(args)
+    elif args.ten_paths:
+        ten_paths(args)
+    else:
+        whole(args)
 
 
 if __name__ == "__main__":

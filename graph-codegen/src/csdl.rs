@@ -353,10 +353,8 @@ fn read_annotations(
                     descriptions.insert(target.to_owned(), text);
                 }
             }
-            Some(COMPUTED) => {
-                if annotation.attribute("Bool") != Some("false") {
-                    computed.insert(target.to_owned());
-                }
+            Some(COMPUTED) if annotation.attribute("Bool") != Some("false") => {
+                computed.insert(target.to_owned());
             }
             Some(term) => {
                 let property = match term {

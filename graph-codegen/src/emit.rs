@@ -563,8 +563,7 @@ impl<'a> Generator<'a> {
             .collect();
         let base = ty.base.as_deref().filter(|base| *base != ENTITY);
         let entity = ty.kind == StructKind::Entity;
-        // (graph name, type, description, read_only, gate target)
-        let mut fields: Vec<(String, TypeRef, Option<String>, bool, Option<String>)> = Vec::new();
+        let mut fields: Vec<FieldSpec> = Vec::new();
         for property in &ty.properties {
             if entity && property.name == "id" {
                 continue; // `#[graph_entity]` adds it
@@ -581,13 +580,13 @@ impl<'a> Generator<'a> {
                     .push(format!("{}/{}", ty.qualified, property.name));
                 continue;
             }
-            fields.push((
-                property.name.clone(),
-                property.ty.clone(),
-                property.description.clone(),
-                entity && property.computed,
-                None,
-            ));
+            fields.push(FieldSpec {
+                graph_name: property.name.clone(),
+                ty: property.ty.clone(),
+                description: property.description.clone(),
+                read_only: entity && property.computed,
+                gate_target: None,
+            });
         }
         for nav in &ty.navigation {
             if !self.selected.contains(&nav.ty.name) || inherited.contains(nav.name.as_str()) {
@@ -596,15 +595,15 @@ impl<'a> Generator<'a> {
             let description = nav.description.clone().or_else(|| {
                 Some("A navigation property: present when the request expands it.".into())
             });
-            fields.push((
-                nav.name.clone(),
-                nav.ty.clone(),
+            fields.push(FieldSpec {
+                graph_name: nav.name.clone(),
+                ty: nav.ty.clone(),
                 description,
-                false,
-                Some(nav.ty.name.clone()),
-            ));
+                read_only: false,
+                gate_target: Some(nav.ty.name.clone()),
+            });
         }
-        let graph_names: Vec<&str> = fields.iter().map(|f| f.0.as_str()).collect();
+        let graph_names: Vec<&str> = fields.iter().map(|f| f.graph_name.as_str()).collect();
         let field_names = names::field_names(&graph_names, base.is_some());
 
         push_doc(out, "", ty.description.as_deref());
@@ -652,7 +651,14 @@ impl<'a> Generator<'a> {
                     }
                 }
             }
-            for (graph_name, type_ref, description, _, gate_target) in fields {
+            for FieldSpec {
+                graph_name,
+                ty: type_ref,
+                description,
+                gate_target,
+                ..
+            } in fields
+            {
                 let FieldName { ident, .. } = &field_names[&graph_name];
                 push_doc(out, "    ", description.as_deref());
                 if let Some(target) = gate_target {
@@ -677,7 +683,14 @@ impl<'a> Generator<'a> {
             return;
         }
         let _ = writeln!(out, "pub struct {ident} {{");
-        for (graph_name, type_ref, description, read_only, gate_target) in fields {
+        for FieldSpec {
+            graph_name,
+            ty: type_ref,
+            description,
+            read_only,
+            gate_target,
+        } in fields
+        {
             let FieldName { ident, rename } = &field_names[&graph_name];
             push_doc(out, "    ", description.as_deref());
             if let Some(target) = gate_target {
@@ -1095,6 +1108,16 @@ impl<'a> Generator<'a> {
         let _ = entity;
         out
     }
+}
+
+/// One field of a struct to write.
+struct FieldSpec {
+    graph_name: String,
+    ty: TypeRef,
+    description: Option<String>,
+    read_only: bool,
+    /// The type whose features gate the field (navigation properties).
+    gate_target: Option<String>,
 }
 
 const OTHER_TYPES: &str = "other-types";

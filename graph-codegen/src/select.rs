@@ -168,12 +168,17 @@ fn child_node(metadata: &Metadata, parent: &Node, name: &str) -> Option<Node> {
     })
 }
 
+/// `{userId}`: a key segment, which a path to select may leave out.
+fn is_parameter(segment: &str) -> bool {
+    segment.starts_with('{') && segment.ends_with('}')
+}
+
 /// Resolves `/deviceAppManagement/mobileAppConfigurations` (parameter
 /// segments such as `{id}` may be written or left out).
 pub fn resolve_path(metadata: &Metadata, path: &str) -> Result<Node, SelectError> {
     let mut segments = path
         .split('/')
-        .filter(|s| !s.is_empty() && !(s.starts_with('{') && s.ends_with('}')));
+        .filter(|s| !s.is_empty() && !is_parameter(s));
     let first = segments
         .next()
         .ok_or_else(|| SelectError(format!("`{path}` names no entity set or singleton")))?;
