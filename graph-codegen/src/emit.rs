@@ -902,211 +902,231 @@ impl<'a> Generator<'a> {
     }
 
     fn node_endpoints(&self, node: &Node, taken: &mut BTreeSet<String>) -> Vec<String> {
-        let stem: String = node
-            .segments
-            .iter()
-            .map(|s| names::upper_first(s))
-            .collect();
         let ty = node.ty.as_str();
-        let entity = self.type_path(ty, "", false);
         let any = self.type_path(ty, "", true);
-        let (create, update) = {
-            let (create, update) = &self.companions[ty];
-            let module = names::module_name(&self.metadata.structs[ty].namespace);
-            (
-                format!("crate::{module}::{create}"),
-                format!("crate::{module}::{update}"),
-            )
-        };
-        let abstract_ = self.metadata.structs[ty].is_abstract;
-        let gate = self.gate(ty, "    ");
-        let r = node.restrictions;
-        let mut out = Vec::new();
-        let mut push = |verb: &str,
-                        suffix: &str,
-                        method: &str,
-                        path: &str,
-                        body: Option<&str>,
-                        response: Option<&str>,
-                        doc: String| {
-            let mut name = format!("{verb}{stem}{suffix}");
-            let mut n = 2;
-            while taken.contains(&name) {
-                name = format!("{verb}{stem}{suffix}{n}");
-                n += 1;
-            }
-            taken.insert(name.clone());
-            let mut text = String::new();
-            let _ = writeln!(text, "\n    /// `{method} {path}`: {doc}");
-            text.push_str(&gate);
-            let _ = writeln!(text, "    pub {name} {{");
-            let _ = writeln!(text, "        method: {method},");
-            let _ = writeln!(text, "        path: \"{path}\",");
-            if let Some(body) = body {
-                let _ = writeln!(text, "        body: {body},");
-            }
-            if let Some(response) = response {
-                let _ = writeln!(text, "        response: {response},");
-            }
-            text.push_str("    }\n");
-            out.push(text);
-        };
+        let module = names::module_name(&self.metadata.structs[ty].namespace);
+        let (create, update) = &self.companions[ty];
+        let create = format!("crate::{module}::{create}");
+        let update = format!("crate::{module}::{update}");
         let list = format!("graph_core::Collection<{any}>");
-        let reference = "graph_core::Reference";
+        let reference = "graph_core::Reference".to_owned();
+        let path = node.path.clone();
+        let reference_path = format!("{path}/$ref");
+        let r = node.restrictions;
+        let op = |verb,
+                  suffix,
+                  method,
+                  path: &str,
+                  body: Option<&String>,
+                  response: Option<&String>,
+                  doc| {
+            Operation {
+                verb,
+                suffix,
+                method,
+                path: path.to_owned(),
+                body: body.cloned(),
+                response: response.cloned(),
+                doc,
+            }
+        };
+        let mut operations = Vec::new();
         match node.kind {
             NodeKind::Collection => {
                 let (item, _) = node.item_path();
-                push(
+                operations.push(op(
                     "List",
                     "",
                     "GET",
-                    &node.path,
+                    &path,
                     None,
                     Some(&list),
-                    "lists the collection.".into(),
-                );
-                if !r.not_insertable {
-                    let body = if abstract_ {
-                        any.clone()
-                    } else {
-                        create.clone()
-                    };
-                    if !abstract_ || self.polymorphic.contains_key(ty) {
-                        push(
-                            "Create",
-                            "",
-                            "POST",
-                            &node.path,
-                            Some(&body),
-                            Some(&any),
-                            "creates an item.".into(),
-                        );
-                    }
+                    "lists the collection.",
+                ));
+                // An abstract type is created as one of its derived types.
+                let abstract_ = self.metadata.structs[ty].is_abstract;
+                let create_body = if abstract_ { &any } else { &create };
+                if !r.not_insertable && (!abstract_ || self.polymorphic.contains_key(ty)) {
+                    operations.push(op(
+                        "Create",
+                        "",
+                        "POST",
+                        &path,
+                        Some(create_body),
+                        Some(&any),
+                        "creates an item.",
+                    ));
                 }
-                push(
+                operations.push(op(
                     "Get",
                     "Item",
                     "GET",
                     &item,
                     None,
                     Some(&any),
-                    "reads one item.".into(),
-                );
+                    "reads one item.",
+                ));
                 if !r.not_updatable {
-                    push(
+                    operations.push(op(
                         "Update",
                         "Item",
                         "PATCH",
                         &item,
                         Some(&update),
                         None,
-                        "updates the properties it sets.".into(),
-                    );
+                        "updates the properties it sets.",
+                    ));
                 }
                 if !r.not_deletable {
-                    push(
+                    operations.push(op(
                         "Delete",
                         "Item",
                         "DELETE",
                         &item,
                         None,
                         None,
-                        "deletes one item.".into(),
-                    );
+                        "deletes one item.",
+                    ));
                 }
             }
             NodeKind::Single => {
-                push(
-                    "Get",
-                    "",
-                    "GET",
-                    &node.path,
-                    None,
-                    Some(&any),
-                    "reads it.".into(),
-                );
+                operations.push(op("Get", "", "GET", &path, None, Some(&any), "reads it."));
                 if !r.not_updatable {
-                    push(
+                    operations.push(op(
                         "Update",
                         "",
                         "PATCH",
-                        &node.path,
+                        &path,
                         Some(&update),
                         None,
-                        "updates the properties it sets.".into(),
-                    );
+                        "updates the properties it sets.",
+                    ));
                 }
             }
             NodeKind::ReferenceCollection => {
                 let (item, _) = node.item_path();
-                push(
+                operations.push(op(
                     "List",
                     "",
                     "GET",
-                    &node.path,
+                    &path,
                     None,
                     Some(&list),
-                    "lists the referenced items.".into(),
-                );
+                    "lists the referenced items.",
+                ));
                 if !r.not_insertable {
-                    push(
+                    operations.push(op(
                         "Add",
                         "Ref",
                         "POST",
-                        &format!("{}/$ref", node.path),
-                        Some(reference),
+                        &reference_path,
+                        Some(&reference),
                         None,
-                        "adds a reference.".into(),
-                    );
+                        "adds a reference.",
+                    ));
                 }
                 if !r.not_deletable {
-                    push(
+                    let item_reference = format!("{item}/$ref");
+                    operations.push(op(
                         "Remove",
                         "Ref",
                         "DELETE",
-                        &format!("{item}/$ref"),
+                        &item_reference,
                         None,
                         None,
-                        "removes a reference.".into(),
-                    );
+                        "removes a reference.",
+                    ));
                 }
             }
             NodeKind::Reference => {
-                push(
+                operations.push(op(
                     "Get",
                     "",
                     "GET",
-                    &node.path,
+                    &path,
                     None,
                     Some(&any),
-                    "reads the referenced item.".into(),
-                );
+                    "reads the referenced item.",
+                ));
                 if !r.not_updatable {
-                    push(
+                    operations.push(op(
                         "Set",
                         "Ref",
                         "PUT",
-                        &format!("{}/$ref", node.path),
-                        Some(reference),
+                        &reference_path,
+                        Some(&reference),
                         None,
-                        "sets the reference.".into(),
-                    );
+                        "sets the reference.",
+                    ));
                 }
                 if !r.not_deletable {
-                    push(
+                    operations.push(op(
                         "Remove",
                         "Ref",
                         "DELETE",
-                        &format!("{}/$ref", node.path),
+                        &reference_path,
                         None,
                         None,
-                        "removes the reference.".into(),
-                    );
+                        "removes the reference.",
+                    ));
                 }
             }
         }
-        let _ = entity;
-        out
+        let stem: String = node
+            .segments
+            .iter()
+            .map(|s| names::upper_first(s))
+            .collect();
+        let gate = self.gate(ty, "    ");
+        operations
+            .into_iter()
+            .map(|operation| operation.write(&stem, &gate, taken))
+            .collect()
+    }
+}
+
+/// One endpoint of a path, before it is named and written.
+struct Operation {
+    verb: &'static str,
+    suffix: &'static str,
+    method: &'static str,
+    path: String,
+    body: Option<String>,
+    response: Option<String>,
+    doc: &'static str,
+}
+
+impl Operation {
+    /// `{verb}{stem}{suffix}` (`GetUsersItem`), numbered if a path with
+    /// the same literal segments took it first.
+    fn write(self, stem: &str, gate: &str, taken: &mut BTreeSet<String>) -> String {
+        let Operation {
+            verb,
+            suffix,
+            method,
+            path,
+            body,
+            response,
+            doc,
+        } = self;
+        let mut name = format!("{verb}{stem}{suffix}");
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{verb}{stem}{suffix}{n}");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        let mut text = format!("\n    /// `{method} {path}`: {doc}\n{gate}    pub {name} {{\n");
+        let _ = writeln!(text, "        method: {method},");
+        let _ = writeln!(text, "        path: \"{path}\",");
+        if let Some(body) = body {
+            let _ = writeln!(text, "        body: {body},");
+        }
+        if let Some(response) = response {
+            let _ = writeln!(text, "        response: {response},");
+        }
+        text.push_str("    }\n");
+        text
     }
 }
 

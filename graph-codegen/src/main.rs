@@ -170,6 +170,13 @@ fn run(args: Vec<String>) -> Result<(), String> {
         report.redeclared.len(),
         report.streams.len()
     );
+    if !report.unknown_types.is_empty() {
+        let names: Vec<&str> = report.unknown_types.iter().map(String::as_str).collect();
+        eprintln!(
+            "graph-codegen: types the metadata references but does not define, read as JsonValue: {}",
+            names.join(", ")
+        );
+    }
     Ok(())
 }
 

@@ -63,6 +63,14 @@ fn the_whole_of_v1_generates_every_type() {
     ] {
         assert!(graph.contains(needle), "graph.rs lacks {needle:?}");
     }
+    // Recursive complex types, directly and through another type.
+    assert!(graph.contains("    pub inner_error: Option<Box<WorkbookOperationError>>,\n"));
+    assert!(graph.contains("    pub links: Option<Box<SynchronizationLinkedObjects>>,\n"));
+    assert!(graph.contains("    pub manager: Option<Box<SynchronizationJobSubject>>,\n"));
+    // `security.alert` has a property named `additionalData`.
+    assert!(output.files["security.rs"].contains(
+        "    #[graph(rename = \"additionalData\")]\n    pub additional_data_property: Option<Dictionary>,\n"
+    ));
     // One module per namespace, one feature per entity set and singleton.
     for module in [
         "call_records.rs",
