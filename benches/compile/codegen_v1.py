@@ -25,7 +25,7 @@ crate of ten paths (dependencies already built), the README's 10-second
 target.
 
     nice python3 benches/compile/codegen_v1.py [--runs 1]
-    python3 benches/compile/codegen_v1.py --ten-paths
+    python3 benches/compile/codegen_v1.py --ten-paths [--derive Debug,Clone]
     nice python3 benches/compile/codegen_v1.py --features-alone users groups drives
 
 Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
@@ -113,6 +113,8 @@ def ten_paths(args):
         target = os.path.join(ROOT, "target")  # dependencies already built there
         crate = os.path.join(tmp, "ten-paths")
         extra = [a for p in TEN_PATHS for a in ("--path", p)]
+        if args.derive:
+            extra += ["--derive", args.derive]
         generate(binary, crate, "ten-paths", extra)
         timed_build(crate, target, [])  # warm-up: dependencies
         for _ in range(args.runs):
@@ -157,6 +159,7 @@ def main():
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--ten-paths", action="store_true")
     parser.add_argument("--features-alone", nargs="+")
+    parser.add_argument("--derive", help="--ten-paths: the derives of struct types")
     args = parser.parse_args()
     if args.features_alone:
         features_alone(args)

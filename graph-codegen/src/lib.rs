@@ -27,7 +27,7 @@ pub mod names;
 pub mod select;
 
 pub use csdl::{CsdlError, Metadata};
-pub use emit::{generate, Options, Output, Report};
+pub use emit::{generate, Options, Output, Report, DEFAULT_DERIVES};
 pub use select::SelectError;
 
 use std::io::Read;

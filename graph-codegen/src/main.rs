@@ -30,6 +30,8 @@ OPTIONS:
     --graph-core DEP     graph-core's dependency spec in Cargo.toml
                          (default \"0.1\"; e.g. '{ path = \"../graph-core\" }')
     --depth N            navigation steps below a --tree or --all root (default 3)
+    --derive LIST        the derives of struct types, comma-separated
+                         (default Debug,Clone,PartialEq,Default)
     --no-endpoints       types only
     --plain-serde        plain serde derives instead of the macros (a baseline
                          for compile-time measurements; loses unknown values)
@@ -86,6 +88,15 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(value(arg)?)),
             "--crate-name" => crate_name = value(arg)?,
             "--graph-core" => graph_core = value(arg)?,
+            "--derive" => {
+                options.derives = Some(
+                    value(arg)?
+                        .split(',')
+                        .map(|d| d.trim().to_owned())
+                        .filter(|d| !d.is_empty())
+                        .collect(),
+                )
+            }
             "--depth" => {
                 options.depth = value(arg)?
                     .parse()
@@ -200,6 +211,7 @@ fn command_value(
         "--crate-name" => Some(crate_name.to_owned()),
         "--graph-core" => Some(graph_core.to_owned()),
         "--depth" => Some(options.depth.to_string()),
+        "--derive" => options.derives.as_ref().map(|d| d.join(",")),
         _ => None,
     }
     .unwrap_or_default();
