@@ -85,7 +85,8 @@ def whole(args):
         crates = {
             "macros": (os.path.join(tmp, "v1-macros"), ["--all", "--no-endpoints", "--depth", "1"],
                        ["--features", "full"]),
-            "plain": (os.path.join(tmp, "v1-plain"), ["--all", "--plain-serde", "--depth", "1"], []),
+            "plain": (os.path.join(tmp, "v1-plain"), ["--all", "--plain-serde", "--depth", "1"],
+                      ["--features", "full"]),
         }
         for flavour, (path, extra, features) in crates.items():
             generate(binary, path, os.path.basename(path), extra)

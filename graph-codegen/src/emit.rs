@@ -358,10 +358,15 @@ impl<'a> Generator<'a> {
         let endpoints = self.endpoints(&mut output);
         let header = self.header();
         let mut lib = header.clone();
+        let and_endpoints = if endpoints.is_empty() {
+            ""
+        } else {
+            ", and `endpoints`"
+        };
         let _ = writeln!(
             lib,
             "//! Microsoft Graph bindings generated from `{}` by graph-codegen:\n\
-             //! one module per namespace, and `endpoints`.",
+             //! one module per namespace{and_endpoints}.",
             self.options.source_name
         );
         if self.options.whole {

@@ -271,3 +271,26 @@ fn descriptions_become_docs_that_rustdoc_reads_as_prose() {
         "{graph}"
     );
 }
+
+#[test]
+fn derives_can_be_chosen_and_polymorphic_enums_never_derive_default() {
+    let types = r#"<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType>
+           <ComplexType Name="userIdentity" BaseType="graph.identity" />"#;
+    let output = generated(
+        types,
+        Options {
+            namespaces: vec!["microsoft.graph".into()],
+            derives: Some(vec!["Debug".into(), "Default".into()]),
+            ..Options::default()
+        },
+    );
+    let graph = &output.files["graph.rs"];
+    assert!(
+        graph.contains("#[derive(Debug, Default)]\npub struct Identity {"),
+        "{graph}"
+    );
+    assert!(graph.contains("#[graph_polymorphic]\n#[derive(Debug)]\npub enum AnyIdentity {"));
+    let output = namespace(types);
+    assert!(output.files["graph.rs"]
+        .contains("#[derive(Debug, Clone, PartialEq, Default)]\npub struct Identity {"));
+}
