@@ -1102,7 +1102,7 @@ impl<'a> Generator<'a> {
         let stem: String = node
             .segments
             .iter()
-            .map(|s| names::upper_first(s))
+            .map(|s| names::camel_variant(s))
             .collect();
         let gate = self.gate(ty, "    ");
         operations

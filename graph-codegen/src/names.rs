@@ -199,7 +199,10 @@ pub fn variant_names(members: &[&str]) -> (BTreeMap<String, FieldName>, bool) {
     (names, uncamel)
 }
 
-fn camel_variant(member: &str) -> String {
+/// UpperCamel, dropping underscores next to letters (`alerts_v2` ->
+/// `AlertsV2`) and keeping those between digits (`windows10_1803` ->
+/// `Windows10_1803`), which `non_camel_case_types` accepts.
+pub fn camel_variant(member: &str) -> String {
     let chars: Vec<char> = member.chars().collect();
     let mut out = String::new();
     let mut upper_next = true;

@@ -172,6 +172,7 @@ fn endpoints_follow_containment_and_references_and_honour_restrictions() {
            <EntityType Name="photo" BaseType="graph.entity"><Property Name="size" Type="Edm.Int64" /></EntityType>
            <EntityContainer Name="GraphService">
              <EntitySet Name="users" EntityType="graph.user" />
+             <EntitySet Name="alerts_v2" EntityType="graph.photo" />
            </EntityContainer>
            <Annotations Target="microsoft.graph.user/photos">
              <Annotation Term="Org.OData.Capabilities.V1.DeleteRestrictions">
@@ -182,6 +183,7 @@ fn endpoints_follow_containment_and_references_and_honour_restrictions() {
         types,
         Options {
             trees: vec!["/users".into()],
+            paths: vec!["/alerts_v2".into()],
             depth: 2,
             ..Options::default()
         },
@@ -201,6 +203,9 @@ fn endpoints_follow_containment_and_references_and_honour_restrictions() {
         "path: \"/users/{userId}/friends/{userId2}/$ref\",",
         "body: crate::graph::UserCreate,",
         "response: graph_core::Collection<crate::graph::Photo>,",
+        // UpperCamel whatever the segment: no `non_camel_case_types`.
+        "pub ListAlertsV2 {",
+        "pub GetAlertsV2Item {",
     ] {
         assert!(
             endpoints.contains(needle),
