@@ -201,11 +201,15 @@ impl<'a> Generator<'a> {
                     gates.entry(ty).or_default().insert(area.clone());
                 }
             }
-            for ty in &selected {
-                gates
-                    .entry(ty.clone())
-                    .or_default()
-                    .insert(OTHER_TYPES.to_owned());
+            // `other-types` is the area of the types no endpoint needs, with
+            // what they need in turn, so that it too builds alone.
+            let unreached: BTreeSet<String> = selected
+                .iter()
+                .filter(|ty| !gates.contains_key(*ty))
+                .cloned()
+                .collect();
+            for ty in select::closure(metadata, &unreached) {
+                gates.entry(ty).or_default().insert(OTHER_TYPES.to_owned());
             }
         }
 
@@ -355,7 +359,7 @@ impl<'a> Generator<'a> {
                 modules.insert(names::module_name(namespace), body);
             }
         }
-        let endpoints = self.endpoints(&mut output);
+        let endpoints = self.endpoints();
         let header = self.header();
         let mut lib = header.clone();
         let and_endpoints = if endpoints.is_empty() {
@@ -875,7 +879,7 @@ impl<'a> Generator<'a> {
 
     /// The endpoint files: `endpoints.rs`, and in whole-schema mode one file
     /// per area under `endpoints/`.
-    fn endpoints(&mut self, output: &mut Output) -> Vec<(String, String)> {
+    fn endpoints(&mut self) -> Vec<(String, String)> {
         let mut by_root: BTreeMap<String, Vec<Node>> = BTreeMap::new();
         for node in &self.nodes {
             by_root
@@ -922,7 +926,6 @@ impl<'a> Generator<'a> {
             }
         }
         self.report.endpoints = count;
-        let _ = output;
         index.push_str(&all);
         files.push(("endpoints.rs".into(), index));
         files
