@@ -1,0 +1,555 @@
+//! Reading CSDL (`$metadata`) into a [`Metadata`] model: schemas, their
+//! entity, complex and enum types, and the entity container.
+//!
+//! Type references are resolved to qualified names here (`graph.user` and
+//! `self.alert` through the schemas' aliases), so nothing later needs to know
+//! about aliases.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+const EDM_NS: &str = "http://docs.oasis-open.org/odata/ns/edm";
+const DESCRIPTION: &str = "Org.OData.Core.V1.Description";
+const COMPUTED: &str = "Org.OData.Core.V1.Computed";
+
+/// Why metadata could not be read.
+#[derive(Debug)]
+pub struct CsdlError(String);
+
+impl fmt::Display for CsdlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CsdlError {}
+
+/// A whole metadata document.
+#[derive(Debug, Default)]
+pub struct Metadata {
+    /// Namespaces in document order.
+    pub namespaces: Vec<String>,
+    /// Entity and complex types by qualified name.
+    pub structs: BTreeMap<String, StructType>,
+    /// Enum types by qualified name.
+    pub enums: BTreeMap<String, EnumType>,
+    /// Entity sets, in document order.
+    pub entity_sets: Vec<ContainerItem>,
+    /// Singletons, in document order.
+    pub singletons: Vec<ContainerItem>,
+    /// Out-of-line capability restrictions, by target (`ns.type/navProp`,
+    /// `ns.Container/set`).
+    pub restrictions: BTreeMap<String, Restrictions>,
+}
+
+/// `Insertable`, `Updatable`, `Deletable` set to `false` by the
+/// `Org.OData.Capabilities.V1` annotations.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Restrictions {
+    pub not_insertable: bool,
+    pub not_updatable: bool,
+    pub not_deletable: bool,
+}
+
+/// Entity type or complex type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructKind {
+    Entity,
+    Complex,
+}
+
+/// An entity or complex type.
+#[derive(Debug)]
+pub struct StructType {
+    pub kind: StructKind,
+    /// `microsoft.graph.user`.
+    pub qualified: String,
+    pub namespace: String,
+    /// `user`.
+    pub name: String,
+    /// Qualified name of the base type.
+    pub base: Option<String>,
+    pub is_abstract: bool,
+    pub open: bool,
+    /// The key's property names, when this type declares its own key.
+    pub key: Vec<String>,
+    pub properties: Vec<Property>,
+    pub navigation: Vec<NavigationProperty>,
+    pub description: Option<String>,
+}
+
+/// A structural property.
+#[derive(Debug)]
+pub struct Property {
+    pub name: String,
+    pub ty: TypeRef,
+    pub nullable: bool,
+    /// `Org.OData.Core.V1.Computed`: set by the service.
+    pub computed: bool,
+    pub description: Option<String>,
+}
+
+/// A navigation property.
+#[derive(Debug)]
+pub struct NavigationProperty {
+    pub name: String,
+    pub ty: TypeRef,
+    /// `ContainsTarget="true"`: the targets live under this property's path.
+    pub contains_target: bool,
+    pub description: Option<String>,
+}
+
+/// A property's type: a qualified name (`Edm.String`,
+/// `microsoft.graph.emailAddress`), maybe a collection of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeRef {
+    pub name: String,
+    pub collection: bool,
+}
+
+/// An enum type.
+#[derive(Debug)]
+pub struct EnumType {
+    pub qualified: String,
+    pub namespace: String,
+    pub name: String,
+    pub flags: bool,
+    pub members: Vec<EnumMember>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<i64>,
+    pub description: Option<String>,
+}
+
+/// An entity set or singleton.
+#[derive(Debug)]
+pub struct ContainerItem {
+    pub name: String,
+    /// Qualified name of the entity type.
+    pub ty: String,
+    pub description: Option<String>,
+    /// `ns.Container/name`, where out-of-line annotations point.
+    pub target: String,
+}
+
+impl Metadata {
+    /// Parses a CSDL document (`$metadata`, with or without a byte-order
+    /// mark).
+    pub fn parse(text: &str) -> Result<Metadata, CsdlError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: false,
+            // The whole v1.0 file is one document of ~5M nodes.
+            nodes_limit: u32::MAX,
+        };
+        let doc = roxmltree::Document::parse_with_options(text, options)
+            .map_err(|error| CsdlError(format!("not well-formed XML: {error}")))?;
+        let schemas: Vec<_> = doc
+            .descendants()
+            .filter(|node| node.has_tag_name((EDM_NS, "Schema")))
+            .collect();
+        if schemas.is_empty() {
+            return Err(CsdlError(
+                "no <Schema> element in the edm namespace: is this a CSDL $metadata document?"
+                    .into(),
+            ));
+        }
+        let mut aliases = BTreeMap::new();
+        let mut metadata = Metadata::default();
+        for schema in &schemas {
+            let namespace = required(schema, "Namespace")?;
+            if let Some(alias) = schema.attribute("Alias") {
+                aliases.insert(alias.to_owned(), namespace.to_owned());
+            }
+            metadata.namespaces.push(namespace.to_owned());
+        }
+        let resolver = Resolver { aliases };
+        // Out-of-line annotations first, so types can take their
+        // descriptions as they are read.
+        let mut descriptions = BTreeMap::new();
+        let mut computed = std::collections::BTreeSet::new();
+        for schema in &schemas {
+            for annotations in children(schema, "Annotations") {
+                let target = resolver.target(required(&annotations, "Target")?);
+                read_annotations(
+                    &annotations,
+                    &target,
+                    &mut descriptions,
+                    &mut computed,
+                    &mut metadata.restrictions,
+                );
+            }
+        }
+        for schema in &schemas {
+            let namespace = required(schema, "Namespace")?.to_owned();
+            for node in schema.children().filter(roxmltree::Node::is_element) {
+                match node.tag_name().name() {
+                    "EntityType" | "ComplexType" => {
+                        let kind = if node.tag_name().name() == "EntityType" {
+                            StructKind::Entity
+                        } else {
+                            StructKind::Complex
+                        };
+                        let ty = read_struct(
+                            &node,
+                            kind,
+                            &namespace,
+                            &resolver,
+                            &mut descriptions,
+                            &mut computed,
+                            &mut metadata.restrictions,
+                        )?;
+                        metadata.structs.insert(ty.qualified.clone(), ty);
+                    }
+                    "EnumType" => {
+                        let ty = read_enum(&node, &namespace, &mut descriptions)?;
+                        metadata.enums.insert(ty.qualified.clone(), ty);
+                    }
+                    "EntityContainer" => {
+                        let container = format!("{namespace}.{}", required(&node, "Name")?);
+                        for item in node.children().filter(roxmltree::Node::is_element) {
+                            let (list, type_attr) = match item.tag_name().name() {
+                                "EntitySet" => (&mut metadata.entity_sets, "EntityType"),
+                                "Singleton" => (&mut metadata.singletons, "Type"),
+                                _ => continue,
+                            };
+                            let name = required(&item, "Name")?.to_owned();
+                            let target = format!("{container}/{name}");
+                            let mut own = BTreeMap::new();
+                            read_annotations(
+                                &item,
+                                &target,
+                                &mut own,
+                                &mut computed,
+                                &mut metadata.restrictions,
+                            );
+                            let description =
+                                own.remove(&target).or_else(|| descriptions.remove(&target));
+                            list.push(ContainerItem {
+                                name,
+                                ty: resolver.name(required(&item, type_attr)?),
+                                description,
+                                target,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(metadata)
+    }
+
+    /// The type and its bases, nearest first.
+    pub fn ancestors<'a>(&'a self, qualified: &str) -> Vec<&'a StructType> {
+        let mut chain = Vec::new();
+        let mut next = self.structs.get(qualified);
+        while let Some(ty) = next {
+            if chain
+                .iter()
+                .any(|seen: &&StructType| seen.qualified == ty.qualified)
+            {
+                break; // a base cycle; reported by whoever needs the chain
+            }
+            chain.push(ty);
+            next = ty.base.as_deref().and_then(|base| self.structs.get(base));
+        }
+        chain
+    }
+}
+
+struct Resolver {
+    aliases: BTreeMap<String, String>,
+}
+
+impl Resolver {
+    /// `graph.user` -> `microsoft.graph.user`; `Collection(...)` is kept.
+    fn name(&self, name: &str) -> String {
+        if let Some(inner) = name
+            .strip_prefix("Collection(")
+            .and_then(|rest| rest.strip_suffix(')'))
+        {
+            return format!("Collection({})", self.name(inner));
+        }
+        match name.rsplit_once('.') {
+            Some((prefix, local)) => match self.aliases.get(prefix) {
+                Some(namespace) => format!("{namespace}.{local}"),
+                None => name.to_owned(),
+            },
+            None => name.to_owned(),
+        }
+    }
+
+    fn type_ref(&self, name: &str) -> TypeRef {
+        let resolved = self.name(name);
+        match resolved
+            .strip_prefix("Collection(")
+            .and_then(|rest| rest.strip_suffix(')'))
+        {
+            Some(inner) => TypeRef {
+                name: inner.to_owned(),
+                collection: true,
+            },
+            None => TypeRef {
+                name: resolved,
+                collection: false,
+            },
+        }
+    }
+
+    /// `graph.user/displayName` -> `microsoft.graph.user/displayName`.
+    fn target(&self, target: &str) -> String {
+        match target.split_once('/') {
+            Some((head, rest)) => format!("{}/{rest}", self.name(head)),
+            None => self.name(target),
+        }
+    }
+}
+
+fn children<'a, 'input>(
+    node: &roxmltree::Node<'a, 'input>,
+    tag: &'static str,
+) -> impl Iterator<Item = roxmltree::Node<'a, 'input>> {
+    node.children()
+        .filter(move |child| child.has_tag_name((EDM_NS, tag)))
+}
+
+fn required<'a>(node: &roxmltree::Node<'a, '_>, attribute: &str) -> Result<&'a str, CsdlError> {
+    node.attribute(attribute).ok_or_else(|| {
+        let position = node.document().text_pos_at(node.range().start);
+        CsdlError(format!(
+            "<{}> at line {} has no {attribute}=\"...\"",
+            node.tag_name().name(),
+            position.row
+        ))
+    })
+}
+
+/// Reads the `<Annotation>` children of `node`, which annotate `target`.
+fn read_annotations(
+    node: &roxmltree::Node,
+    target: &str,
+    descriptions: &mut BTreeMap<String, String>,
+    computed: &mut std::collections::BTreeSet<String>,
+    restrictions: &mut BTreeMap<String, Restrictions>,
+) {
+    for annotation in children(node, "Annotation") {
+        match annotation.attribute("Term") {
+            Some(DESCRIPTION) => {
+                let text = annotation
+                    .attribute("String")
+                    .map(str::to_owned)
+                    .or_else(|| {
+                        children(&annotation, "String")
+                            .next()
+                            .and_then(|s| s.text())
+                            .map(str::to_owned)
+                    });
+                if let Some(text) = text {
+                    descriptions.insert(target.to_owned(), text);
+                }
+            }
+            Some(COMPUTED) if annotation.attribute("Bool") != Some("false") => {
+                computed.insert(target.to_owned());
+            }
+            Some(term) => {
+                let property = match term {
+                    "Org.OData.Capabilities.V1.InsertRestrictions" => "Insertable",
+                    "Org.OData.Capabilities.V1.UpdateRestrictions" => "Updatable",
+                    "Org.OData.Capabilities.V1.DeleteRestrictions" => "Deletable",
+                    _ => continue,
+                };
+                let refused = annotation.descendants().any(|value| {
+                    value.has_tag_name((EDM_NS, "PropertyValue"))
+                        && value.attribute("Property") == Some(property)
+                        && value.attribute("Bool") == Some("false")
+                });
+                if refused {
+                    let entry = restrictions.entry(target.to_owned()).or_default();
+                    match property {
+                        "Insertable" => entry.not_insertable = true,
+                        "Updatable" => entry.not_updatable = true,
+                        _ => entry.not_deletable = true,
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+fn read_struct(
+    node: &roxmltree::Node,
+    kind: StructKind,
+    namespace: &str,
+    resolver: &Resolver,
+    descriptions: &mut BTreeMap<String, String>,
+    computed: &mut std::collections::BTreeSet<String>,
+    restrictions: &mut BTreeMap<String, Restrictions>,
+) -> Result<StructType, CsdlError> {
+    let name = required(node, "Name")?.to_owned();
+    let qualified = format!("{namespace}.{name}");
+    read_annotations(node, &qualified, descriptions, computed, restrictions);
+    let key = children(node, "Key")
+        .flat_map(|key| children(&key, "PropertyRef").collect::<Vec<_>>())
+        .filter_map(|property| property.attribute("Name").map(str::to_owned))
+        .collect();
+    let mut properties = Vec::new();
+    let mut navigation = Vec::new();
+    for child in node.children().filter(roxmltree::Node::is_element) {
+        let tag = child.tag_name().name();
+        if tag != "Property" && tag != "NavigationProperty" {
+            continue;
+        }
+        let property_name = required(&child, "Name")?.to_owned();
+        let target = format!("{qualified}/{property_name}");
+        read_annotations(&child, &target, descriptions, computed, restrictions);
+        let ty = resolver.type_ref(required(&child, "Type")?);
+        let description = descriptions.remove(&target);
+        if tag == "Property" {
+            properties.push(Property {
+                name: property_name,
+                ty,
+                nullable: child.attribute("Nullable") != Some("false"),
+                computed: computed.contains(&target),
+                description,
+            });
+        } else {
+            navigation.push(NavigationProperty {
+                name: property_name,
+                ty,
+                contains_target: child.attribute("ContainsTarget") == Some("true"),
+                description,
+            });
+        }
+    }
+    Ok(StructType {
+        kind,
+        description: descriptions.remove(&qualified),
+        namespace: namespace.to_owned(),
+        name,
+        base: node.attribute("BaseType").map(|base| resolver.name(base)),
+        is_abstract: node.attribute("Abstract") == Some("true"),
+        open: node.attribute("OpenType") == Some("true"),
+        key,
+        properties,
+        navigation,
+        qualified,
+    })
+}
+
+fn read_enum(
+    node: &roxmltree::Node,
+    namespace: &str,
+    descriptions: &mut BTreeMap<String, String>,
+) -> Result<EnumType, CsdlError> {
+    let name = required(node, "Name")?.to_owned();
+    let qualified = format!("{namespace}.{name}");
+    let mut ignored_computed = std::collections::BTreeSet::new();
+    let mut ignored_restrictions = BTreeMap::new();
+    read_annotations(
+        node,
+        &qualified,
+        descriptions,
+        &mut ignored_computed,
+        &mut ignored_restrictions,
+    );
+    let mut members = Vec::new();
+    for member in children(node, "Member") {
+        let member_name = required(&member, "Name")?.to_owned();
+        let target = format!("{qualified}/{member_name}");
+        read_annotations(
+            &member,
+            &target,
+            descriptions,
+            &mut ignored_computed,
+            &mut ignored_restrictions,
+        );
+        members.push(EnumMember {
+            value: member.attribute("Value").and_then(|v| v.parse().ok()),
+            description: descriptions.remove(&target),
+            name: member_name,
+        });
+    }
+    Ok(EnumType {
+        flags: node.attribute("IsFlags") == Some("true"),
+        description: descriptions.remove(&qualified),
+        namespace: namespace.to_owned(),
+        name,
+        members,
+        qualified,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="entity" Abstract="true">
+        <Key><PropertyRef Name="id" /></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false" />
+      </EntityType>
+      <EntityType Name="user" BaseType="graph.entity" OpenType="true">
+        <Property Name="displayName" Type="Edm.String" />
+        <Property Name="tags" Type="Collection(graph.tag)" />
+        <NavigationProperty Name="manager" Type="graph.user" />
+        <NavigationProperty Name="photos" Type="Collection(graph.photo)" ContainsTarget="true" />
+      </EntityType>
+      <EnumType Name="tag" IsFlags="true">
+        <Member Name="a" Value="1" />
+        <Member Name="b" Value="2" />
+      </EnumType>
+      <EntityContainer Name="GraphService">
+        <EntitySet Name="users" EntityType="graph.user" />
+        <Singleton Name="me" Type="graph.user" />
+      </EntityContainer>
+      <Annotations Target="graph.user/displayName">
+        <Annotation Term="Org.OData.Core.V1.Description" String="The name." />
+      </Annotations>
+      <Annotations Target="microsoft.graph.GraphService/users">
+        <Annotation Term="Org.OData.Capabilities.V1.DeleteRestrictions">
+          <Record><PropertyValue Property="Deletable" Bool="false" /></Record>
+        </Annotation>
+      </Annotations>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#;
+
+    #[test]
+    fn aliases_collections_annotations_and_the_container_are_read() {
+        let metadata = Metadata::parse(SMALL).unwrap();
+        let user = &metadata.structs["microsoft.graph.user"];
+        assert_eq!(user.base.as_deref(), Some("microsoft.graph.entity"));
+        assert!(user.open && !user.is_abstract);
+        assert_eq!(
+            user.properties[1].ty,
+            TypeRef {
+                name: "microsoft.graph.tag".into(),
+                collection: true
+            }
+        );
+        assert_eq!(user.properties[0].description.as_deref(), Some("The name."));
+        assert!(user.navigation[1].contains_target && !user.navigation[0].contains_target);
+        assert!(metadata.enums["microsoft.graph.tag"].flags);
+        assert_eq!(metadata.entity_sets[0].ty, "microsoft.graph.user");
+        assert_eq!(metadata.singletons[0].name, "me");
+        assert!(metadata.restrictions["microsoft.graph.GraphService/users"].not_deletable);
+        assert_eq!(metadata.ancestors("microsoft.graph.user").len(), 2);
+    }
+
+    #[test]
+    fn not_csdl_is_an_error_that_says_so() {
+        let error = Metadata::parse("<a/>").unwrap_err();
+        assert!(error.to_string().contains("no <Schema>"), "{error}");
+        let error = Metadata::parse("<a>").unwrap_err();
+        assert!(error.to_string().contains("not well-formed"), "{error}");
+    }
+}

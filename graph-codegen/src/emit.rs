@@ -1,0 +1,1398 @@
+//! From a [`Metadata`] and a selection to Rust source: one file per
+//! namespace, one for the endpoints, a `lib.rs`, all written in the layout
+//! rustfmt gives them (checked by the tests), so the output is
+//! deterministic without running rustfmt.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::csdl::{Metadata, StructKind, StructType, TypeRef};
+use crate::names::{self, FieldName};
+use crate::select::{self, Node, NodeKind, SelectError, ENTITY};
+
+/// What to generate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Paths whose own endpoints are generated (`/users`,
+    /// `/deviceAppManagement/mobileAppConfigurations`).
+    pub paths: Vec<String>,
+    /// Paths generated with everything contained below them.
+    pub trees: Vec<String>,
+    /// Qualified type names to generate (`microsoft.graph.user`).
+    pub types: Vec<String>,
+    /// Namespaces whose every type is generated.
+    pub namespaces: Vec<String>,
+    /// Everything: every type, and every entity set and singleton as a tree,
+    /// each one a cargo feature.
+    pub whole: bool,
+    /// How many navigation steps a tree goes below its path.
+    pub depth: usize,
+    /// The metadata's file name, for the header.
+    pub source_name: String,
+    /// The metadata's sha256, in hex, for the header.
+    pub source_sha256: String,
+    /// The command that regenerates the output, for the header.
+    pub command: String,
+    /// Leave the endpoints out.
+    pub no_endpoints: bool,
+    /// The derives of struct types (and, minus `Default`, of polymorphic
+    /// enums); `None` for [`DEFAULT_DERIVES`]. Each costs build time three
+    /// times over for an entity, which the macros give a create and an
+    /// update type with the same derives.
+    pub derives: Option<Vec<String>>,
+    /// Write plain `#[derive(Serialize, Deserialize)]` types instead of the
+    /// macros (no endpoints, no create/update types, unknown properties
+    /// dropped): the baseline of the compile-time measurement.
+    pub plain_serde: bool,
+}
+
+/// The generated files and what they hold.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Source files by path under `src/`: `lib.rs`, `graph.rs`, ...
+    pub files: BTreeMap<String, String>,
+    /// Cargo features (whole-schema mode): name -> features it enables.
+    pub features: BTreeMap<String, Vec<String>>,
+    pub report: Report,
+}
+
+/// Counts, and what the metadata holds that the bindings leave out.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub structs: usize,
+    pub enums: usize,
+    pub polymorphic: usize,
+    pub endpoints: usize,
+    pub boxed_fields: usize,
+    /// `type/property`: properties a type redeclares from a base, left out
+    /// since the base declares them (graph-macros rejects a redeclaration).
+    pub redeclared: Vec<String>,
+    /// `type/property`: `Edm.Stream` properties, which are not JSON (read
+    /// them through `/$value`).
+    pub streams: Vec<String>,
+    /// Type names the metadata references but does not define, read as
+    /// `JsonValue`.
+    pub unknown_types: BTreeSet<String>,
+}
+
+/// Generates bindings for `options`' selection of `metadata`.
+pub fn generate(metadata: &Metadata, options: &Options) -> Result<Output, SelectError> {
+    Generator::new(metadata, options)?.run()
+}
+
+struct Generator<'a> {
+    metadata: &'a Metadata,
+    options: &'a Options,
+    nodes: Vec<Node>,
+    /// Selected struct and enum types.
+    selected: BTreeSet<String>,
+    /// Whole-schema mode: the features each type is generated under.
+    gates: BTreeMap<String, BTreeSet<String>>,
+    /// Selected descendants of each selected struct that has some.
+    polymorphic: BTreeMap<String, Vec<String>>,
+    /// Rust names: qualified type -> identifier in its module.
+    idents: BTreeMap<String, String>,
+    /// Entities whose create/update types need another name.
+    companions: BTreeMap<String, (String, String)>,
+    /// Qualified type -> its polymorphic enum's identifier.
+    any_idents: BTreeMap<String, String>,
+    /// `owner/property` fields that must be boxed.
+    boxed: BTreeSet<String>,
+    report: Report,
+}
+
+const EDM: &[(&str, &str)] = &[
+    ("Edm.String", "String"),
+    ("Edm.Boolean", "bool"),
+    ("Edm.Int16", "i16"),
+    ("Edm.Int32", "i32"),
+    ("Edm.Int64", "i64"),
+    ("Edm.Byte", "u8"),
+    ("Edm.SByte", "i8"),
+    ("Edm.Single", "f32"),
+    ("Edm.Double", "graph_core::Double"),
+    ("Edm.Decimal", "graph_core::Decimal"),
+    ("Edm.DateTimeOffset", "graph_core::DateTimeOffset"),
+    ("Edm.Date", "graph_core::Date"),
+    ("Edm.TimeOfDay", "graph_core::TimeOfDay"),
+    ("Edm.Duration", "graph_core::Duration"),
+    ("Edm.Guid", "graph_core::Guid"),
+    ("Edm.Binary", "graph_core::Binary"),
+    ("Edm.Untyped", "graph_core::JsonValue"),
+    // graph.Json is an open complex type that stands for any JSON.
+    ("microsoft.graph.Json", "graph_core::JsonValue"),
+];
+
+impl<'a> Generator<'a> {
+    fn new(metadata: &'a Metadata, options: &'a Options) -> Result<Self, SelectError> {
+        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        for path in &options.paths {
+            let node = select::resolve_path(metadata, path)?;
+            nodes.insert(node.path.clone(), node);
+        }
+        let mut tree_roots: Vec<Node> = Vec::new();
+        for path in &options.trees {
+            tree_roots.push(select::resolve_path(metadata, path)?);
+        }
+        if options.whole {
+            for item in metadata.entity_sets.iter().chain(&metadata.singletons) {
+                tree_roots.push(select::resolve_path(metadata, &item.name)?);
+            }
+        }
+        for root in tree_roots {
+            let mut out = Vec::new();
+            select::subtree(metadata, root, options.depth, &mut out);
+            for node in out {
+                nodes.insert(node.path.clone(), node);
+            }
+        }
+        let nodes: Vec<Node> = nodes
+            .into_values()
+            .filter(|node| select::is_entity(metadata, &node.ty))
+            .collect();
+
+        let mut seeds: BTreeSet<String> = nodes.iter().map(|node| node.ty.clone()).collect();
+        for ty in &options.types {
+            if !metadata.structs.contains_key(ty) && !metadata.enums.contains_key(ty) {
+                return Err(SelectError(format!(
+                    "`{ty}` is not a type of the metadata (write the qualified name, e.g. `microsoft.graph.user`)"
+                )));
+            }
+            seeds.insert(ty.clone());
+        }
+        for namespace in &options.namespaces {
+            if !metadata.namespaces.contains(namespace) {
+                return Err(SelectError(format!(
+                    "`{namespace}` is not a namespace of the metadata; it has {}",
+                    metadata.namespaces.join(", ")
+                )));
+            }
+        }
+        let in_namespaces =
+            |namespace: &str| options.whole || options.namespaces.iter().any(|n| n == namespace);
+        for ty in metadata.structs.values() {
+            if in_namespaces(&ty.namespace) {
+                seeds.insert(ty.qualified.clone());
+            }
+        }
+        for ty in metadata.enums.values() {
+            if in_namespaces(&ty.namespace) {
+                seeds.insert(ty.qualified.clone());
+            }
+        }
+        if seeds.is_empty() {
+            return Err(SelectError(
+                "nothing selected: give --path, --tree, --type, --namespace or --all".into(),
+            ));
+        }
+        let selected = select::closure(metadata, &seeds);
+
+        let mut gates: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        if options.whole {
+            let mut by_area: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for node in &nodes {
+                by_area
+                    .entry(feature_name(&node.root))
+                    .or_default()
+                    .insert(node.ty.clone());
+            }
+            for (area, area_seeds) in by_area {
+                for ty in select::closure(metadata, &area_seeds) {
+                    gates.entry(ty).or_default().insert(area.clone());
+                }
+            }
+            // `other-types` is the area of the types no endpoint needs, with
+            // what they need in turn, so that it too builds alone.
+            let unreached: BTreeSet<String> = selected
+                .iter()
+                .filter(|ty| !gates.contains_key(*ty))
+                .cloned()
+                .collect();
+            for ty in select::closure(metadata, &unreached) {
+                gates.entry(ty).or_default().insert(OTHER_TYPES.to_owned());
+            }
+        }
+
+        let descendants = select::descendants(metadata);
+        let polymorphic = selected
+            .iter()
+            .filter_map(|ty| {
+                let chosen: Vec<String> = descendants
+                    .get(ty)?
+                    .iter()
+                    .filter(|d| selected.contains(*d))
+                    .cloned()
+                    .collect();
+                (!chosen.is_empty()).then(|| (ty.clone(), chosen))
+            })
+            .collect();
+
+        let mut generator = Generator {
+            metadata,
+            options,
+            nodes,
+            selected,
+            gates,
+            polymorphic,
+            idents: BTreeMap::new(),
+            companions: BTreeMap::new(),
+            any_idents: BTreeMap::new(),
+            boxed: BTreeSet::new(),
+            report: Report::default(),
+        };
+        generator.name_types();
+        generator.find_boxed_fields();
+        Ok(generator)
+    }
+
+    /// Names every type of every namespace (selected or not, so that a
+    /// name does not depend on the selection), then the names the macros
+    /// and the generator add: `{Entity}Create`, `{Entity}Update`, `Any{Type}`.
+    fn name_types(&mut self) {
+        let mut by_namespace: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for ty in self.metadata.structs.values() {
+            by_namespace
+                .entry(&ty.namespace)
+                .or_default()
+                .push(&ty.name);
+        }
+        for ty in self.metadata.enums.values() {
+            by_namespace
+                .entry(&ty.namespace)
+                .or_default()
+                .push(&ty.name);
+        }
+        for (namespace, local_names) in by_namespace {
+            let names = names::type_names(&local_names);
+            let taken: BTreeSet<&String> = names.values().collect();
+            for (local, ident) in &names {
+                let qualified = format!("{namespace}.{local}");
+                if self
+                    .metadata
+                    .structs
+                    .get(&qualified)
+                    .is_some_and(|t| t.kind == StructKind::Entity)
+                {
+                    let companion = |suffix: &str| {
+                        let plain = format!("{}{suffix}", names::unraw(ident));
+                        if taken.contains(&plain) {
+                            format!("{plain}Body")
+                        } else {
+                            plain
+                        }
+                    };
+                    self.companions.insert(
+                        qualified.clone(),
+                        (companion("Create"), companion("Update")),
+                    );
+                }
+                if qualified != ENTITY {
+                    let plain = format!("Any{}", names::unraw(ident));
+                    let any = if taken.contains(&plain) {
+                        format!("{plain}Polymorphic")
+                    } else {
+                        plain
+                    };
+                    self.any_idents.insert(qualified.clone(), any);
+                }
+                self.idents.insert(qualified, ident.clone());
+            }
+        }
+    }
+
+    /// Fields that hold a struct by value on a cycle of by-value holds
+    /// (`a.b: Option<B>`, `b.a: Option<A>`), found as the strongly connected
+    /// components of that graph; collections and polymorphic enums (whose
+    /// variants are boxed) already hold through a pointer.
+    fn find_boxed_fields(&mut self) {
+        let mut edges: BTreeMap<&str, Vec<(&str, Option<&str>)>> = BTreeMap::new();
+        for ty in self.selected_structs() {
+            let mut out = Vec::new();
+            if let Some(base) = ty.base.as_deref() {
+                out.push((base, None));
+            }
+            for property in &ty.properties {
+                let target = property.ty.name.as_str();
+                if !property.ty.collection
+                    && self.metadata.structs.contains_key(target)
+                    && !self.polymorphic.contains_key(target)
+                {
+                    out.push((target, Some(property.name.as_str())));
+                }
+            }
+            for nav in &ty.navigation {
+                let target = nav.ty.name.as_str();
+                if !nav.ty.collection
+                    && self.selected.contains(target)
+                    && !self.polymorphic.contains_key(target)
+                {
+                    out.push((target, Some(nav.name.as_str())));
+                }
+            }
+            edges.insert(&ty.qualified, out);
+        }
+        let component = strongly_connected(&edges);
+        for (owner, targets) in &edges {
+            for (target, property) in targets {
+                if let Some(property) = property {
+                    if component.get(owner) == component.get(target) {
+                        self.boxed.insert(format!("{owner}/{property}"));
+                    }
+                }
+            }
+        }
+        self.report.boxed_fields = self.boxed.len();
+    }
+
+    fn selected_structs(&self) -> impl Iterator<Item = &'a StructType> + '_ {
+        self.selected
+            .iter()
+            .filter_map(|name| self.metadata.structs.get(name))
+    }
+
+    fn run(mut self) -> Result<Output, SelectError> {
+        let mut output = Output::default();
+        let mut modules: BTreeMap<String, String> = BTreeMap::new();
+        for namespace in &self.metadata.namespaces {
+            let body = self.module(namespace);
+            if !body.is_empty() {
+                modules.insert(names::module_name(namespace), body);
+            }
+        }
+        let endpoints = self.endpoints();
+        let header = self.header();
+        let mut lib = header.clone();
+        let and_endpoints = if endpoints.is_empty() {
+            ""
+        } else {
+            ", and `endpoints`"
+        };
+        let _ = writeln!(
+            lib,
+            "//! Microsoft Graph bindings generated from `{}` by graph-codegen:\n\
+             //! one module per namespace{and_endpoints}.",
+            self.options.source_name
+        );
+        if self.options.whole {
+            lib.push_str(
+                "//!\n//! Each entity set and singleton is a cargo feature (`full` enables them all),\n\
+                 //! and `other-types` enables the types no endpoint needs.\n",
+            );
+        }
+        lib.push_str(LIB_ATTRIBUTES);
+        lib.push('\n');
+        let mut declared: Vec<&str> = modules.keys().map(String::as_str).collect();
+        if !endpoints.is_empty() {
+            declared.push("endpoints");
+        }
+        // rustfmt's order.
+        declared.sort_by_key(|m| names::unraw(m).to_owned());
+        for module in declared {
+            let _ = writeln!(lib, "pub mod {module};");
+        }
+        output.files.insert("lib.rs".into(), lib);
+        for (module, body) in modules {
+            let file = format!("{header}{body}");
+            output
+                .files
+                .insert(format!("{}.rs", names::unraw(&module)), file);
+        }
+        for (path, body) in endpoints {
+            output.files.insert(path, format!("{header}{body}"));
+        }
+        if self.options.whole {
+            let areas: BTreeSet<String> =
+                self.nodes.iter().map(|n| feature_name(&n.root)).collect();
+            for area in &areas {
+                output.features.insert(area.clone(), Vec::new());
+            }
+            output.features.insert(OTHER_TYPES.into(), Vec::new());
+            let mut full: Vec<String> = areas.into_iter().collect();
+            full.push(OTHER_TYPES.into());
+            output.features.insert("full".into(), full);
+        }
+        self.report.structs = self.selected_structs().count();
+        self.report.enums = self
+            .selected
+            .iter()
+            .filter(|n| self.metadata.enums.contains_key(*n))
+            .count();
+        self.report.polymorphic = self.polymorphic.len();
+        output.report = self.report;
+        Ok(output)
+    }
+
+    /// The derives of a struct, or (without `Default`) of a polymorphic enum.
+    fn derives(&self, with_default: bool) -> String {
+        let chosen: Vec<&str> = match &self.options.derives {
+            Some(derives) => derives.iter().map(String::as_str).collect(),
+            None => DEFAULT_DERIVES.to_vec(),
+        };
+        chosen
+            .into_iter()
+            .filter(|d| with_default || *d != "Default")
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn header(&self) -> String {
+        format!(
+            "// @generated by graph-codegen from `{}` (sha256 {}).\n\
+             // Do not edit; regenerate with:\n\
+             // {}\n\n",
+            self.options.source_name, self.options.source_sha256, self.options.command
+        )
+    }
+
+    /// `#[cfg(...)]` for a type in whole-schema mode, or nothing.
+    fn gate(&self, qualified: &str, indent: &str) -> String {
+        match self.gates.get(qualified) {
+            Some(features) if self.options.whole => cfg_attribute(features, indent),
+            _ => String::new(),
+        }
+    }
+
+    fn module(&mut self, namespace: &str) -> String {
+        let mut items = String::new();
+        let mut uses = BTreeSet::new();
+        let in_namespace: Vec<String> = self
+            .selected
+            .iter()
+            .filter(|name| {
+                self.metadata
+                    .structs
+                    .get(*name)
+                    .map(|t| t.namespace.as_str())
+                    .or_else(|| self.metadata.enums.get(*name).map(|t| t.namespace.as_str()))
+                    == Some(namespace)
+            })
+            .cloned()
+            .collect();
+        // Items in the order of their Rust names, so that the output does
+        // not depend on the metadata's order.
+        let mut ordered: Vec<(String, String)> = in_namespace
+            .into_iter()
+            .map(|q| (names::unraw(&self.idents[&q]).to_owned(), q))
+            .collect();
+        ordered.sort();
+        for (_, qualified) in ordered {
+            if EDM.iter().any(|(name, _)| *name == qualified) {
+                continue;
+            }
+            if let Some(ty) = self.metadata.structs.get(&qualified) {
+                items.push('\n');
+                self.emit_struct(ty, &mut items, &mut uses);
+                if self.polymorphic.contains_key(&qualified) {
+                    items.push('\n');
+                    self.emit_polymorphic(ty, &mut items, &mut uses);
+                }
+            } else if let Some(ty) = self.metadata.enums.get(&qualified) {
+                items.push('\n');
+                self.emit_enum(ty, &mut items, &mut uses);
+            }
+        }
+        if items.is_empty() {
+            return String::new();
+        }
+        let uses: Vec<&str> = uses.into_iter().collect();
+        let uses = match uses.as_slice() {
+            [one] => (*one).to_owned(),
+            many => format!("{{{}}}", many.join(", ")),
+        };
+        // With features, a module may have none of its items enabled.
+        let allow = if self.options.whole {
+            "#[allow(unused_imports)]\n"
+        } else {
+            ""
+        };
+        let imports = if self.options.plain_serde {
+            "serde::{Deserialize, Serialize}".to_owned()
+        } else {
+            format!("graph_core::{uses}")
+        };
+        let mut module = format!("//! The `{namespace}` namespace.\n\n{allow}use {imports};\n");
+        module.push_str(&items);
+        module
+    }
+
+    /// The path of a type's Rust name as seen from `from` (a namespace, or
+    /// `""` for the endpoints module).
+    fn type_path(&self, qualified: &str, from: &str, polymorphic: bool) -> String {
+        let (namespace, ident) = match self.metadata.structs.get(qualified) {
+            Some(ty) => {
+                let ident = if polymorphic && self.polymorphic.contains_key(qualified) {
+                    self.any_idents[qualified].clone()
+                } else {
+                    self.idents[qualified].clone()
+                };
+                (ty.namespace.as_str(), ident)
+            }
+            None => {
+                let ty = &self.metadata.enums[qualified];
+                (ty.namespace.as_str(), self.idents[qualified].clone())
+            }
+        };
+        if namespace == from {
+            ident
+        } else {
+            format!("crate::{}::{ident}", names::module_name(namespace))
+        }
+    }
+
+    /// The Rust type of a property's value (inside its `Option`).
+    fn value_type(&mut self, owner: &str, property: &str, ty: &TypeRef, from: &str) -> String {
+        let inner = if let Some((_, rust)) = EDM.iter().find(|(name, _)| *name == ty.name) {
+            (*rust).to_owned()
+        } else if let Some(enumeration) = self.metadata.enums.get(&ty.name) {
+            let path = self.type_path(&ty.name, from, false);
+            if enumeration.flags && self.options.plain_serde {
+                "String".to_owned()
+            } else if enumeration.flags {
+                format!("graph_core::Flags<{path}>")
+            } else {
+                path
+            }
+        } else if self.metadata.structs.contains_key(&ty.name) {
+            let path = self.type_path(&ty.name, from, true);
+            if !ty.collection && self.boxed.contains(&format!("{owner}/{property}")) {
+                format!("Box<{path}>")
+            } else {
+                path
+            }
+        } else {
+            self.report.unknown_types.insert(ty.name.clone());
+            "graph_core::JsonValue".to_owned()
+        };
+        if ty.collection {
+            format!("Vec<{inner}>")
+        } else {
+            inner
+        }
+    }
+
+    fn emit_struct(
+        &mut self,
+        ty: &StructType,
+        out: &mut String,
+        uses: &mut BTreeSet<&'static str>,
+    ) {
+        let namespace = ty.namespace.as_str();
+        let ancestors = self.metadata.ancestors(&ty.qualified);
+        let inherited: BTreeSet<&str> = ancestors
+            .iter()
+            .skip(1)
+            .flat_map(|a| {
+                a.properties
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .chain(a.navigation.iter().map(|n| n.name.as_str()))
+            })
+            .collect();
+        let base = ty.base.as_deref().filter(|base| *base != ENTITY);
+        let entity = ty.kind == StructKind::Entity;
+        let mut fields: Vec<FieldSpec> = Vec::new();
+        for property in &ty.properties {
+            if entity && property.name == "id" {
+                continue; // `#[graph_entity]` adds it
+            }
+            if inherited.contains(property.name.as_str()) {
+                self.report
+                    .redeclared
+                    .push(format!("{}/{}", ty.qualified, property.name));
+                continue;
+            }
+            if property.ty.name == "Edm.Stream" {
+                self.report
+                    .streams
+                    .push(format!("{}/{}", ty.qualified, property.name));
+                continue;
+            }
+            fields.push(FieldSpec {
+                graph_name: property.name.clone(),
+                ty: property.ty.clone(),
+                description: property.description.clone(),
+                read_only: entity && property.computed,
+                gate_target: None,
+            });
+        }
+        for nav in &ty.navigation {
+            if !self.selected.contains(&nav.ty.name) || inherited.contains(nav.name.as_str()) {
+                continue;
+            }
+            let description = nav.description.clone().or_else(|| {
+                Some("A navigation property: present when the request expands it.".into())
+            });
+            fields.push(FieldSpec {
+                graph_name: nav.name.clone(),
+                ty: nav.ty.clone(),
+                description,
+                read_only: false,
+                gate_target: Some(nav.ty.name.clone()),
+            });
+        }
+        let graph_names: Vec<&str> = fields.iter().map(|f| f.graph_name.as_str()).collect();
+        let field_names = names::field_names(&graph_names, base.is_some());
+
+        push_doc(out, "", ty.description.as_deref());
+        out.push_str(&self.gate(&ty.qualified, ""));
+        let macro_name = if entity {
+            "graph_entity"
+        } else {
+            "graph_complex"
+        };
+        uses.insert(macro_name);
+        let mut args = vec![format!("\"{}\"", graph_type_name(&ty.qualified))];
+        if let Some(base) = base {
+            args.push(format!(
+                "base = \"{}\"",
+                self.type_path(base, namespace, false)
+            ));
+        }
+        if let Some((create, update)) = self.companions.get(&ty.qualified) {
+            let ident = names::unraw(&self.idents[&ty.qualified]);
+            if *create != format!("{ident}Create") {
+                args.push(format!("create = \"{create}\""));
+            }
+            if *update != format!("{ident}Update") {
+                args.push(format!("update = \"{update}\""));
+            }
+        }
+        if ty.is_abstract {
+            args.push("abstract".into());
+        }
+        if self.options.plain_serde {
+            uses.remove(macro_name);
+            uses.insert("Deserialize");
+            uses.insert("Serialize");
+            out.push_str("#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]\n");
+            let _ = writeln!(out, "pub struct {} {{", self.idents[&ty.qualified]);
+            match base {
+                Some(base) => {
+                    let path = self.type_path(base, namespace, false);
+                    let _ = writeln!(out, "    #[serde(flatten)]\n    pub base: {path},");
+                }
+                None => {
+                    out.push_str(PLAIN_ODATA_TYPE);
+                    if entity {
+                        out.push_str(PLAIN_ID);
+                    }
+                }
+            }
+            for FieldSpec {
+                graph_name,
+                ty: type_ref,
+                description,
+                gate_target,
+                ..
+            } in fields
+            {
+                let FieldName { ident, .. } = &field_names[&graph_name];
+                push_doc(out, "    ", description.as_deref());
+                if let Some(target) = gate_target {
+                    out.push_str(&self.gate(&target, "    "));
+                }
+                let options = [
+                    format!("rename = \"{graph_name}\""),
+                    "skip_serializing_if = \"Option::is_none\"".to_owned(),
+                ];
+                push_attribute(out, "    ", "serde", &options);
+                let value = self.value_type(&ty.qualified, &graph_name, &type_ref, namespace);
+                push_field(out, ident, &format!("Option<{value}>"));
+            }
+            out.push_str("}\n");
+            return;
+        }
+        push_attribute(out, "", macro_name, &args);
+        let _ = writeln!(out, "#[derive({})]", self.derives(true));
+        let ident = &self.idents[&ty.qualified];
+        if fields.is_empty() {
+            let _ = writeln!(out, "pub struct {ident} {{}}");
+            return;
+        }
+        let _ = writeln!(out, "pub struct {ident} {{");
+        for FieldSpec {
+            graph_name,
+            ty: type_ref,
+            description,
+            read_only,
+            gate_target,
+        } in fields
+        {
+            let FieldName { ident, rename } = &field_names[&graph_name];
+            push_doc(out, "    ", description.as_deref());
+            if let Some(target) = gate_target {
+                out.push_str(&self.gate(&target, "    "));
+            }
+            let mut options = Vec::new();
+            if let Some(rename) = rename {
+                options.push(format!("rename = \"{rename}\""));
+            }
+            if read_only {
+                options.push("read_only".to_owned());
+            }
+            if !options.is_empty() {
+                push_attribute(out, "    ", "graph", &options);
+            }
+            let value = self.value_type(&ty.qualified, &graph_name, &type_ref, namespace);
+            push_field(out, ident, &format!("Option<{value}>"));
+        }
+        out.push_str("}\n");
+    }
+
+    fn emit_polymorphic(
+        &mut self,
+        ty: &StructType,
+        out: &mut String,
+        uses: &mut BTreeSet<&'static str>,
+    ) {
+        uses.insert("graph_polymorphic");
+        let namespace = ty.namespace.as_str();
+        let ident = names::unraw(&self.idents[&ty.qualified]).to_owned();
+        let any = self.any_idents[&ty.qualified].clone();
+        let _ = writeln!(
+            out,
+            "/// A `{}` or any type derived from it, read as the type its `@odata.type`\n\
+             /// names; any other type is read as `Other`.",
+            ty.name
+        );
+        out.push_str(&self.gate(&ty.qualified, ""));
+        let plain = self.options.plain_serde;
+        if plain {
+            uses.remove("graph_polymorphic");
+            out.push_str(
+                "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n#[serde(tag = \"@odata.type\")]\n",
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "#[graph_polymorphic]\n#[derive({})]",
+                self.derives(false)
+            );
+        }
+        let _ = writeln!(out, "pub enum {any} {{");
+        let derived = self.polymorphic[&ty.qualified].clone();
+        let mut used = BTreeSet::new();
+        used.insert("Other".to_owned());
+        let mut variants = Vec::new();
+        for qualified in &derived {
+            let derived_ty = &self.metadata.structs[qualified];
+            let mut variant = names::unraw(&self.idents[qualified]).to_owned();
+            if derived_ty.namespace != ty.namespace || used.contains(&variant) {
+                variant = format!(
+                    "{}{variant}",
+                    names::upper_first(&heck::ToUpperCamelCase::to_upper_camel_case(
+                        names::module_name(&derived_ty.namespace).as_str()
+                    ))
+                );
+            }
+            while !used.insert(variant.clone()) {
+                variant.push('_');
+            }
+            variants.push((variant, qualified.clone()));
+        }
+        variants.sort();
+        for (variant, qualified) in variants {
+            out.push_str(&self.gate(&qualified, "    "));
+            let path = self.type_path(&qualified, namespace, false);
+            if plain {
+                let _ = writeln!(out, "    #[serde(rename = \"#{qualified}\")]");
+            }
+            let line = format!("    {variant}(Box<{path}>),");
+            if line.len() <= 100 {
+                let _ = writeln!(out, "{line}");
+            } else {
+                let _ = writeln!(out, "    {variant}(\n        Box<{path}>,\n    ),");
+            }
+        }
+        if plain {
+            let _ = writeln!(
+                out,
+                "    #[serde(rename = \"#{}\")]\n    Other(Box<{ident}>),\n}}",
+                ty.qualified
+            );
+        } else {
+            let _ = writeln!(out, "    #[graph(other)]\n    Other(Box<{ident}>),\n}}");
+        }
+    }
+
+    fn emit_enum(
+        &mut self,
+        ty: &crate::csdl::EnumType,
+        out: &mut String,
+        uses: &mut BTreeSet<&'static str>,
+    ) {
+        uses.insert("graph_enum");
+        let members: Vec<&str> = ty.members.iter().map(|m| m.name.as_str()).collect();
+        let (variant_names, uncamel) = names::variant_names(&members);
+        push_doc(out, "", ty.description.as_deref());
+        out.push_str(&self.gate(&ty.qualified, ""));
+        let mut args = vec![format!("\"{}\"", graph_type_name(&ty.qualified))];
+        if ty.flags {
+            args.push("flags".into());
+        }
+        let plain = self.options.plain_serde;
+        if plain {
+            uses.remove("graph_enum");
+            uses.insert("Deserialize");
+            uses.insert("Serialize");
+        } else {
+            push_attribute(out, "", "graph_enum", &args);
+        }
+        if uncamel {
+            // Members that differ only by underscores keep them.
+            out.push_str("#[allow(non_camel_case_types)]\n");
+        }
+        if plain {
+            out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]\n");
+        } else {
+            out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
+        }
+        let _ = writeln!(out, "pub enum {} {{", self.idents[&ty.qualified]);
+        let mut taken = BTreeSet::new();
+        for member in &ty.members {
+            let FieldName { ident, rename } = &variant_names[&member.name];
+            taken.insert(ident.clone());
+            push_doc(out, "    ", member.description.as_deref());
+            if plain {
+                let rename = format!("rename = \"{}\"", member.name);
+                push_attribute(out, "    ", "serde", &[rename]);
+            } else if let Some(rename) = rename {
+                push_attribute(out, "    ", "graph", &[format!("rename = \"{rename}\"")]);
+            }
+            let _ = writeln!(out, "    {ident},");
+        }
+        let other = if taken.contains("Other") {
+            "OtherMember"
+        } else {
+            "Other"
+        };
+        if plain {
+            let _ = writeln!(out, "    #[serde(other)]\n    {other},\n}}");
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "    /// A member these bindings do not know (added to Graph later).\n    \
+             #[graph(other)]\n    {other}(String),\n}}"
+        );
+    }
+
+    /// The endpoint files: `endpoints.rs`, and in whole-schema mode one file
+    /// per area under `endpoints/`.
+    fn endpoints(&mut self) -> Vec<(String, String)> {
+        let mut by_root: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+        for node in &self.nodes {
+            by_root
+                .entry(node.root.clone())
+                .or_default()
+                .push(node.clone());
+        }
+        if by_root.is_empty() || self.options.no_endpoints || self.options.plain_serde {
+            return Vec::new();
+        }
+        let mut taken = BTreeSet::new();
+        let mut files = Vec::new();
+        let mut index = String::from("//! Endpoints along the metadata's containment paths.\n");
+        let mut all = String::new();
+        let mut count = 0;
+        for (root, nodes) in by_root {
+            let mut body = String::new();
+            for node in &nodes {
+                for endpoint in self.node_endpoints(node, &mut taken) {
+                    body.push_str(&endpoint);
+                    count += 1;
+                }
+            }
+            if body.is_empty() {
+                continue;
+            }
+            let invocation = format!(
+                "graph_core::graph_endpoint! {{\n{}}}\n",
+                body.trim_start_matches('\n')
+            );
+            if self.options.whole {
+                let feature = feature_name(&root);
+                let module = names::escape(&feature);
+                let _ = write!(
+                    index,
+                    "\n#[cfg(feature = \"{feature}\")]\npub mod {module};\n"
+                );
+                files.push((
+                    format!("endpoints/{feature}.rs"),
+                    format!("//! Endpoints under `/{root}`.\n\n{invocation}"),
+                ));
+            } else {
+                let _ = write!(all, "\n{invocation}");
+            }
+        }
+        self.report.endpoints = count;
+        index.push_str(&all);
+        files.push(("endpoints.rs".into(), index));
+        files
+    }
+
+    fn node_endpoints(&self, node: &Node, taken: &mut BTreeSet<String>) -> Vec<String> {
+        let ty = node.ty.as_str();
+        let any = self.type_path(ty, "", true);
+        let module = names::module_name(&self.metadata.structs[ty].namespace);
+        let (create, update) = &self.companions[ty];
+        let create = format!("crate::{module}::{create}");
+        let update = format!("crate::{module}::{update}");
+        let list = format!("graph_core::Collection<{any}>");
+        let reference = "graph_core::Reference".to_owned();
+        let path = node.path.clone();
+        let reference_path = format!("{path}/$ref");
+        let r = node.restrictions;
+        let op = |verb,
+                  suffix,
+                  method,
+                  path: &str,
+                  body: Option<&String>,
+                  response: Option<&String>,
+                  doc| {
+            Operation {
+                verb,
+                suffix,
+                method,
+                path: path.to_owned(),
+                body: body.cloned(),
+                response: response.cloned(),
+                doc,
+            }
+        };
+        let mut operations = Vec::new();
+        match node.kind {
+            NodeKind::Collection => {
+                let (item, _) = node.item_path();
+                operations.push(op(
+                    "List",
+                    "",
+                    "GET",
+                    &path,
+                    None,
+                    Some(&list),
+                    "lists the collection.",
+                ));
+                // An abstract type is created as one of its derived types.
+                let abstract_ = self.metadata.structs[ty].is_abstract;
+                let create_body = if abstract_ { &any } else { &create };
+                if !r.not_insertable && (!abstract_ || self.polymorphic.contains_key(ty)) {
+                    operations.push(op(
+                        "Create",
+                        "",
+                        "POST",
+                        &path,
+                        Some(create_body),
+                        Some(&any),
+                        "creates an item.",
+                    ));
+                }
+                operations.push(op(
+                    "Get",
+                    "Item",
+                    "GET",
+                    &item,
+                    None,
+                    Some(&any),
+                    "reads one item.",
+                ));
+                if !r.not_updatable {
+                    operations.push(op(
+                        "Update",
+                        "Item",
+                        "PATCH",
+                        &item,
+                        Some(&update),
+                        None,
+                        "updates the properties it sets.",
+                    ));
+                }
+                if !r.not_deletable {
+                    operations.push(op(
+                        "Delete",
+                        "Item",
+                        "DELETE",
+                        &item,
+                        None,
+                        None,
+                        "deletes one item.",
+                    ));
+                }
+            }
+            NodeKind::Single => {
+                operations.push(op("Get", "", "GET", &path, None, Some(&any), "reads it."));
+                if !r.not_updatable {
+                    operations.push(op(
+                        "Update",
+                        "",
+                        "PATCH",
+                        &path,
+                        Some(&update),
+                        None,
+                        "updates the properties it sets.",
+                    ));
+                }
+            }
+            NodeKind::ReferenceCollection => {
+                let (item, _) = node.item_path();
+                operations.push(op(
+                    "List",
+                    "",
+                    "GET",
+                    &path,
+                    None,
+                    Some(&list),
+                    "lists the referenced items.",
+                ));
+                if !r.not_insertable {
+                    operations.push(op(
+                        "Add",
+                        "Ref",
+                        "POST",
+                        &reference_path,
+                        Some(&reference),
+                        None,
+                        "adds a reference.",
+                    ));
+                }
+                if !r.not_deletable {
+                    let item_reference = format!("{item}/$ref");
+                    operations.push(op(
+                        "Remove",
+                        "Ref",
+                        "DELETE",
+                        &item_reference,
+                        None,
+                        None,
+                        "removes a reference.",
+                    ));
+                }
+            }
+            NodeKind::Reference => {
+                operations.push(op(
+                    "Get",
+                    "",
+                    "GET",
+                    &path,
+                    None,
+                    Some(&any),
+                    "reads the referenced item.",
+                ));
+                if !r.not_updatable {
+                    operations.push(op(
+                        "Set",
+                        "Ref",
+                        "PUT",
+                        &reference_path,
+                        Some(&reference),
+                        None,
+                        "sets the reference.",
+                    ));
+                }
+                if !r.not_deletable {
+                    operations.push(op(
+                        "Remove",
+                        "Ref",
+                        "DELETE",
+                        &reference_path,
+                        None,
+                        None,
+                        "removes the reference.",
+                    ));
+                }
+            }
+        }
+        let stem: String = node
+            .segments
+            .iter()
+            .map(|s| names::camel_variant(s))
+            .collect();
+        let gate = self.gate(ty, "    ");
+        operations
+            .into_iter()
+            .map(|operation| operation.write(&stem, &gate, taken))
+            .collect()
+    }
+}
+
+/// One endpoint of a path, before it is named and written.
+struct Operation {
+    verb: &'static str,
+    suffix: &'static str,
+    method: &'static str,
+    path: String,
+    body: Option<String>,
+    response: Option<String>,
+    doc: &'static str,
+}
+
+impl Operation {
+    /// `{verb}{stem}{suffix}` (`GetUsersItem`), numbered if a path with
+    /// the same literal segments took it first.
+    fn write(self, stem: &str, gate: &str, taken: &mut BTreeSet<String>) -> String {
+        let Operation {
+            verb,
+            suffix,
+            method,
+            path,
+            body,
+            response,
+            doc,
+        } = self;
+        let mut name = format!("{verb}{stem}{suffix}");
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{verb}{stem}{suffix}{n}");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        let mut text = format!("\n    /// `{method} {path}`: {doc}\n{gate}    pub {name} {{\n");
+        let _ = writeln!(text, "        method: {method},");
+        let _ = writeln!(text, "        path: \"{path}\",");
+        if let Some(body) = body {
+            let _ = writeln!(text, "        body: {body},");
+        }
+        if let Some(response) = response {
+            let _ = writeln!(text, "        response: {response},");
+        }
+        text.push_str("    }\n");
+        text
+    }
+}
+
+/// The derives of generated structs unless [`Options::derives`] says
+/// otherwise.
+pub const DEFAULT_DERIVES: &[&str] = &["Debug", "Clone", "PartialEq", "Default"];
+
+/// One field of a struct to write.
+struct FieldSpec {
+    graph_name: String,
+    ty: TypeRef,
+    description: Option<String>,
+    read_only: bool,
+    /// The type whose features gate the field (navigation properties).
+    gate_target: Option<String>,
+}
+
+const OTHER_TYPES: &str = "other-types";
+
+/// The plain flavour's `@odata.type`, on types without a base.
+const PLAIN_ODATA_TYPE: &str =
+    "    #[serde(rename = \"@odata.type\", skip_serializing_if = \"Option::is_none\")]
+    pub odata_type: Option<String>,
+";
+
+const PLAIN_ID: &str = "    #[serde(skip_serializing_if = \"Option::is_none\")]
+    pub id: Option<String>,
+";
+
+/// Lints the generated code may raise because of what the metadata says:
+/// Graph's descriptions are prose, not Rust docs.
+const LIB_ATTRIBUTES: &str = "\
+// Graph's descriptions are prose written for its documentation site.
+#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
+#![allow(clippy::too_long_first_doc_paragraph)]
+";
+
+/// `deviceAppManagement` -> `device_app_management`.
+fn feature_name(root: &str) -> String {
+    heck::ToSnakeCase::to_snake_case(root)
+}
+
+/// The name `#[graph_entity]` takes: local in `microsoft.graph`, qualified
+/// elsewhere.
+fn graph_type_name(qualified: &str) -> &str {
+    match qualified.strip_prefix("microsoft.graph.") {
+        Some(local) if !local.contains('.') => local,
+        _ => qualified,
+    }
+}
+
+fn cfg_attribute(features: &BTreeSet<String>, indent: &str) -> String {
+    let items: Vec<String> = features
+        .iter()
+        .map(|f| format!("feature = \"{f}\""))
+        .collect();
+    if items.len() == 1 {
+        return format!("{indent}#[cfg({})]\n", items[0]);
+    }
+    let joined = items.join(", ");
+    let width = indent.len() + joined.len() + "#[cfg(any())]".len();
+    if joined.len() <= ATTR_FN_LIKE_WIDTH && width <= 100 {
+        return format!("{indent}#[cfg(any({joined}))]\n");
+    }
+    let mut out = format!("{indent}#[cfg(any(\n");
+    for (i, item) in items.iter().enumerate() {
+        let comma = if i + 1 < items.len() { "," } else { "" };
+        let _ = writeln!(out, "{indent}    {item}{comma}");
+    }
+    let _ = writeln!(out, "{indent}))]");
+    out
+}
+
+/// `#[name(a, b)]`, broken over lines as rustfmt breaks function-like
+/// attributes whose arguments are wider than `attr_fn_like_width` (70).
+fn push_attribute(out: &mut String, indent: &str, name: &str, args: &[String]) {
+    let joined = args.join(", ");
+    let width = indent.len() + name.len() + joined.len() + "#[()]".len();
+    // A single argument has nothing to break at.
+    if args.len() == 1 || (joined.len() <= ATTR_FN_LIKE_WIDTH && width <= 100) {
+        let _ = writeln!(out, "{indent}#[{name}({joined})]");
+        return;
+    }
+    let _ = writeln!(out, "{indent}#[{name}(");
+    for (i, arg) in args.iter().enumerate() {
+        let comma = if i + 1 < args.len() { "," } else { "" };
+        let _ = writeln!(out, "{indent}    {arg}{comma}");
+    }
+    let _ = writeln!(out, "{indent})]");
+}
+
+/// rustfmt's default `attr_fn_like_width`.
+const ATTR_FN_LIKE_WIDTH: usize = 70;
+
+fn push_field(out: &mut String, ident: &str, ty: &str) {
+    let one_line = format!("    pub {ident}: {ty},");
+    if one_line.len() <= 100 {
+        out.push_str(&one_line);
+        out.push('\n');
+    } else {
+        let _ = writeln!(out, "    pub {ident}:\n        {ty},");
+    }
+}
+
+/// Graph's description as `///` lines, escaped so rustdoc reads it as
+/// prose: no links, HTML or code blocks it would check or run.
+fn push_doc(out: &mut String, indent: &str, text: Option<&str>) {
+    let Some(text) = text else { return };
+    let lines: Vec<String> = text.lines().map(|line| escape_doc(line.trim())).collect();
+    let start = lines.iter().position(|l| !l.is_empty());
+    let end = lines.iter().rposition(|l| !l.is_empty());
+    let (Some(start), Some(end)) = (start, end) else {
+        return;
+    };
+    for line in &lines[start..=end] {
+        if line.is_empty() {
+            let _ = writeln!(out, "{indent}///");
+        } else {
+            let _ = writeln!(out, "{indent}/// {line}");
+        }
+    }
+}
+
+fn escape_doc(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        let url_start = ["https://", "http://"]
+            .iter()
+            .filter_map(|scheme| rest.find(scheme))
+            .min();
+        let (text, url) = match url_start {
+            Some(i) => (&rest[..i], Some(&rest[i..])),
+            None => (rest, None),
+        };
+        for c in text.chars() {
+            match c {
+                '[' | ']' | '<' | '>' | '`' | '*' | '_' | '\\' | '#' | '|' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        match url {
+            Some(url) => {
+                let end = url
+                    .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '('))
+                    .unwrap_or(url.len());
+                let link = url[..end].trim_end_matches(['.', ',', ';', ':']);
+                let _ = write!(out, "<{link}>");
+                rest = &url[link.len()..];
+            }
+            None => rest = "",
+        }
+    }
+    out
+}
+
+/// Tarjan's algorithm, iteratively: each node's component index.
+fn strongly_connected<'n>(
+    edges: &BTreeMap<&'n str, Vec<(&'n str, Option<&'n str>)>>,
+) -> BTreeMap<&'n str, usize> {
+    struct State<'n> {
+        index: BTreeMap<&'n str, usize>,
+        low: BTreeMap<&'n str, usize>,
+        on_stack: BTreeSet<&'n str>,
+        stack: Vec<&'n str>,
+        component: BTreeMap<&'n str, usize>,
+        next: usize,
+        components: usize,
+    }
+    let mut state = State {
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        on_stack: BTreeSet::new(),
+        stack: Vec::new(),
+        component: BTreeMap::new(),
+        next: 0,
+        components: 0,
+    };
+    let targets = |node: &'n str| -> Vec<&'n str> {
+        edges
+            .get(node)
+            .map(|out| {
+                out.iter()
+                    .map(|(t, _)| *t)
+                    .filter(|t| edges.contains_key(t))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for &start in edges.keys() {
+        if state.index.contains_key(start) {
+            continue;
+        }
+        // (node, its targets, next target to visit)
+        let mut call: Vec<(&'n str, Vec<&'n str>, usize)> = vec![(start, targets(start), 0)];
+        state.index.insert(start, state.next);
+        state.low.insert(start, state.next);
+        state.next += 1;
+        state.stack.push(start);
+        state.on_stack.insert(start);
+        while let Some((node, outs, i)) = call.last_mut() {
+            let node = *node;
+            if let Some(&target) = outs.get(*i) {
+                *i += 1;
+                if !state.index.contains_key(target) {
+                    state.index.insert(target, state.next);
+                    state.low.insert(target, state.next);
+                    state.next += 1;
+                    state.stack.push(target);
+                    state.on_stack.insert(target);
+                    call.push((target, targets(target), 0));
+                } else if state.on_stack.contains(target) {
+                    let low = state.low[node].min(state.index[target]);
+                    state.low.insert(node, low);
+                }
+                continue;
+            }
+            call.pop();
+            if let Some((parent, _, _)) = call.last() {
+                let low = state.low[*parent].min(state.low[node]);
+                state.low.insert(parent, low);
+            }
+            if state.low[node] == state.index[node] {
+                while let Some(member) = state.stack.pop() {
+                    state.on_stack.remove(member);
+                    state.component.insert(member, state.components);
+                    if member == node {
+                        break;
+                    }
+                }
+                state.components += 1;
+            }
+        }
+    }
+    state.component
+}

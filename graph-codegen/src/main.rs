@@ -1,0 +1,226 @@
+//! `graph-codegen`: writes a crate of bindings for a selection of a CSDL
+//! metadata file. Run with `--help` for the options.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use graph_codegen::{cargo_toml, generate, read_metadata, Metadata, Options};
+
+const HELP: &str = "\
+graph-codegen: generate graph-core bindings from Microsoft Graph's CSDL metadata
+
+USAGE:
+    cargo run -p graph-codegen -- --metadata FILE --out DIR [SELECTION...] [OPTIONS]
+
+SELECTION (any number, combined):
+    --path /users        the endpoints of this path (entity set, singleton or
+                         navigation property; `{id}` segments may be left out)
+    --tree /drives       this path and everything contained below it
+    --type NAME          a type by qualified name (microsoft.graph.user)
+    --namespace NS       every type of a namespace (microsoft.graph.callRecords)
+    --all                everything; each entity set and singleton becomes a
+                         cargo feature (`full` enables all)
+    Every selection brings the types it needs: base types, property types,
+    and the types derived from them.
+
+OPTIONS:
+    --metadata FILE      the CSDL file ($metadata XML), optionally .gz
+    --out DIR            where to write Cargo.toml and src/
+    --crate-name NAME    the generated package's name (default graph-bindings)
+    --graph-core DEP     graph-core's dependency spec in Cargo.toml
+                         (default \"0.1\"; e.g. '{ path = \"../graph-core\" }')
+    --depth N            navigation steps below a --tree or --all root (default 3)
+    --derive LIST        the derives of struct types, comma-separated
+                         (default Debug,Clone,PartialEq,Default)
+    --no-endpoints       types only
+    --plain-serde        plain serde derives instead of the macros (a baseline
+                         for compile-time measurements; loses unknown values)
+    --check              write nothing; fail if DIR differs from what would be written
+";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("graph-codegen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut options = Options {
+        depth: 3,
+        ..Options::default()
+    };
+    let mut metadata_path = None;
+    let mut out = None;
+    let mut crate_name = "graph-bindings".to_owned();
+    let mut graph_core = "\"0.1\"".to_owned();
+    let mut check = false;
+    let mut args = args.iter();
+    // The regenerate command in the header: the arguments as given, minus
+    // `--check`.
+    let mut command = vec!["cargo run -p graph-codegen --".to_owned()];
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value; see --help"))
+        };
+        match arg.as_str() {
+            "--help" | "-h" => {
+                print!("{HELP}");
+                return Ok(());
+            }
+            "--check" => {
+                check = true;
+                continue;
+            }
+            "--all" => options.whole = true,
+            "--no-endpoints" => options.no_endpoints = true,
+            "--plain-serde" => options.plain_serde = true,
+            "--path" => options.paths.push(value(arg)?),
+            "--tree" => options.trees.push(value(arg)?),
+            "--type" => options.types.push(value(arg)?),
+            "--namespace" => options.namespaces.push(value(arg)?),
+            "--metadata" => metadata_path = Some(PathBuf::from(value(arg)?)),
+            "--out" => out = Some(PathBuf::from(value(arg)?)),
+            "--crate-name" => crate_name = value(arg)?,
+            "--graph-core" => graph_core = value(arg)?,
+            "--derive" => {
+                options.derives = Some(
+                    value(arg)?
+                        .split(',')
+                        .map(|d| d.trim().to_owned())
+                        .filter(|d| !d.is_empty())
+                        .collect(),
+                )
+            }
+            "--depth" => {
+                options.depth = value(arg)?
+                    .parse()
+                    .map_err(|_| "--depth takes a number".to_owned())?
+            }
+            other => return Err(format!("unknown argument `{other}`; see --help")),
+        }
+        command.push(arg.clone());
+        if !matches!(arg.as_str(), "--all" | "--no-endpoints" | "--plain-serde") {
+            let given = command_value(
+                &command,
+                arg,
+                &options,
+                &metadata_path,
+                &out,
+                &crate_name,
+                &graph_core,
+            );
+            command.push(given);
+        }
+    }
+    let metadata_path = metadata_path.ok_or("--metadata FILE is required; see --help")?;
+    let out = out.ok_or("--out DIR is required; see --help")?;
+    let (text, sha256) = read_metadata(&metadata_path)
+        .map_err(|error| format!("cannot read {}: {error}", metadata_path.display()))?;
+    let metadata =
+        Metadata::parse(&text).map_err(|error| format!("{}: {error}", metadata_path.display()))?;
+    options.source_name = metadata_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    options.source_sha256 = sha256;
+    options.command = command.join(" ");
+    let output = generate(&metadata, &options).map_err(|error| error.to_string())?;
+    let header = output.files["lib.rs"]
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let mut files: Vec<(PathBuf, String)> = vec![(
+        out.join("Cargo.toml"),
+        cargo_toml(
+            &crate_name,
+            &graph_core,
+            &output,
+            &header,
+            options.plain_serde,
+        ),
+    )];
+    for (path, source) in &output.files {
+        files.push((out.join("src").join(path), source.clone()));
+    }
+    if check {
+        let stale: Vec<String> = files
+            .iter()
+            .filter(|(path, source)| std::fs::read_to_string(path).ok().as_ref() != Some(source))
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        if !stale.is_empty() {
+            return Err(format!(
+                "out of date: {}; regenerate with: {}",
+                stale.join(", "),
+                options.command
+            ));
+        }
+        return Ok(());
+    }
+    for (path, source) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, source).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let report = &output.report;
+    eprintln!(
+        "graph-codegen: wrote {} ({} struct types, {} enums, {} polymorphic enums, {} endpoints; {} redeclared properties and {} stream properties left out)",
+        out.display(),
+        report.structs,
+        report.enums,
+        report.polymorphic,
+        report.endpoints,
+        report.redeclared.len(),
+        report.streams.len()
+    );
+    if !report.unknown_types.is_empty() {
+        let names: Vec<&str> = report.unknown_types.iter().map(String::as_str).collect();
+        eprintln!(
+            "graph-codegen: types the metadata references but does not define, read as JsonValue: {}",
+            names.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The value just read for `arg`, quoted for a shell when it needs it.
+fn command_value(
+    _command: &[String],
+    arg: &str,
+    options: &Options,
+    metadata: &Option<PathBuf>,
+    out: &Option<PathBuf>,
+    crate_name: &str,
+    graph_core: &str,
+) -> String {
+    let value = match arg {
+        "--path" => options.paths.last().cloned(),
+        "--tree" => options.trees.last().cloned(),
+        "--type" => options.types.last().cloned(),
+        "--namespace" => options.namespaces.last().cloned(),
+        "--metadata" => metadata.as_ref().map(|p| p.display().to_string()),
+        "--out" => out.as_ref().map(|p| p.display().to_string()),
+        "--crate-name" => Some(crate_name.to_owned()),
+        "--graph-core" => Some(graph_core.to_owned()),
+        "--depth" => Some(options.depth.to_string()),
+        "--derive" => options.derives.as_ref().map(|d| d.join(",")),
+        _ => None,
+    }
+    .unwrap_or_default();
+    if value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-{}".contains(c))
+    {
+        value
+    } else {
+        format!("'{value}'")
+    }
+}
