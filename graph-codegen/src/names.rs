@@ -264,6 +264,72 @@ fn variant_names_plain(types: &[&str]) -> (BTreeMap<String, String>, ()) {
     (names, ())
 }
 
+/// The fields of an action's inline body (`graph_endpoint!`'s `body: {
+/// ... }`), keyed by parameter name. Such a field takes no
+/// `#[graph(rename)]`: its Graph name is the lowerCamel of a `snake_case`
+/// field, or a field with a capital letter as written. A parameter whose
+/// lowerCamel spelling differs from its own only in case (`Message`,
+/// `SaveToSentItems`) is `snake_case` and sent as Graph's reference writes it
+/// (`message`, `saveToSentItems`; Graph reads parameter names regardless of
+/// case); one that differs otherwise (`azureADDeviceId`) is a field spelled
+/// as the parameter. `Err` names a parameter no field can send.
+pub fn body_field_names(parameters: &[&str]) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    for (parameter, FieldName { ident, rename }) in field_names(parameters, false) {
+        let ident = match rename {
+            None => ident,
+            Some(_) if default_property_name(&ident).eq_ignore_ascii_case(&parameter) => ident,
+            Some(_)
+                if parameter.chars().any(char::is_uppercase)
+                    && parameter.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && parameter.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                escape(&parameter)
+            }
+            Some(_) => {
+                return Err(format!(
+                    "the parameter `{parameter}` has no field name that sends it as spelled"
+                ))
+            }
+        };
+        if !taken.insert(unraw(&ident).to_owned()) {
+            return Err(format!(
+                "two parameters would be the field `{ident}` (`{parameter}` among them)"
+            ));
+        }
+        out.insert(parameter, ident);
+    }
+    Ok(out)
+}
+
+/// A bound operation's part of an endpoint name: `sendMail` is `SendMail`;
+/// one from another namespace than `microsoft.graph` leads with it
+/// (`microsoft.graph.security` `runHuntingQuery` is
+/// `SecurityRunHuntingQuery`); an overload of a name bound at the same
+/// place adds its parameters (`getEmailActivityUserDetail(period)` is
+/// `GetEmailActivityUserDetailWithPeriod`, the one without parameters
+/// nothing), so each overload keeps its name whatever the others are.
+pub fn operation_name(
+    namespace: &str,
+    name: &str,
+    parameters: &[&str],
+    overloaded: bool,
+) -> String {
+    let mut out = String::new();
+    if namespace != "microsoft.graph" {
+        out.push_str(&camel_variant(&module_name(namespace)));
+    }
+    out.push_str(&camel_variant(name));
+    if overloaded && !parameters.is_empty() {
+        out.push_str("With");
+        for parameter in parameters {
+            out.push_str(&camel_variant(parameter));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
