@@ -169,8 +169,7 @@ impl<'a> Generator<'a> {
             .filter(|node| select::is_entity(metadata, &node.ty))
             .collect();
 
-        let mut attached = if options.no_endpoints || options.no_operations || options.plain_serde
-        {
+        let mut attached = if options.no_endpoints || options.no_operations || options.plain_serde {
             BTreeMap::new()
         } else {
             operations::attach(metadata, &nodes, &options.operations)
@@ -1242,7 +1241,9 @@ impl Generator<'_> {
                     .split('{')
                     .skip(1)
                     .filter_map(|rest| rest.split_once('}'))
-                    .map(|(param, _)| heck::ToSnakeCase::to_snake_case(param.trim_start_matches('+')))
+                    .map(|(param, _)| {
+                        heck::ToSnakeCase::to_snake_case(param.trim_start_matches('+'))
+                    })
                     .collect();
                 let mut arguments = Vec::new();
                 for parameter in &operation.parameters {
@@ -1250,7 +1251,8 @@ impl Generator<'_> {
                     while !used.insert(heck::ToSnakeCase::to_snake_case(placeholder.as_str())) {
                         placeholder.push_str("Value");
                     }
-                    let field = names::escape(&heck::ToSnakeCase::to_snake_case(placeholder.as_str()));
+                    let field =
+                        names::escape(&heck::ToSnakeCase::to_snake_case(placeholder.as_str()));
                     arguments.push(format!("{}={{{placeholder}}}", parameter.name));
                     let value = self.value_type("", &parameter.name, &parameter.ty, "");
                     let ty = if parameter.nullable {
@@ -1276,7 +1278,10 @@ impl Generator<'_> {
                 }
             }
             let response = operation.returns.as_ref().map(|returns| {
-                self.return_type(&returns.ty, operation.composable || operation.name == "delta")
+                self.return_type(
+                    &returns.ty,
+                    operation.composable || operation.name == "delta",
+                )
             });
             let mut text = format!(
                 "\n    /// `{method} {path}`: the `{}` {kind}.\n{gate}    pub {name} {{\n",
@@ -1285,7 +1290,11 @@ impl Generator<'_> {
             let _ = writeln!(text, "        method: {method},");
             let _ = writeln!(text, "        path: \"{path}\",");
             if !fields.is_empty() {
-                let key = if operation.action { "body" } else { "parameters" };
+                let key = if operation.action {
+                    "body"
+                } else {
+                    "parameters"
+                };
                 let _ = writeln!(text, "        {key}: {{");
                 for (field, ty) in fields {
                     let _ = writeln!(text, "            {field}: {ty},");
@@ -1317,7 +1326,8 @@ impl Generator<'_> {
         };
         let item = self.value_type("", "", &single, "");
         let entity = select::is_entity(self.metadata, &ty.name);
-        let structured = self.metadata.structs.contains_key(&ty.name) || item == "graph_core::JsonValue";
+        let structured =
+            self.metadata.structs.contains_key(&ty.name) || item == "graph_core::JsonValue";
         match (ty.collection, entity || pageable) {
             (true, true) => format!("graph_core::Collection<{item}>"),
             (true, false) => format!("graph_core::ODataValue<Vec<{item}>>"),

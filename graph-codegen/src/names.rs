@@ -283,7 +283,9 @@ pub fn body_field_names(parameters: &[&str]) -> Result<BTreeMap<String, String>,
             Some(_)
                 if parameter.chars().any(char::is_uppercase)
                     && parameter.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && parameter.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                    && parameter
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
             {
                 escape(&parameter)
             }
@@ -485,5 +487,51 @@ mod tests {
         assert_eq!(default_property_name("sha256_hash"), "sha256Hash");
         assert_eq!(default_property_name("r#type"), "type");
         assert_eq!(default_member_name("IOS"), "iOS");
+    }
+
+    #[test]
+    fn action_parameters_are_snake_case_unless_that_would_misspell_them() {
+        let names = body_field_names(&[
+            "Message",
+            "SaveToSentItems",
+            "azureADDeviceId",
+            "remote_Control",
+            "type",
+        ])
+        .unwrap();
+        // Only the case differs from what is sent: Graph's documented spelling.
+        assert_eq!(names["Message"], "message");
+        assert_eq!(names["SaveToSentItems"], "save_to_sent_items");
+        assert_eq!(names["azureADDeviceId"], "azure_ad_device_id");
+        // `remote_control` would send `remoteControl`: kept as written.
+        assert_eq!(names["remote_Control"], "remote_Control");
+        assert_eq!(names["type"], "r#type");
+        let error = body_field_names(&["foo_bar"]).unwrap_err();
+        assert!(error.contains("`foo_bar`"), "{error}");
+    }
+
+    #[test]
+    fn operation_names_lead_with_a_foreign_namespace_and_name_overloads() {
+        assert_eq!(
+            operation_name("microsoft.graph", "sendMail", &["Message"], false),
+            "SendMail"
+        );
+        assert_eq!(
+            operation_name("microsoft.graph.security", "runHuntingQuery", &[], false),
+            "SecurityRunHuntingQuery"
+        );
+        assert_eq!(
+            operation_name(
+                "microsoft.graph",
+                "reminderView",
+                &["StartDateTime", "EndDateTime"],
+                true
+            ),
+            "ReminderViewWithStartDateTimeEndDateTime"
+        );
+        assert_eq!(
+            operation_name("microsoft.graph", "delta", &[], true),
+            "Delta"
+        );
     }
 }

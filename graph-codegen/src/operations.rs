@@ -133,10 +133,7 @@ pub fn attach(
                         .iter()
                         .map(|p| p.name.as_str())
                         .collect();
-                    chosen.insert(
-                        (&operation.namespace, &operation.name, parameters),
-                        index,
-                    );
+                    chosen.insert((&operation.namespace, &operation.name, parameters), index);
                 }
             }
             attached.extend(
