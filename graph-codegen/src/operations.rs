@@ -101,7 +101,7 @@ pub fn attach(
     // (binding type, collection) -> operation indices
     let mut by_binding: BTreeMap<(&str, bool), Vec<usize>> = BTreeMap::new();
     for (index, operation) in metadata.operations.iter().enumerate() {
-        if wanted.is_empty() || wanted.iter().any(|w| *w == operation.name) {
+        if wanted.is_empty() || wanted.contains(&operation.name) {
             by_binding
                 .entry((&operation.binding.name, operation.binding.collection))
                 .or_default()

@@ -2,17 +2,12 @@
 //! they attach, how they are named (overloads included), and how their
 //! parameters and returns are declared.
 
+mod common;
+
+use common::csdl;
 use graph_codegen::{generate, Metadata, Options, Output};
 
-const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
-  <edmx:DataServices>
-    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="entity" Abstract="true">
-        <Key><PropertyRef Name="id" /></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false" />
-      </EntityType>
-      <EntityType Name="directoryObject" BaseType="graph.entity" />
+const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity" />
       <EntityType Name="user" BaseType="graph.directoryObject">
         <NavigationProperty Name="devices" Type="Collection(graph.device)" ContainsTarget="true" />
       </EntityType>
@@ -81,19 +76,17 @@ const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
         <EntitySet Name="users" EntityType="graph.user" />
         <EntitySet Name="directoryObjects" EntityType="graph.directoryObject" />
         <Singleton Name="reports" Type="graph.reportRoot" />
-      </EntityContainer>
-    </Schema>
-    <Schema Namespace="microsoft.graph.security" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      </EntityContainer>"#;
+
+const SECURITY: &str = r#"<Schema Namespace="microsoft.graph.security" xmlns="http://docs.oasis-open.org/odata/ns/edm">
       <Action Name="runHuntingQuery" IsBound="true">
         <Parameter Name="bindingParameter" Type="microsoft.graph.reportRoot" />
         <Parameter Name="query" Type="Edm.String" Nullable="false" />
       </Action>
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>"#;
+    </Schema>"#;
 
 fn generated(options: Options) -> Output {
-    let metadata = Metadata::parse(CSDL).unwrap();
+    let metadata = Metadata::parse(&csdl(TYPES, SECURITY)).unwrap();
     generate(&metadata, &options).unwrap()
 }
 
