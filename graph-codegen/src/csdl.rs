@@ -40,6 +40,42 @@ pub struct Metadata {
     /// Out-of-line capability restrictions, by target (`ns.type/navProp`,
     /// `ns.Container/set`).
     pub restrictions: BTreeMap<String, Restrictions>,
+    /// Bound actions and functions, in document order (unbound ones are
+    /// reached through the container's imports, which are not generated).
+    pub operations: Vec<BoundOperation>,
+}
+
+/// A bound `<Action>` or `<Function>`.
+#[derive(Debug)]
+pub struct BoundOperation {
+    /// `true` for an action (POST with a JSON body), `false` for a
+    /// function (GET with its parameters in the URL).
+    pub action: bool,
+    pub namespace: String,
+    /// `sendMail`.
+    pub name: String,
+    /// The binding parameter's type: the entity, or a collection of it.
+    pub binding: TypeRef,
+    /// The other parameters, in order.
+    pub parameters: Vec<Parameter>,
+    pub returns: Option<ReturnType>,
+    /// `IsComposable="true"`: the result can be queried further (paged).
+    pub composable: bool,
+}
+
+/// A parameter of an operation.
+#[derive(Debug)]
+pub struct Parameter {
+    pub name: String,
+    pub ty: TypeRef,
+    pub nullable: bool,
+}
+
+/// An operation's `<ReturnType>`.
+#[derive(Debug)]
+pub struct ReturnType {
+    pub ty: TypeRef,
+    pub nullable: bool,
 }
 
 /// `Insertable`, `Updatable`, `Deletable` set to `false` by the
@@ -208,6 +244,11 @@ impl Metadata {
                     "EnumType" => {
                         let ty = read_enum(&node, &namespace, &mut descriptions)?;
                         metadata.enums.insert(ty.qualified.clone(), ty);
+                    }
+                    "Action" | "Function" if node.attribute("IsBound") == Some("true") => {
+                        metadata
+                            .operations
+                            .push(read_operation(&node, &namespace, &resolver)?);
                     }
                     "EntityContainer" => {
                         let container = format!("{namespace}.{}", required(&node, "Name")?);
@@ -442,6 +483,50 @@ fn read_struct(
     })
 }
 
+fn read_operation(
+    node: &roxmltree::Node,
+    namespace: &str,
+    resolver: &Resolver,
+) -> Result<BoundOperation, CsdlError> {
+    let name = required(node, "Name")?.to_owned();
+    let mut parameters = Vec::new();
+    for parameter in children(node, "Parameter") {
+        parameters.push(Parameter {
+            name: required(&parameter, "Name")?.to_owned(),
+            ty: resolver.type_ref(required(&parameter, "Type")?),
+            nullable: parameter.attribute("Nullable") != Some("false"),
+        });
+    }
+    if parameters.is_empty() {
+        let position = node.document().text_pos_at(node.range().start);
+        return Err(CsdlError(format!(
+            "the bound operation `{name}` at line {} has no binding parameter",
+            position.row
+        )));
+    }
+    // The binding parameter is the first, whatever its name
+    // (`bindingParameter`, `reportRoot`, ...).
+    let binding = parameters.remove(0).ty;
+    let returns = children(node, "ReturnType")
+        .next()
+        .map(|returns| -> Result<ReturnType, CsdlError> {
+            Ok(ReturnType {
+                ty: resolver.type_ref(required(&returns, "Type")?),
+                nullable: returns.attribute("Nullable") != Some("false"),
+            })
+        })
+        .transpose()?;
+    Ok(BoundOperation {
+        action: node.tag_name().name() == "Action",
+        namespace: namespace.to_owned(),
+        name,
+        binding,
+        parameters,
+        returns,
+        composable: node.attribute("IsComposable") == Some("true"),
+    })
+}
+
 fn read_enum(
     node: &roxmltree::Node,
     namespace: &str,
@@ -507,6 +592,15 @@ mod tests {
         <Member Name="a" Value="1" />
         <Member Name="b" Value="2" />
       </EnumType>
+      <Action Name="sendMail" IsBound="true">
+        <Parameter Name="bindingParameter" Type="graph.user" />
+        <Parameter Name="Message" Type="graph.tag" Nullable="false" />
+      </Action>
+      <Function Name="delta" IsBound="true" IsComposable="true">
+        <Parameter Name="bindingParameter" Type="Collection(graph.user)" />
+        <ReturnType Type="Collection(graph.user)" />
+      </Function>
+      <Function Name="unbound"><ReturnType Type="Edm.String" /></Function>
       <EntityContainer Name="GraphService">
         <EntitySet Name="users" EntityType="graph.user" />
         <Singleton Name="me" Type="graph.user" />
@@ -543,6 +637,17 @@ mod tests {
         assert_eq!(metadata.singletons[0].name, "me");
         assert!(metadata.restrictions["microsoft.graph.GraphService/users"].not_deletable);
         assert_eq!(metadata.ancestors("microsoft.graph.user").len(), 2);
+        // Bound operations only; the binding parameter is taken apart.
+        assert_eq!(metadata.operations.len(), 2);
+        let send = &metadata.operations[0];
+        assert!(send.action && send.returns.is_none() && !send.composable);
+        assert_eq!(send.binding.name, "microsoft.graph.user");
+        assert_eq!(send.parameters[0].name, "Message");
+        assert!(!send.parameters[0].nullable);
+        let delta = &metadata.operations[1];
+        assert!(!delta.action && delta.composable && delta.binding.collection);
+        assert!(delta.parameters.is_empty());
+        assert!(delta.returns.as_ref().unwrap().ty.collection);
     }
 
     #[test]

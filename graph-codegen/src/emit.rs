@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::csdl::{Metadata, StructKind, StructType, TypeRef};
 use crate::names::{self, FieldName};
+use crate::operations::{self, Attached};
 use crate::select::{self, Node, NodeKind, SelectError, ENTITY};
 
 /// What to generate.
@@ -35,6 +36,11 @@ pub struct Options {
     pub command: String,
     /// Leave the endpoints out.
     pub no_endpoints: bool,
+    /// Leave the bound actions and functions out.
+    pub no_operations: bool,
+    /// Generate only the bound actions and functions of these names
+    /// (`sendMail`, `delta`); all of them when empty.
+    pub operations: Vec<String>,
     /// The derives of struct types (and, minus `Default`, of polymorphic
     /// enums); `None` for [`DEFAULT_DERIVES`]. Each costs build time three
     /// times over for an entity, which the macros give a create and an
@@ -63,6 +69,16 @@ pub struct Report {
     pub enums: usize,
     pub polymorphic: usize,
     pub endpoints: usize,
+    /// How many of the endpoints are bound actions and functions.
+    pub operation_endpoints: usize,
+    /// Indices into [`Metadata::operations`] of the operations generated at
+    /// one path or more.
+    pub operations_generated: BTreeSet<usize>,
+    /// Operations that apply at a selected path but that `graph_endpoint!`
+    /// cannot declare, with the reason (a function parameter with no URL
+    /// literal: a complex type or a collection), by index into
+    /// [`Metadata::operations`].
+    pub operations_skipped: BTreeMap<usize, String>,
     pub boxed_fields: usize,
     /// `type/property`: properties a type redeclares from a base, left out
     /// since the base declares them (graph-macros rejects a redeclaration).
@@ -98,6 +114,8 @@ struct Generator<'a> {
     any_idents: BTreeMap<String, String>,
     /// `owner/property` fields that must be boxed.
     boxed: BTreeSet<String>,
+    /// The bound operations generated at each node, by node path.
+    attached: BTreeMap<String, Vec<Attached>>,
     report: Report,
 }
 
@@ -151,7 +169,34 @@ impl<'a> Generator<'a> {
             .filter(|node| select::is_entity(metadata, &node.ty))
             .collect();
 
-        let mut seeds: BTreeSet<String> = nodes.iter().map(|node| node.ty.clone()).collect();
+        let mut attached = if options.no_endpoints || options.no_operations || options.plain_serde {
+            BTreeMap::new()
+        } else {
+            operations::attach(metadata, &nodes, &options.operations)
+        };
+        let mut skipped = BTreeMap::new();
+        for list in attached.values_mut() {
+            list.retain(|a| {
+                let reason = operations::unsupported(metadata, &metadata.operations[a.operation]);
+                if let Some(reason) = &reason {
+                    skipped.insert(a.operation, reason.clone());
+                }
+                reason.is_none()
+            });
+        }
+        attached.retain(|_, list| !list.is_empty());
+        // The types a node's operations need, besides the node's own.
+        let node_types = |node: &Node| -> BTreeSet<String> {
+            let mut types = BTreeSet::from([node.ty.clone()]);
+            for a in attached.get(&node.path).into_iter().flatten() {
+                let operation = &metadata.operations[a.operation];
+                types.extend(operation.parameters.iter().map(|p| p.ty.name.clone()));
+                types.extend(operation.returns.iter().map(|r| r.ty.name.clone()));
+            }
+            types
+        };
+
+        let mut seeds: BTreeSet<String> = nodes.iter().flat_map(node_types).collect();
         for ty in &options.types {
             if !metadata.structs.contains_key(ty) && !metadata.enums.contains_key(ty) {
                 return Err(SelectError(format!(
@@ -194,7 +239,7 @@ impl<'a> Generator<'a> {
                 by_area
                     .entry(feature_name(&node.root))
                     .or_default()
-                    .insert(node.ty.clone());
+                    .extend(node_types(node));
             }
             for (area, area_seeds) in by_area {
                 for ty in select::closure(metadata, &area_seeds) {
@@ -238,7 +283,11 @@ impl<'a> Generator<'a> {
             companions: BTreeMap::new(),
             any_idents: BTreeMap::new(),
             boxed: BTreeSet::new(),
-            report: Report::default(),
+            attached,
+            report: Report {
+                operations_skipped: skipped,
+                ..Report::default()
+            },
         };
         generator.name_types();
         generator.find_boxed_fields();
@@ -902,6 +951,11 @@ impl<'a> Generator<'a> {
                     body.push_str(&endpoint);
                     count += 1;
                 }
+                for endpoint in self.operation_endpoints(node, &mut taken) {
+                    body.push_str(&endpoint);
+                    count += 1;
+                    self.report.operation_endpoints += 1;
+                }
             }
             if body.is_empty() {
                 continue;
@@ -1112,6 +1166,174 @@ impl<'a> Generator<'a> {
             .into_iter()
             .map(|operation| operation.write(&stem, &gate, taken))
             .collect()
+    }
+}
+
+impl Generator<'_> {
+    /// The bound actions and functions at a node, named
+    /// `{Stem}[Item]{Operation}` (`UsersItemSendMail`, `UsersDelta`).
+    fn operation_endpoints(&mut self, node: &Node, taken: &mut BTreeSet<String>) -> Vec<String> {
+        let Some(attached) = self.attached.get(&node.path).cloned() else {
+            return Vec::new();
+        };
+        let metadata = self.metadata;
+        let stem: String = node
+            .segments
+            .iter()
+            .map(|s| names::camel_variant(s))
+            .collect();
+        let gate = self.gate(&node.ty, "    ");
+        let mut out = Vec::new();
+        for a in &attached {
+            let operation = &metadata.operations[a.operation];
+            let overloaded = attached
+                .iter()
+                .filter(|other| {
+                    let o = &metadata.operations[other.operation];
+                    other.on_item == a.on_item
+                        && o.name == operation.name
+                        && o.namespace == operation.namespace
+                })
+                .count()
+                > 1;
+            let parameter_names: Vec<&str> = operation
+                .parameters
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect();
+            let (base, item) = if a.on_item {
+                (node.item_path().0, "Item")
+            } else {
+                (node.path.clone(), "")
+            };
+            let mut name = format!(
+                "{stem}{item}{}",
+                names::operation_name(
+                    &operation.namespace,
+                    &operation.name,
+                    &parameter_names,
+                    overloaded
+                )
+            );
+            let plain = name.clone();
+            let mut n = 2;
+            while taken.contains(&name) {
+                name = format!("{plain}{n}");
+                n += 1;
+            }
+            taken.insert(name.clone());
+            // Operations of other namespaces are addressed by qualified name.
+            let segment = if operation.namespace == "microsoft.graph" {
+                operation.name.clone()
+            } else {
+                format!("{}.{}", operation.namespace, operation.name)
+            };
+            let (method, kind) = if operation.action {
+                ("POST", "action")
+            } else {
+                ("GET", "function")
+            };
+            let mut fields = Vec::new();
+            let path = if operation.action {
+                format!("{base}/{segment}")
+            } else {
+                let mut used: BTreeSet<String> = base
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('}'))
+                    .map(|(param, _)| {
+                        heck::ToSnakeCase::to_snake_case(param.trim_start_matches('+'))
+                    })
+                    .collect();
+                let mut arguments = Vec::new();
+                for parameter in &operation.parameters {
+                    let mut placeholder = parameter.name.clone();
+                    while !used.insert(heck::ToSnakeCase::to_snake_case(placeholder.as_str())) {
+                        placeholder.push_str("Value");
+                    }
+                    let field =
+                        names::escape(&heck::ToSnakeCase::to_snake_case(placeholder.as_str()));
+                    arguments.push(format!("{}={{{placeholder}}}", parameter.name));
+                    let value = self.value_type("", &parameter.name, &parameter.ty, "");
+                    let ty = if parameter.nullable {
+                        format!("Option<{value}>")
+                    } else {
+                        value
+                    };
+                    fields.push((field, ty));
+                }
+                format!("{base}/{segment}({})", arguments.join(","))
+            };
+            if operation.action {
+                let field_names = names::body_field_names(&parameter_names)
+                    .expect("operations::unsupported checked the names");
+                for parameter in &operation.parameters {
+                    let value = self.value_type("", &parameter.name, &parameter.ty, "");
+                    let ty = if parameter.nullable {
+                        format!("Option<{value}>")
+                    } else {
+                        value
+                    };
+                    fields.push((field_names[&parameter.name].clone(), ty));
+                }
+            }
+            let response = operation.returns.as_ref().map(|returns| {
+                self.return_type(
+                    &returns.ty,
+                    operation.composable || operation.name == "delta",
+                )
+            });
+            let mut text = format!(
+                "\n    /// `{method} {path}`: the `{}` {kind}.\n{gate}    pub {name} {{\n",
+                operation.name
+            );
+            let _ = writeln!(text, "        method: {method},");
+            let _ = writeln!(text, "        path: \"{path}\",");
+            if !fields.is_empty() {
+                let key = if operation.action {
+                    "body"
+                } else {
+                    "parameters"
+                };
+                let _ = writeln!(text, "        {key}: {{");
+                for (field, ty) in fields {
+                    let _ = writeln!(text, "            {field}: {ty},");
+                }
+                text.push_str("        },\n");
+            }
+            if let Some(response) = response {
+                let _ = writeln!(text, "        response: {response},");
+            }
+            text.push_str("    }\n");
+            self.report.operations_generated.insert(a.operation);
+            out.push(text);
+        }
+        out
+    }
+
+    /// What an operation returns: `Download` for a stream; a `Collection`
+    /// for a collection of entities or a pageable (composable, `delta`)
+    /// result, `ODataValue<Vec<_>>` for other collections; primitives and
+    /// enums wrapped in `ODataValue` as OData sends them; entities and
+    /// complex values as they are.
+    fn return_type(&mut self, ty: &TypeRef, pageable: bool) -> String {
+        if ty.name == "Edm.Stream" {
+            return "graph_core::Download".into();
+        }
+        let single = TypeRef {
+            name: ty.name.clone(),
+            collection: false,
+        };
+        let item = self.value_type("", "", &single, "");
+        let entity = select::is_entity(self.metadata, &ty.name);
+        let structured =
+            self.metadata.structs.contains_key(&ty.name) || item == "graph_core::JsonValue";
+        match (ty.collection, entity || pageable) {
+            (true, true) => format!("graph_core::Collection<{item}>"),
+            (true, false) => format!("graph_core::ODataValue<Vec<{item}>>"),
+            (false, _) if structured => item,
+            (false, _) => format!("graph_core::ODataValue<{item}>"),
+        }
     }
 }
 

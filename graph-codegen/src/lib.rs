@@ -24,6 +24,7 @@
 pub mod csdl;
 mod emit;
 pub mod names;
+pub mod operations;
 pub mod select;
 
 pub use csdl::{CsdlError, Metadata};

@@ -33,6 +33,9 @@ OPTIONS:
     --derive LIST        the derives of struct types, comma-separated
                          (default Debug,Clone,PartialEq,Default)
     --no-endpoints       types only
+    --operation NAME     of the bound actions and functions at the selected
+                         paths, only those named NAME (repeatable; default all)
+    --no-operations      no bound actions and functions
     --plain-serde        plain serde derives instead of the macros (a baseline
                          for compile-time measurements; loses unknown values)
     --check              write nothing; fail if DIR differs from what would be written
@@ -79,6 +82,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
             }
             "--all" => options.whole = true,
             "--no-endpoints" => options.no_endpoints = true,
+            "--no-operations" => options.no_operations = true,
+            "--operation" => options.operations.push(value(arg)?),
             "--plain-serde" => options.plain_serde = true,
             "--path" => options.paths.push(value(arg)?),
             "--tree" => options.trees.push(value(arg)?),
@@ -105,7 +110,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
             other => return Err(format!("unknown argument `{other}`; see --help")),
         }
         command.push(arg.clone());
-        if !matches!(arg.as_str(), "--all" | "--no-endpoints" | "--plain-serde") {
+        if !matches!(
+            arg.as_str(),
+            "--all" | "--no-endpoints" | "--no-operations" | "--plain-serde"
+        ) {
             let given = command_value(
                 &command,
                 arg,
@@ -181,6 +189,21 @@ fn run(args: Vec<String>) -> Result<(), String> {
         report.redeclared.len(),
         report.streams.len()
     );
+    if report.operation_endpoints > 0 || !report.operations_skipped.is_empty() {
+        eprintln!(
+            "graph-codegen: {} of the endpoints are {} bound actions and functions; {} more apply but were left out:",
+            report.operation_endpoints,
+            report.operations_generated.len(),
+            report.operations_skipped.len()
+        );
+        for (index, reason) in &report.operations_skipped {
+            let operation = &metadata.operations[*index];
+            eprintln!(
+                "    {}.{} bound to {}: {reason}",
+                operation.namespace, operation.name, operation.binding.name
+            );
+        }
+    }
     if !report.unknown_types.is_empty() {
         let names: Vec<&str> = report.unknown_types.iter().map(String::as_str).collect();
         eprintln!(
@@ -206,6 +229,7 @@ fn command_value(
         "--tree" => options.trees.last().cloned(),
         "--type" => options.types.last().cloned(),
         "--namespace" => options.namespaces.last().cloned(),
+        "--operation" => options.operations.last().cloned(),
         "--metadata" => metadata.as_ref().map(|p| p.display().to_string()),
         "--out" => out.as_ref().map(|p| p.display().to_string()),
         "--crate-name" => Some(crate_name.to_owned()),

@@ -264,6 +264,74 @@ fn variant_names_plain(types: &[&str]) -> (BTreeMap<String, String>, ()) {
     (names, ())
 }
 
+/// The fields of an action's inline body (`graph_endpoint!`'s `body: {
+/// ... }`), keyed by parameter name. Such a field takes no
+/// `#[graph(rename)]`: its Graph name is the lowerCamel of a `snake_case`
+/// field, or a field with a capital letter as written. A parameter whose
+/// lowerCamel spelling differs from its own only in case (`Message`,
+/// `SaveToSentItems`) is `snake_case` and sent as Graph's reference writes it
+/// (`message`, `saveToSentItems`; Graph reads parameter names regardless of
+/// case); one that differs otherwise (`azureADDeviceId`) is a field spelled
+/// as the parameter. `Err` names a parameter no field can send.
+pub fn body_field_names(parameters: &[&str]) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    for (parameter, FieldName { ident, rename }) in field_names(parameters, false) {
+        let ident = match rename {
+            None => ident,
+            Some(_) if default_property_name(&ident).eq_ignore_ascii_case(&parameter) => ident,
+            Some(_)
+                if parameter.chars().any(char::is_uppercase)
+                    && parameter.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && parameter
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                escape(&parameter)
+            }
+            Some(_) => {
+                return Err(format!(
+                    "the parameter `{parameter}` has no field name that sends it as spelled"
+                ))
+            }
+        };
+        if !taken.insert(unraw(&ident).to_owned()) {
+            return Err(format!(
+                "two parameters would be the field `{ident}` (`{parameter}` among them)"
+            ));
+        }
+        out.insert(parameter, ident);
+    }
+    Ok(out)
+}
+
+/// A bound operation's part of an endpoint name: `sendMail` is `SendMail`;
+/// one from another namespace than `microsoft.graph` leads with it
+/// (`microsoft.graph.security` `runHuntingQuery` is
+/// `SecurityRunHuntingQuery`); an overload of a name bound at the same
+/// place adds its parameters (`getEmailActivityUserDetail(period)` is
+/// `GetEmailActivityUserDetailWithPeriod`, the one without parameters
+/// nothing), so each overload keeps its name whatever the others are.
+pub fn operation_name(
+    namespace: &str,
+    name: &str,
+    parameters: &[&str],
+    overloaded: bool,
+) -> String {
+    let mut out = String::new();
+    if namespace != "microsoft.graph" {
+        out.push_str(&camel_variant(&module_name(namespace)));
+    }
+    out.push_str(&camel_variant(name));
+    if overloaded && !parameters.is_empty() {
+        out.push_str("With");
+        for parameter in parameters {
+            out.push_str(&camel_variant(parameter));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,5 +487,51 @@ mod tests {
         assert_eq!(default_property_name("sha256_hash"), "sha256Hash");
         assert_eq!(default_property_name("r#type"), "type");
         assert_eq!(default_member_name("IOS"), "iOS");
+    }
+
+    #[test]
+    fn action_parameters_are_snake_case_unless_that_would_misspell_them() {
+        let names = body_field_names(&[
+            "Message",
+            "SaveToSentItems",
+            "azureADDeviceId",
+            "remote_Control",
+            "type",
+        ])
+        .unwrap();
+        // Only the case differs from what is sent: Graph's documented spelling.
+        assert_eq!(names["Message"], "message");
+        assert_eq!(names["SaveToSentItems"], "save_to_sent_items");
+        assert_eq!(names["azureADDeviceId"], "azure_ad_device_id");
+        // `remote_control` would send `remoteControl`: kept as written.
+        assert_eq!(names["remote_Control"], "remote_Control");
+        assert_eq!(names["type"], "r#type");
+        let error = body_field_names(&["foo_bar"]).unwrap_err();
+        assert!(error.contains("`foo_bar`"), "{error}");
+    }
+
+    #[test]
+    fn operation_names_lead_with_a_foreign_namespace_and_name_overloads() {
+        assert_eq!(
+            operation_name("microsoft.graph", "sendMail", &["Message"], false),
+            "SendMail"
+        );
+        assert_eq!(
+            operation_name("microsoft.graph.security", "runHuntingQuery", &[], false),
+            "SecurityRunHuntingQuery"
+        );
+        assert_eq!(
+            operation_name(
+                "microsoft.graph",
+                "reminderView",
+                &["StartDateTime", "EndDateTime"],
+                true
+            ),
+            "ReminderViewWithStartDateTimeEndDateTime"
+        );
+        assert_eq!(
+            operation_name("microsoft.graph", "delta", &[], true),
+            "Delta"
+        );
     }
 }

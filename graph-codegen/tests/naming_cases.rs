@@ -1,26 +1,12 @@
 //! The naming and shaping rules, each on a small hand-written CSDL document.
 
+mod common;
+
+use common::csdl;
 use graph_codegen::{generate, Metadata, Options, Output};
 
-fn csdl(types: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
-  <edmx:DataServices>
-    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="entity" Abstract="true">
-        <Key><PropertyRef Name="id" /></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false" />
-      </EntityType>
-      {types}
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>"#
-    )
-}
-
 fn generated(types: &str, options: Options) -> Output {
-    let metadata = Metadata::parse(&csdl(types)).unwrap();
+    let metadata = Metadata::parse(&csdl(types, "")).unwrap();
     generate(&metadata, &options).unwrap()
 }
 

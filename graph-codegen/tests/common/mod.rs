@@ -1,0 +1,22 @@
+//! The CSDL document the hand-written cases are written in.
+
+/// A document whose `microsoft.graph` schema (alias `graph`) holds the
+/// abstract `entity` and `types`, followed by `other_schemas` (whole
+/// `<Schema>` elements).
+pub fn csdl(types: &str, other_schemas: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="entity" Abstract="true">
+        <Key><PropertyRef Name="id" /></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false" />
+      </EntityType>
+      {types}
+    </Schema>
+    {other_schemas}
+  </edmx:DataServices>
+</edmx:Edmx>"#
+    )
+}
