@@ -22,10 +22,12 @@ check that each compiles by itself, and print its build time.
 
 With `--ten-paths`, instead: the wall time of generating and building a
 crate of ten paths (dependencies already built), the README's 10-second
-target.
+target; `--all-operations` adds every bound action and function of the
+ten paths (opt-in in the generator), and the runs alternate between the
+two crates so that they compare under the same load.
 
     nice python3 benches/compile/codegen_v1.py [--runs 1]
-    python3 benches/compile/codegen_v1.py --ten-paths [--derive Debug,Clone]
+    python3 benches/compile/codegen_v1.py --ten-paths [--runs 3] [--all-operations] [--derive Debug,Clone]
     nice python3 benches/compile/codegen_v1.py --features-alone users groups drives
 
 Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
@@ -34,6 +36,7 @@ Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -112,18 +115,29 @@ def ten_paths(args):
     binary = generator()
     with tempfile.TemporaryDirectory() as tmp:
         target = os.path.join(ROOT, "target")  # dependencies already built there
-        crate = os.path.join(tmp, "ten-paths")
-        extra = [a for p in TEN_PATHS for a in ("--path", p)]
+        selection = [a for p in TEN_PATHS for a in ("--path", p)]
         if args.derive:
-            extra += ["--derive", args.derive]
-        generate(binary, crate, "ten-paths", extra)
-        timed_build(crate, target, [])  # warm-up: dependencies
+            selection += ["--derive", args.derive]
+        flavours = {"ten-paths": selection}
+        if args.all_operations:
+            flavours["ten-paths-ops"] = selection + ["--all-operations"]
+        for name, extra in flavours.items():
+            crate = os.path.join(tmp, name)
+            generate(binary, crate, name, extra)
+            timed_build(crate, target, [])  # warm-up: dependencies
+        results = {name: [] for name in flavours}
         for _ in range(args.runs):
-            start = time.monotonic()
-            generate(binary, crate, "ten-paths", extra)
-            wall, mib = timed_build(crate, target, [])
-            total = time.monotonic() - start
-            print(f"ten paths: generate + debug build {total:.1f} s (build {wall:.1f} s, {mib:.0f} MiB)")
+            for name, extra in flavours.items():
+                crate = os.path.join(tmp, name)
+                start = time.monotonic()
+                generate(binary, crate, name, extra)
+                wall, mib = timed_build(crate, target, [])
+                total = time.monotonic() - start
+                results[name].append(total)
+                print(f"{name}: generate + debug build {total:.1f} s "
+                      f"(build {wall:.1f} s, {mib:.0f} MiB)", flush=True)
+        for name, totals in results.items():
+            print(f"{name}: median {statistics.median(totals):.1f} s of {len(totals)}")
 
 
 def features_alone(args):
@@ -161,6 +175,8 @@ def main():
     parser.add_argument("--ten-paths", action="store_true")
     parser.add_argument("--features-alone", nargs="+")
     parser.add_argument("--derive", help="--ten-paths: the derives of struct types")
+    parser.add_argument("--all-operations", action="store_true",
+                        help="--ten-paths: also a crate with every bound operation")
     args = parser.parse_args()
     if args.features_alone:
         features_alone(args)

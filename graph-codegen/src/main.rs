@@ -33,9 +33,11 @@ OPTIONS:
     --derive LIST        the derives of struct types, comma-separated
                          (default Debug,Clone,PartialEq,Default)
     --no-endpoints       types only
-    --operation NAME     of the bound actions and functions at the selected
-                         paths, only those named NAME (repeatable; default all)
-    --no-operations      no bound actions and functions
+    --operation NAME     the bound actions and functions named NAME at the
+                         selected paths (repeatable)
+    --all-operations     every bound action and function at the selected paths
+                         (the default with --all; otherwise they are opt-in)
+    --no-operations      no bound actions and functions, not even with --all
     --plain-serde        plain serde derives instead of the macros (a baseline
                          for compile-time measurements; loses unknown values)
     --check              write nothing; fail if DIR differs from what would be written
@@ -83,6 +85,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--all" => options.whole = true,
             "--no-endpoints" => options.no_endpoints = true,
             "--no-operations" => options.no_operations = true,
+            "--all-operations" => options.all_operations = true,
             "--operation" => options.operations.push(value(arg)?),
             "--plain-serde" => options.plain_serde = true,
             "--path" => options.paths.push(value(arg)?),
@@ -112,7 +115,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         command.push(arg.clone());
         if !matches!(
             arg.as_str(),
-            "--all" | "--no-endpoints" | "--no-operations" | "--plain-serde"
+            "--all" | "--no-endpoints" | "--no-operations" | "--all-operations" | "--plain-serde"
         ) {
             let given = command_value(
                 &command,

@@ -93,6 +93,7 @@ fn generated(options: Options) -> Output {
 fn paths(paths: &[&str]) -> Output {
     generated(Options {
         paths: paths.iter().map(|p| p.to_string()).collect(),
+        all_operations: true,
         ..Options::default()
     })
 }
@@ -237,4 +238,22 @@ fn operations_can_be_chosen_by_name_or_left_out() {
     assert_eq!(none.report.operation_endpoints, 0);
     assert!(!none.files["endpoints.rs"].contains("UsersDelta"));
     assert!(none.files["endpoints.rs"].contains("pub GetUsersItem {"));
+    // A path selection has its operations only when asked (each brings its
+    // parameter and return types); the whole schema has them all.
+    let unasked = generated(Options {
+        paths: vec!["/users".into()],
+        ..Options::default()
+    });
+    assert_eq!(unasked.report.operation_endpoints, 0);
+    assert!(!unasked.files["graph.rs"].contains("pub struct Message {"));
+    assert!(unasked.files["endpoints.rs"].contains("pub GetUsersItem {"));
+    let whole = generated(Options {
+        whole: true,
+        depth: 1,
+        ..Options::default()
+    });
+    assert!(whole
+        .files
+        .values()
+        .any(|file| file.contains("pub UsersItemSendMail {")));
 }
