@@ -8,6 +8,12 @@ bench runs every implementation in several rounds; each one's time is the
 median of its best round (a shared machine only ever adds time), and the
 spread (worst round / best round) shows how disturbed the run was.
 
+A machine shared with other work can slow a whole round, or a part of it
+that hits some implementations and not others, so the best rounds of two
+implementations may come from different conditions. The last table is
+steadier there: for each round, `graph_entity` over `plain_serde_strings`
+as measured in that round (seconds apart), and the median over the rounds.
+
     cargo bench --bench serde
     python3 benches/ratios.py                 # the run just made
     python3 benches/ratios.py --baseline NAME # one saved with --save-baseline NAME
@@ -16,6 +22,7 @@ spread (worst round / best round) shows how disturbed the run was.
 import argparse
 import json
 import pathlib
+import statistics
 import sys
 
 BASE = "plain_serde"
@@ -51,6 +58,8 @@ def main() -> int:
     args = parser.parse_args()
 
     rounds: dict[str, dict[str, list[float]]] = {}
+    # group -> round -> implementation -> median time, for same-round ratios.
+    by_round: dict[str, dict[str, dict[str, float]]] = {}
     sizes: dict[str, int | None] = {}
     for bench in sorted(pathlib.Path(args.dir).glob(f"**/{args.baseline}/benchmark.json")):
         meta = json.loads(bench.read_text())
@@ -59,6 +68,9 @@ def main() -> int:
         rounds.setdefault(meta["group_id"], {}).setdefault(meta["function_id"], []).append(
             estimates["median"]["point_estimate"]
         )
+        by_round.setdefault(meta["group_id"], {}).setdefault(meta.get("value_str") or "", {})[
+            meta["function_id"]
+        ] = estimates["median"]["point_estimate"]
     groups = {
         group_id: {name: (min(times), sizes[group_id]) for name, times in functions.items()}
         for group_id, functions in rounds.items()
@@ -98,6 +110,18 @@ def main() -> int:
     if extra:
         print(f"\n(s) is {STRINGS}: a `String` date and a unit enum, lossy.")
     print(f"\n{count} round(s); worst round / best round, over all benchmarks: {spread:.2f}")
+    if against_strings and count > 1:
+        print("\n| payload / direction | graph_entity / s, round by round | median |")
+        print("|---|---|---:|")
+        for group_id in sorted(by_round, key=sort_key):
+            ratios = [
+                times["graph_entity"] / times[STRINGS]
+                for _, times in sorted(by_round[group_id].items())
+                if "graph_entity" in times and STRINGS in times
+            ]
+            if ratios:
+                each = " ".join(f"{r:.2f}" for r in ratios)
+                print(f"| {group_id} | {each} | {statistics.median(ratios):.2f} |")
     return 0
 
 

@@ -324,16 +324,29 @@ fn rounds() -> usize {
         .unwrap_or(3)
 }
 
+/// Seconds each benchmark measures per round (`GRAPH_BENCH_SECONDS`,
+/// default 2). On a busy machine, many short rounds
+/// (`GRAPH_BENCH_ROUNDS=20 GRAPH_BENCH_SECONDS=0.5`) give each
+/// implementation more chances of an undisturbed round than a few long ones.
+fn seconds() -> f64 {
+    std::env::var("GRAPH_BENCH_SECONDS")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .filter(|seconds: &f64| *seconds > 0.0)
+        .unwrap_or(2.0)
+}
+
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>, bytes: usize) {
+    let seconds = seconds();
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.warm_up_time(Duration::from_millis(500));
+    group.warm_up_time(Duration::from_secs_f64(seconds / 4.0));
     if bytes > 100_000 {
         // Milliseconds per iteration: a fixed iteration count per sample.
         group.sampling_mode(SamplingMode::Flat);
-        group.sample_size(20);
-        group.measurement_time(Duration::from_secs(2));
+        group.sample_size(if seconds < 2.0 { 10 } else { 20 });
+        group.measurement_time(Duration::from_secs_f64(seconds));
     } else {
-        group.measurement_time(Duration::from_millis(1500));
+        group.measurement_time(Duration::from_secs_f64(seconds * 0.75));
     }
 }
 

@@ -130,6 +130,10 @@ fn generate(graph_enum: &Enumeration, bodies: Bodies) -> TokenStream {
             const NAME: &'static ::core::primitive::str = #graph_name;
             const MEMBERS: &'static [&'static ::core::primitive::str] = #names;
 
+            // Inlined where members are read (the JSON visitor, `FromStr`):
+            // the value then skips a copy through memory, which was about a
+            // tenth of reading a member from JSON.
+            #[inline]
             fn from_wire(__name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #from_wire
             }
