@@ -1006,12 +1006,15 @@ impl<'a> Generator<'a> {
             }
         }
         self.report.endpoints = count;
-        let with_bases = sent
+        // `entity` is no `base = "..."`, so nothing embeds its request types.
+        let bases: Vec<String> = sent
             .iter()
-            .flat_map(|ty| self.metadata.ancestors(ty))
+            .flat_map(|ty| self.metadata.ancestors(ty).into_iter().skip(1))
             .map(|ty| ty.qualified.clone())
+            .filter(|base| base != ENTITY)
             .collect();
-        self.sends_requests = Some(with_bases);
+        sent.extend(bases);
+        self.sends_requests = Some(sent);
         index.push_str(&all);
         files.push(("endpoints.rs".into(), index));
         files

@@ -12,6 +12,7 @@ const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity
        </EntityType>
        <EntityType Name="user" BaseType="graph.directoryObject">
          <NavigationProperty Name="photo" Type="graph.photo" />
+         <NavigationProperty Name="manager" Type="graph.directoryObject" />
        </EntityType>
        <EntityType Name="group" BaseType="graph.directoryObject">
          <Property Name="mail" Type="Edm.String" />
@@ -19,7 +20,6 @@ const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity
        <EntityType Name="photo" BaseType="graph.entity"><Property Name="size" Type="Edm.Int64" /></EntityType>
        <EntityContainer Name="GraphService">
          <EntitySet Name="users" EntityType="graph.user" />
-         <EntitySet Name="photos" EntityType="graph.photo" />
        </EntityContainer>"#;
 
 fn graph_rs(options: Options) -> String {
@@ -31,7 +31,11 @@ fn graph_rs(options: Options) -> String {
 #[test]
 fn only_sent_entities_and_their_bases_keep_request_types() {
     let graph = graph_rs(Options {
-        paths: vec!["/users".into(), "/users/photo".into()],
+        paths: vec![
+            "/users".into(),
+            "/users/photo".into(),
+            "/users/manager".into(),
+        ],
         ..Options::default()
     });
     // `/users` creates and updates users, which embed directoryObject's.
@@ -43,7 +47,8 @@ fn only_sent_entities_and_their_bases_keep_request_types() {
         graph.contains("#[graph_entity(\"directoryObject\")]\n"),
         "{graph}"
     );
-    // A group is only read (as a directoryObject), a photo only referenced.
+    // A group and a photo are only referenced (`manager`, `photo`);
+    // no entity embeds `entity`'s.
     assert!(
         graph
             .contains("#[graph_entity(\"group\", base = \"DirectoryObject\", no_request_types)]\n"),

@@ -2405,7 +2405,7 @@ pub struct EngagementIdentitySet {
     pub group: Option<AnyIdentity>,
 }
 
-#[graph_entity("entity", abstract)]
+#[graph_entity("entity", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {}
 
