@@ -26,7 +26,7 @@ pub use crate::object::write::{
     serialize_object, Entry, ObjectWriter, WriteEntry, WriteOptionalEntry,
 };
 pub use crate::object::{
-    is_complex_type, CreateNameFree, ObjectFields, PropertyNames, UpdateNameFree,
+    is_complex_type, CreateNameFree, ObjectFields, PropertyNames, RequestTypes, UpdateNameFree,
 };
 
 // `#[graph_polymorphic]`.

@@ -73,6 +73,7 @@ mod flags;
 mod held;
 mod json;
 mod kept;
+mod no_request_type;
 mod object;
 mod odata;
 mod paging;
@@ -94,6 +95,7 @@ pub use endpoint::Endpoint;
 pub use error::{ApiError, GraphError, RetryAfter, Shortened};
 pub use flags::{Flags, FlagsEnum};
 pub use json::{from_json, to_json};
+pub use no_request_type::NoRequestType;
 pub use odata::{AdditionalData, ComplexType, Derived, Entity, GraphEnum, ODataType, Polymorphic};
 pub use paging::{Pager, StoredLink};
 pub use patch::Patch;
@@ -127,7 +129,9 @@ pub use url_literal::UrlLiteral;
 ///   read-only fields, required fields unwrapped;
 /// * generates the update-request type `{Struct}Update` for PATCH: no `id`,
 ///   no read-only fields, each property a [`Patch`] (left out, `null`, or a
-///   value), so a PATCH sends exactly what changed.
+///   value), so a PATCH sends exactly what changed;
+/// * with `no_request_types`, generates neither (for an entity only read);
+///   [`Entity::Create`] and [`Entity::Update`] are then [`NoRequestType`].
 ///
 /// Derives written below the attribute apply to both generated structs, so
 /// they must hold for the create type too: `#[derive(Default)]` with a

@@ -25,11 +25,14 @@ pub trait ODataType {
 )]
 pub trait Entity: ODataType {
     /// The body of a request that creates this entity: no `id` and no
-    /// read-only properties.
+    /// read-only properties; [`NoRequestType`](crate::NoRequestType) for an
+    /// entity declared `no_request_types`.
     type Create: ODataType + Serialize;
 
     /// The body of a PATCH request that updates this entity: every writable
-    /// property as a [`Patch`](crate::Patch).
+    /// property as a [`Patch`](crate::Patch);
+    /// [`NoRequestType`](crate::NoRequestType) for an entity declared
+    /// `no_request_types`.
     type Update: ODataType + Serialize;
 
     /// The server-assigned `id`, if known.

@@ -93,15 +93,20 @@ const POLYMORPHIC: &str =
 #[test]
 fn every_generated_trait_impl_is_marked_automatically_derived() {
     // ODataType, ObjectFields, Serialize, Deserialize for the three structs;
-    // Entity; Default for the update type.
+    // Entity, RequestTypes; Default for the update type.
     check(
         crate::graph_entity::expand(tokens("\"user\""), tokens(ENTITY)),
-        14,
+        15,
     );
     // And Derived, Deref and DerefMut, three times each but Derived.
     let derived =
         crate::graph_entity::expand(tokens("\"group\", base = \"Base\""), tokens(DERIVED));
-    check(derived, 21);
+    check(derived, 22);
+    // Without request types: the entity's four, and Entity.
+    let args = tokens("\"user\", no_request_types");
+    check(crate::graph_entity::expand(args, tokens(ENTITY)), 5);
+    let args = tokens("\"group\", base = \"Base\", no_request_types");
+    check(crate::graph_entity::expand(args, tokens(DERIVED)), 8);
     check(
         crate::graph_complex::expand(tokens("\"address\""), tokens(COMPLEX)),
         5,
@@ -139,11 +144,17 @@ fn fallback_trait_impls_are_marked_too() {
             tokens("\"user\", creat = \"X\""),
             tokens(ENTITY),
         )),
-        14,
+        15,
     );
     let derived =
         crate::graph_entity::expand(tokens("\"group\", base = \"Base\", x"), tokens(DERIVED));
-    check(fallback(derived), 21);
+    check(fallback(derived), 22);
+    // `create` beside `no_request_types`: the entity without request types.
+    let conflict = tokens("\"user\", create = \"X\", no_request_types");
+    check(
+        fallback(crate::graph_entity::expand(conflict, tokens(ENTITY))),
+        5,
+    );
     check(
         fallback(crate::graph_complex::expand(
             tokens("\"address\", x"),

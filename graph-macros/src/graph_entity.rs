@@ -49,9 +49,10 @@ struct EntityBase {
     name: String,
     /// The base entity, embedded by the entity.
     entity: BaseType,
-    /// `<Base as Entity>::Create`, embedded by the create type.
+    /// `<Base as RequestTypes>::Create`, embedded by the create type: a
+    /// base without request types fails that bound, with the fix.
     create: BaseType,
-    /// `<Base as Entity>::Update`, embedded by the update type.
+    /// `<Base as RequestTypes>::Update`, embedded by the update type.
     update: BaseType,
 }
 
@@ -59,7 +60,7 @@ fn generate(model: &GraphStruct, bodies: Bodies) -> TokenStream {
     let krate = &model.krate;
     let base = model.base.as_ref().map(|base| {
         let entity = BaseType::new(base);
-        let entity_trait = quote!(#krate::Entity);
+        let entity_trait = quote!(#krate::__private::RequestTypes);
         EntityBase {
             name: BaseType::name(base),
             create: entity.projection(entity_trait.clone(), "Create"),
@@ -93,7 +94,12 @@ fn generate(model: &GraphStruct, bodies: Bodies) -> TokenStream {
     };
 
     let mut generated = entity_struct(&entity);
-    for request in [Request::Create, Request::Update] {
+    let requests = if model.request_types {
+        &[Request::Create, Request::Update][..]
+    } else {
+        &[]
+    };
+    for &request in requests {
         let companion = companion(&entity, request);
         generated.declarations.extend(companion.declarations);
         generated.impls.extend(companion.impls);
@@ -172,7 +178,20 @@ fn entity_struct(entity: &Entity) -> Generated {
         writes_type: model.writes_type,
         is_abstract: model.is_abstract,
     };
-    let (create, update) = (&model.create_ident, &model.update_ident);
+    let (create, update, request_types) = if model.request_types {
+        let (create, update) = (&model.create_ident, &model.update_ident);
+        let request_types = quote! {
+            #[automatically_derived]
+            impl #krate::__private::RequestTypes for #ident {
+                type Create = #create;
+                type Update = #update;
+            }
+        };
+        (quote!(#create), quote!(#update), Some(request_types))
+    } else {
+        let none = quote!(#krate::NoRequestType);
+        (none.clone(), none, None)
+    };
     let fields = entity.properties.iter().map(|property| &property.field);
     let root_tail = &entity.root_tail;
     let object_impls = object::impls(krate, &object, entity.bodies);
@@ -201,6 +220,7 @@ fn entity_struct(entity: &Entity) -> Generated {
                 }
             }
 
+            #request_types
             #derived
             #object_impls
         },

@@ -21,7 +21,7 @@ const ENTITY: &str = r#"
     }
 "#;
 const DERIVED_ARGS: &str =
-    r#""windows10GeneralConfiguration", base = "DeviceConfiguration", abstract"#;
+    r#""windows10GeneralConfiguration", base = "DeviceConfiguration", abstract, no_request_types"#;
 const POLYMORPHIC: &str = r#"
     #[derive(Debug)]
     pub enum AnyDeviceConfiguration {

@@ -29,7 +29,7 @@ pub enum ActionState {
     Other(String),
 }
 
-#[graph_entity("activityBasedTimeoutPolicy", base = "StsPolicy")]
+#[graph_entity("activityBasedTimeoutPolicy", base = "StsPolicy", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActivityBasedTimeoutPolicy {}
 
@@ -41,7 +41,7 @@ pub struct AddIn {
     pub r#type: Option<String>,
 }
 
-#[graph_entity("administrativeUnit", base = "DirectoryObject")]
+#[graph_entity("administrativeUnit", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdministrativeUnit {
     pub description: Option<String>,
@@ -55,7 +55,7 @@ pub struct AdministrativeUnit {
     pub members: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("agentIdentity", base = "ServicePrincipal")]
+#[graph_entity("agentIdentity", base = "ServicePrincipal", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgentIdentity {
     pub agent_identity_blueprint_id: Option<String>,
@@ -64,21 +64,25 @@ pub struct AgentIdentity {
     pub sponsors: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("agentIdentityBlueprint", base = "Application")]
+#[graph_entity("agentIdentityBlueprint", base = "Application", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgentIdentityBlueprint {
     /// A navigation property: present when the request expands it.
     pub sponsors: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("agentIdentityBlueprintPrincipal", base = "ServicePrincipal")]
+#[graph_entity(
+    "agentIdentityBlueprintPrincipal",
+    base = "ServicePrincipal",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgentIdentityBlueprintPrincipal {
     /// A navigation property: present when the request expands it.
     pub sponsors: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("agentUser", base = "User")]
+#[graph_entity("agentUser", base = "User", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgentUser {}
 
@@ -137,7 +141,11 @@ pub struct AlternativeSecurityId {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the androidCustomConfiguration resource.
-#[graph_entity("androidCustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "androidCustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidCustomConfiguration {
     /// OMA settings. This collection can contain a maximum of 1000 elements.
@@ -145,7 +153,11 @@ pub struct AndroidCustomConfiguration {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the androidGeneralDeviceConfiguration resource.
-#[graph_entity("androidGeneralDeviceConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "androidGeneralDeviceConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidGeneralDeviceConfiguration {
     /// Indicates whether or not to block clipboard sharing to copy and paste between applications.
@@ -247,7 +259,7 @@ pub struct AndroidGeneralDeviceConfiguration {
 }
 
 /// Contains properties and inherited properties for Android Line Of Business apps.
-#[graph_entity("androidLobApp", base = "MobileLobApp")]
+#[graph_entity("androidLobApp", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidLobApp {
     /// The value for the minimum applicable operating system.
@@ -283,7 +295,11 @@ pub struct AndroidManagedAppProtection {
 }
 
 /// Represents the synchronization details of an android app, with management capabilities, for a specific user.
-#[graph_entity("androidManagedAppRegistration", base = "ManagedAppRegistration")]
+#[graph_entity(
+    "androidManagedAppRegistration",
+    base = "ManagedAppRegistration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidManagedAppRegistration {}
 
@@ -375,7 +391,7 @@ pub enum AndroidRequiredPasswordType {
 }
 
 /// Contains properties and inherited properties for Android store apps.
-#[graph_entity("androidStoreApp", base = "MobileApp")]
+#[graph_entity("androidStoreApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidStoreApp {
     /// The Android app store URL.
@@ -405,7 +421,11 @@ pub enum AndroidWorkProfileCrossProfileDataSharingType {
 }
 
 /// Android Work Profile custom configuration
-#[graph_entity("androidWorkProfileCustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "androidWorkProfileCustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidWorkProfileCustomConfiguration {
     /// OMA settings. This collection can contain a maximum of 500 elements.
@@ -432,7 +452,8 @@ pub enum AndroidWorkProfileDefaultAppPermissionPolicyType {
 /// Android Work Profile general device configuration.
 #[graph_entity(
     "androidWorkProfileGeneralDeviceConfiguration",
-    base = "DeviceConfiguration"
+    base = "DeviceConfiguration",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AndroidWorkProfileGeneralDeviceConfiguration {
@@ -654,7 +675,7 @@ pub enum AnyAppManagementConfiguration {
     Other(Box<AppManagementConfiguration>),
 }
 
-#[graph_entity("appManagementPolicy", base = "PolicyBase")]
+#[graph_entity("appManagementPolicy", base = "PolicyBase", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppManagementPolicy {
     pub is_enabled: Option<bool>,
@@ -699,7 +720,7 @@ pub struct AppRole {
     pub value: Option<String>,
 }
 
-#[graph_entity("appRoleAssignment", base = "DirectoryObject")]
+#[graph_entity("appRoleAssignment", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppRoleAssignment {
     pub app_role_id: Option<graph_core::Guid>,
@@ -715,6 +736,7 @@ pub struct AppRoleAssignment {
 #[graph_entity(
     "appleDeviceFeaturesConfigurationBase",
     base = "DeviceConfiguration",
+    no_request_types,
     abstract
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -731,7 +753,7 @@ pub enum AnyAppleDeviceFeaturesConfigurationBase {
     Other(Box<AppleDeviceFeaturesConfigurationBase>),
 }
 
-#[graph_entity("application", base = "DirectoryObject")]
+#[graph_entity("application", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Application {
     pub add_ins: Option<Vec<AddIn>>,
@@ -933,7 +955,7 @@ pub struct AuthorizationInfo {
     pub certificate_user_ids: Option<Vec<String>>,
 }
 
-#[graph_entity("authorizationPolicy", base = "PolicyBase")]
+#[graph_entity("authorizationPolicy", base = "PolicyBase", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuthorizationPolicy {
     pub allowed_to_sign_up_email_based_subscriptions: Option<bool>,
@@ -1156,7 +1178,7 @@ pub enum CalendarSharingActionType {
     Other(String),
 }
 
-#[graph_entity("calendarSharingMessage", base = "Message")]
+#[graph_entity("calendarSharingMessage", base = "Message", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CalendarSharingMessage {
     pub can_accept: Option<bool>,
@@ -1173,7 +1195,11 @@ pub struct CalendarSharingMessageAction {
     pub importance: Option<CalendarSharingActionImportance>,
 }
 
-#[graph_entity("certificateAuthorityDetail", base = "DirectoryObject")]
+#[graph_entity(
+    "certificateAuthorityDetail",
+    base = "DirectoryObject",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CertificateAuthorityDetail {
     pub certificate: Option<graph_core::Binary>,
@@ -1200,7 +1226,7 @@ pub enum CertificateAuthorityType {
     Other(String),
 }
 
-#[graph_entity("certificateBasedAuthPki", base = "DirectoryObject")]
+#[graph_entity("certificateBasedAuthPki", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CertificateBasedAuthPki {
     pub display_name: Option<String>,
@@ -1235,7 +1261,7 @@ pub struct ChatMessageMentionedIdentitySet {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChatMessageReactionIdentitySet {}
 
-#[graph_entity("claimsMappingPolicy", base = "StsPolicy")]
+#[graph_entity("claimsMappingPolicy", base = "StsPolicy", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimsMappingPolicy {}
 
@@ -1354,7 +1380,7 @@ pub struct ConfigurationManagerCollectionAssignmentTarget {
     pub collection_id: Option<String>,
 }
 
-#[graph_entity("contract", base = "DirectoryObject")]
+#[graph_entity("contract", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Contract {
     pub contract_type: Option<String>,
@@ -1363,7 +1389,7 @@ pub struct Contract {
     pub display_name: Option<String>,
 }
 
-#[graph_entity("crossTenantAccessPolicy", base = "PolicyBase")]
+#[graph_entity("crossTenantAccessPolicy", base = "PolicyBase", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CrossTenantAccessPolicy {
     pub allowed_cloud_endpoints: Option<Vec<String>>,
@@ -1638,7 +1664,7 @@ pub struct Deleted {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DetailsInfo {}
 
-#[graph_entity("device", base = "DirectoryObject")]
+#[graph_entity("device", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Device {
     pub account_enabled: Option<bool>,
@@ -2138,7 +2164,11 @@ pub enum AnyDirectoryObject {
     Other(Box<DirectoryObject>),
 }
 
-#[graph_entity("directoryObjectPartnerReference", base = "DirectoryObject")]
+#[graph_entity(
+    "directoryObjectPartnerReference",
+    base = "DirectoryObject",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DirectoryObjectPartnerReference {
     pub description: Option<String>,
@@ -2147,7 +2177,7 @@ pub struct DirectoryObjectPartnerReference {
     pub object_type: Option<String>,
 }
 
-#[graph_entity("directoryRole", base = "DirectoryObject")]
+#[graph_entity("directoryRole", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DirectoryRole {
     pub description: Option<String>,
@@ -2157,7 +2187,7 @@ pub struct DirectoryRole {
     pub members: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("directoryRoleTemplate", base = "DirectoryObject")]
+#[graph_entity("directoryRoleTemplate", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DirectoryRoleTemplate {
     pub description: Option<String>,
@@ -2277,7 +2307,11 @@ pub enum EdgeSearchEngineType {
 }
 
 /// Windows 10 Edition Upgrade configuration.
-#[graph_entity("editionUpgradeConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "editionUpgradeConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EditionUpgradeConfiguration {
     /// Edition Upgrade License File Content.
@@ -2338,7 +2372,7 @@ pub enum Enablement {
     Other(String),
 }
 
-#[graph_entity("endpoint", base = "DirectoryObject")]
+#[graph_entity("endpoint", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Endpoint {
     pub capability: Option<String>,
@@ -2371,7 +2405,7 @@ pub struct EngagementIdentitySet {
     pub group: Option<AnyIdentity>,
 }
 
-#[graph_entity("entity", abstract)]
+#[graph_entity("entity", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {}
 
@@ -2381,7 +2415,7 @@ pub struct EnumeratedDomains {
     pub domain_names: Option<Vec<String>>,
 }
 
-#[graph_entity("eventMessage", base = "Message")]
+#[graph_entity("eventMessage", base = "Message", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventMessage {
     pub end_date_time: Option<DateTimeTimeZone>,
@@ -2406,7 +2440,7 @@ pub enum AnyEventMessage {
     Other(Box<EventMessage>),
 }
 
-#[graph_entity("eventMessageRequest", base = "EventMessage")]
+#[graph_entity("eventMessageRequest", base = "EventMessage", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventMessageRequest {
     pub allow_new_time_proposals: Option<bool>,
@@ -2417,7 +2451,7 @@ pub struct EventMessageRequest {
     pub response_requested: Option<bool>,
 }
 
-#[graph_entity("eventMessageResponse", base = "EventMessage")]
+#[graph_entity("eventMessageResponse", base = "EventMessage", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EventMessageResponse {
     pub proposed_new_time: Option<TimeSlot>,
@@ -2441,7 +2475,7 @@ pub enum EventType {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExclusionGroupAssignmentTarget {}
 
-#[graph_entity("extensionProperty", base = "DirectoryObject")]
+#[graph_entity("extensionProperty", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExtensionProperty {
     pub app_display_name: Option<String>,
@@ -2463,7 +2497,11 @@ pub enum ExternalAudienceScope {
     Other(String),
 }
 
-#[graph_entity("federatedTokenValidationPolicy", base = "DirectoryObject")]
+#[graph_entity(
+    "federatedTokenValidationPolicy",
+    base = "DirectoryObject",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FederatedTokenValidationPolicy {
     pub validating_domains: Option<AnyValidatingDomains>,
@@ -2718,7 +2756,7 @@ pub enum AnyGroupAssignmentTarget {
     Other(Box<GroupAssignmentTarget>),
 }
 
-#[graph_entity("groupSettingTemplate", base = "DirectoryObject")]
+#[graph_entity("groupSettingTemplate", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GroupSettingTemplate {
     pub description: Option<String>,
@@ -2735,7 +2773,7 @@ pub struct Hashes {
     pub sha256_hash: Option<String>,
 }
 
-#[graph_entity("homeRealmDiscoveryPolicy", base = "StsPolicy")]
+#[graph_entity("homeRealmDiscoveryPolicy", base = "StsPolicy", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HomeRealmDiscoveryPolicy {}
 
@@ -2826,7 +2864,11 @@ pub enum AnyIdentity {
     Other(Box<Identity>),
 }
 
-#[graph_entity("identitySecurityDefaultsEnforcementPolicy", base = "PolicyBase")]
+#[graph_entity(
+    "identitySecurityDefaultsEnforcementPolicy",
+    base = "PolicyBase",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdentitySecurityDefaultsEnforcementPolicy {
     pub is_enabled: Option<bool>,
@@ -2944,12 +2986,21 @@ pub enum InternetSiteSecurityLevel {
 }
 
 /// Device Configuration.
-#[graph_entity("iosCertificateProfile", base = "DeviceConfiguration", abstract)]
+#[graph_entity(
+    "iosCertificateProfile",
+    base = "DeviceConfiguration",
+    no_request_types,
+    abstract
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosCertificateProfile {}
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the iosCustomConfiguration resource.
-#[graph_entity("iosCustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "iosCustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosCustomConfiguration {
     /// Payload. (UTF8 encoded byte array)
@@ -2963,7 +3014,8 @@ pub struct IosCustomConfiguration {
 /// iOS Device Features Configuration Profile.
 #[graph_entity(
     "iosDeviceFeaturesConfiguration",
-    base = "AppleDeviceFeaturesConfigurationBase"
+    base = "AppleDeviceFeaturesConfigurationBase",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosDeviceFeaturesConfiguration {
@@ -2990,7 +3042,11 @@ pub struct IosDeviceType {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the iosGeneralDeviceConfiguration resource.
-#[graph_entity("iosGeneralDeviceConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "iosGeneralDeviceConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosGeneralDeviceConfiguration {
     /// Indicates whether or not to allow account modification when the device is in supervised mode.
@@ -3315,7 +3371,7 @@ pub struct IosHomeScreenPage {
 }
 
 /// Contains properties and inherited properties for iOS Line Of Business apps.
-#[graph_entity("iosLobApp", base = "MobileLobApp")]
+#[graph_entity("iosLobApp", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosLobApp {
     /// The iOS architecture for which this app can run on.
@@ -3349,7 +3405,11 @@ pub struct IosManagedAppProtection {
 }
 
 /// Represents the synchronization details of an ios app, with management capabilities, for a specific user.
-#[graph_entity("iosManagedAppRegistration", base = "ManagedAppRegistration")]
+#[graph_entity(
+    "iosManagedAppRegistration",
+    base = "ManagedAppRegistration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosManagedAppRegistration {}
 
@@ -3386,7 +3446,8 @@ pub struct IosMinimumOperatingSystem {
 /// Contains properties, inherited properties and actions for iOS mobile app configurations.
 #[graph_entity(
     "iosMobileAppConfiguration",
-    base = "ManagedDeviceMobileAppConfiguration"
+    base = "ManagedDeviceMobileAppConfiguration",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosMobileAppConfiguration {
@@ -3459,7 +3520,7 @@ pub struct IosNotificationSettings {
 }
 
 /// Contains properties and inherited properties for iOS store apps.
-#[graph_entity("iosStoreApp", base = "MobileApp")]
+#[graph_entity("iosStoreApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosStoreApp {
     /// The iOS architecture for which this app can run on.
@@ -3473,7 +3534,11 @@ pub struct IosStoreApp {
 }
 
 /// IOS Update Configuration, allows you to configure time window within week to install iOS updates
-#[graph_entity("iosUpdateConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "iosUpdateConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosUpdateConfiguration {
     /// Active Hours End (active hours mean the time window when updates install should not happen)
@@ -3487,7 +3552,7 @@ pub struct IosUpdateConfiguration {
 }
 
 /// Contains properties and inherited properties for iOS Volume-Purchased Program (VPP) Apps.
-#[graph_entity("iosVppApp", base = "MobileApp")]
+#[graph_entity("iosVppApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosVppApp {
     /// The applicable iOS Device Type.
@@ -3513,7 +3578,7 @@ pub struct IosVppApp {
 }
 
 /// A class containing the properties for iOS Vpp eBook.
-#[graph_entity("iosVppEBook", base = "ManagedEBook")]
+#[graph_entity("iosVppEBook", base = "ManagedEBook", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosVppEBook {
     /// The Apple ID associated with Vpp token.
@@ -3535,7 +3600,7 @@ pub struct IosVppEBook {
 }
 
 /// Contains properties and inherited properties for iOS web apps.
-#[graph_entity("iosiPadOSWebClip", base = "MobileApp")]
+#[graph_entity("iosiPadOSWebClip", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IosiPadOSWebClip {
     /// Indicates iOS/iPadOS web clip app URL. Example: "<https://www.contoso.com>"
@@ -3711,7 +3776,11 @@ pub enum LocationUniqueIdType {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the macOSCustomConfiguration resource.
-#[graph_entity("macOSCustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "macOSCustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSCustomConfiguration {
     /// Payload. (UTF8 encoded byte array)
@@ -3725,13 +3794,14 @@ pub struct MacOSCustomConfiguration {
 /// MacOS device features configuration profile.
 #[graph_entity(
     "macOSDeviceFeaturesConfiguration",
-    base = "AppleDeviceFeaturesConfigurationBase"
+    base = "AppleDeviceFeaturesConfigurationBase",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSDeviceFeaturesConfiguration {}
 
 /// Contains properties and inherited properties for the MacOS DMG (Apple Disk Image) App.
-#[graph_entity("macOSDmgApp", base = "MobileLobApp")]
+#[graph_entity("macOSDmgApp", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSDmgApp {
     /// When TRUE, indicates that the app's version will NOT be used to detect if the app is installed on a device. When FALSE, indicates that the app's version will be used to detect if the app is installed on a device. Set this to true for apps that use a self update feature. The default value is FALSE.
@@ -3747,7 +3817,11 @@ pub struct MacOSDmgApp {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the macOSGeneralDeviceConfiguration resource.
-#[graph_entity("macOSGeneralDeviceConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "macOSGeneralDeviceConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSGeneralDeviceConfiguration {
     /// List that is in the CompliantAppsList.
@@ -3787,7 +3861,7 @@ pub struct MacOSIncludedApp {
 }
 
 /// Contains properties and inherited properties for the macOS LOB App.
-#[graph_entity("macOSLobApp", base = "MobileLobApp")]
+#[graph_entity("macOSLobApp", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSLobApp {
     /// The build number of the package. This should match the package CFBundleShortVersionString of the .pkg file.
@@ -3823,12 +3897,12 @@ pub struct MacOSLobChildApp {
 }
 
 /// Contains properties and inherited properties for the macOS Microsoft Defender App.
-#[graph_entity("macOSMicrosoftDefenderApp", base = "MobileApp")]
+#[graph_entity("macOSMicrosoftDefenderApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSMicrosoftDefenderApp {}
 
 /// Contains properties and inherited properties for the macOS Microsoft Edge App.
-#[graph_entity("macOSMicrosoftEdgeApp", base = "MobileApp")]
+#[graph_entity("macOSMicrosoftEdgeApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSMicrosoftEdgeApp {
     /// The channel to install on target devices.
@@ -3878,11 +3952,11 @@ pub struct MacOSMinimumOperatingSystem {
 }
 
 /// Contains properties and inherited properties for the MacOS Office Suite App.
-#[graph_entity("macOSOfficeSuiteApp", base = "MobileApp")]
+#[graph_entity("macOSOfficeSuiteApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MacOSOfficeSuiteApp {}
 
-#[graph_entity("mailbox", base = "DirectoryObject")]
+#[graph_entity("mailbox", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Mailbox {}
 
@@ -3907,7 +3981,7 @@ pub struct Malware {
 }
 
 /// Contains properties and inherited properties for Managed Android Line Of Business apps.
-#[graph_entity("managedAndroidLobApp", base = "ManagedMobileLobApp")]
+#[graph_entity("managedAndroidLobApp", base = "ManagedMobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedAndroidLobApp {
     /// The value for the minimum applicable operating system.
@@ -3921,7 +3995,7 @@ pub struct ManagedAndroidLobApp {
 }
 
 /// Contains properties and inherited properties for Android store apps that you can manage with an Intune app protection policy.
-#[graph_entity("managedAndroidStoreApp", base = "ManagedApp")]
+#[graph_entity("managedAndroidStoreApp", base = "ManagedApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedAndroidStoreApp {
     /// The Android AppStoreUrl.
@@ -3933,7 +4007,7 @@ pub struct ManagedAndroidStoreApp {
 }
 
 /// Abstract class that contains properties and inherited properties for apps that you can manage with an Intune app protection policy.
-#[graph_entity("managedApp", base = "MobileApp", abstract)]
+#[graph_entity("managedApp", base = "MobileApp", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedApp {
     /// The Application's availability. This property is read-only.
@@ -4254,7 +4328,7 @@ pub enum AnyManagedAppStatus {
 }
 
 /// Represents an un-typed status report about organizations app protection and configuration.
-#[graph_entity("managedAppStatusRaw", base = "ManagedAppStatus")]
+#[graph_entity("managedAppStatusRaw", base = "ManagedAppStatus", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedAppStatusRaw {
     /// Status report content.
@@ -4604,7 +4678,7 @@ pub enum AnyManagedEBook {
 }
 
 /// Contains properties and inherited properties for Managed iOS Line Of Business apps.
-#[graph_entity("managedIOSLobApp", base = "ManagedMobileLobApp")]
+#[graph_entity("managedIOSLobApp", base = "ManagedMobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedIOSLobApp {
     /// The iOS architecture for which this app can run on.
@@ -4622,7 +4696,7 @@ pub struct ManagedIOSLobApp {
 }
 
 /// Contains properties and inherited properties for an iOS store app that you can manage with an Intune app protection policy.
-#[graph_entity("managedIOSStoreApp", base = "ManagedApp")]
+#[graph_entity("managedIOSStoreApp", base = "ManagedApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedIOSStoreApp {
     /// The iOS architecture for which this app can run on.
@@ -4636,7 +4710,7 @@ pub struct ManagedIOSStoreApp {
 }
 
 /// An abstract base class containing properties for all managed mobile line-of-business apps.
-#[graph_entity("managedMobileLobApp", base = "ManagedApp", abstract)]
+#[graph_entity("managedMobileLobApp", base = "ManagedApp", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagedMobileLobApp {
     /// The internal committed content version.
@@ -4876,7 +4950,7 @@ pub enum MeetingRequestType {
     Other(String),
 }
 
-#[graph_entity("message", base = "OutlookItem")]
+#[graph_entity("message", base = "OutlookItem", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Message {
     pub bcc_recipients: Option<Vec<AnyRecipient>>,
@@ -4938,7 +5012,7 @@ pub enum MicrosoftEdgeChannel {
 }
 
 /// Microsoft Store for Business Apps. This class does not support Create, Delete, or Update.
-#[graph_entity("microsoftStoreForBusinessApp", base = "MobileApp")]
+#[graph_entity("microsoftStoreForBusinessApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MicrosoftStoreForBusinessApp {
     /// The app license type
@@ -5168,7 +5242,7 @@ pub struct MobileAppRelationship {
 }
 
 /// An abstract base class containing properties for all mobile line-of-business apps.
-#[graph_entity("mobileLobApp", base = "MobileApp", abstract)]
+#[graph_entity("mobileLobApp", base = "MobileApp", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MobileLobApp {
     /// The internal committed content version.
@@ -5197,7 +5271,11 @@ pub enum AnyMobileLobApp {
     Other(Box<MobileLobApp>),
 }
 
-#[graph_entity("multiTenantOrganizationMember", base = "DirectoryObject")]
+#[graph_entity(
+    "multiTenantOrganizationMember",
+    base = "DirectoryObject",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MultiTenantOrganizationMember {
     pub added_by_tenant_id: Option<graph_core::Guid>,
@@ -5420,7 +5498,7 @@ pub struct OptionalClaims {
     pub saml2_token: Option<Vec<OptionalClaim>>,
 }
 
-#[graph_entity("orgContact", base = "DirectoryObject")]
+#[graph_entity("orgContact", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrgContact {
     pub addresses: Option<Vec<PhysicalOfficeAddress>>,
@@ -5448,7 +5526,7 @@ pub struct OrgContact {
     pub transitive_member_of: Option<Vec<AnyDirectoryObject>>,
 }
 
-#[graph_entity("organization", base = "DirectoryObject")]
+#[graph_entity("organization", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Organization {
     pub assigned_plans: Option<Vec<AssignedPlan>>,
@@ -5488,7 +5566,7 @@ pub struct OutlookGeoCoordinates {
     pub longitude: Option<graph_core::Double>,
 }
 
-#[graph_entity("outlookItem", abstract)]
+#[graph_entity("outlookItem", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OutlookItem {
     pub categories: Option<Vec<String>>,
@@ -5588,7 +5666,7 @@ pub struct PendingOperations {
     pub pending_content_update: Option<PendingContentUpdate>,
 }
 
-#[graph_entity("permissionGrantPolicy", base = "PolicyBase")]
+#[graph_entity("permissionGrantPolicy", base = "PolicyBase", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PermissionGrantPolicy {}
 
@@ -5668,7 +5746,7 @@ pub struct PhysicalOfficeAddress {
     pub street: Option<String>,
 }
 
-#[graph_entity("policyBase", base = "DirectoryObject", abstract)]
+#[graph_entity("policyBase", base = "DirectoryObject", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PolicyBase {
     pub description: Option<String>,
@@ -6322,7 +6400,7 @@ pub struct RemoteLockActionResult {
     pub unlock_pin: Option<String>,
 }
 
-#[graph_entity("remoteTenantGroup", base = "DirectoryObject")]
+#[graph_entity("remoteTenantGroup", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RemoteTenantGroup {
     pub remote_group_display_name: Option<String>,
@@ -6392,7 +6470,11 @@ pub struct ResourceSpecificPermission {
     pub value: Option<String>,
 }
 
-#[graph_entity("resourceSpecificPermissionGrant", base = "DirectoryObject")]
+#[graph_entity(
+    "resourceSpecificPermissionGrant",
+    base = "DirectoryObject",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResourceSpecificPermissionGrant {
     pub client_app_id: Option<String>,
@@ -6511,7 +6593,7 @@ pub struct SearchResult {
     pub on_click_telemetry_url: Option<String>,
 }
 
-#[graph_entity("servicePrincipal", base = "DirectoryObject")]
+#[graph_entity("servicePrincipal", base = "DirectoryObject", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServicePrincipal {
     pub account_enabled: Option<bool>,
@@ -6712,7 +6794,11 @@ pub enum SharedPCAllowedAccountType {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the sharedPCConfiguration resource.
-#[graph_entity("sharedPCConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "sharedPCConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SharedPCConfiguration {
     /// Specifies how accounts are managed on a shared PC. Only applies when disableAccountManager is false.
@@ -6838,7 +6924,7 @@ pub struct StoragePlanInformation {
     pub upgrade_available: Option<bool>,
 }
 
-#[graph_entity("stsPolicy", base = "PolicyBase", abstract)]
+#[graph_entity("stsPolicy", base = "PolicyBase", no_request_types, abstract)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StsPolicy {
     pub definition: Option<Vec<String>>,
@@ -6963,7 +7049,7 @@ pub enum TeamworkUserIdentityType {
     Other(String),
 }
 
-#[graph_entity("tenantAppManagementPolicy", base = "PolicyBase")]
+#[graph_entity("tenantAppManagementPolicy", base = "PolicyBase", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TenantAppManagementPolicy {
     pub application_restrictions: Option<AppManagementApplicationConfiguration>,
@@ -6994,11 +7080,11 @@ pub enum AnyTimeZoneBase {
     Other(Box<TimeZoneBase>),
 }
 
-#[graph_entity("tokenIssuancePolicy", base = "StsPolicy")]
+#[graph_entity("tokenIssuancePolicy", base = "StsPolicy", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TokenIssuancePolicy {}
 
-#[graph_entity("tokenLifetimePolicy", base = "StsPolicy")]
+#[graph_entity("tokenLifetimePolicy", base = "StsPolicy", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TokenLifetimePolicy {}
 
@@ -7325,7 +7411,7 @@ pub enum WeakAlgorithms {
 }
 
 /// Contains properties and inherited properties for web apps.
-#[graph_entity("webApp", base = "MobileApp")]
+#[graph_entity("webApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WebApp {
     /// The web app URL. This property cannot be PATCHed.
@@ -7419,7 +7505,7 @@ pub enum WelcomeScreenMeetingInformation {
 }
 
 /// Contains properties and inherited properties for Win32 apps.
-#[graph_entity("win32LobApp", base = "MobileLobApp")]
+#[graph_entity("win32LobApp", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Win32LobApp {
     /// Indicates the Windows architecture(s) this app should be installed on. The app will be treated as not applicable for devices with architectures not matching the selected value. When a non-null value is provided for the \`allowedArchitectures\` property, the value of the \`applicableArchitectures\` property is set to \`none\`. Possible values are: \`null\`, \`x86\`, \`x64\`, \`arm64\`.
@@ -7738,7 +7824,11 @@ pub enum Win32LobAppRuleType {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10CustomConfiguration resource.
-#[graph_entity("windows10CustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windows10CustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10CustomConfiguration {
     /// OMA settings. This collection can contain a maximum of 1000 elements.
@@ -7781,7 +7871,8 @@ pub enum Windows10EditionType {
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the Windows10EndpointProtectionConfiguration resource.
 #[graph_entity(
     "windows10EndpointProtectionConfiguration",
-    base = "DeviceConfiguration"
+    base = "DeviceConfiguration",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10EndpointProtectionConfiguration {
@@ -7871,7 +7962,8 @@ pub struct Windows10EndpointProtectionConfiguration {
 /// Windows10 Enterprise Modern App Management Configuration.
 #[graph_entity(
     "windows10EnterpriseModernAppManagementConfiguration",
-    base = "DeviceConfiguration"
+    base = "DeviceConfiguration",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10EnterpriseModernAppManagementConfiguration {
@@ -7880,7 +7972,11 @@ pub struct Windows10EnterpriseModernAppManagementConfiguration {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10GeneralConfiguration resource.
-#[graph_entity("windows10GeneralConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windows10GeneralConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10GeneralConfiguration {
     /// Indicates whether or not to Block the user from adding email accounts to the device that are not associated with a Microsoft account.
@@ -8302,7 +8398,11 @@ pub struct Windows10NetworkProxyServer {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the secureAssessment resource.
-#[graph_entity("windows10SecureAssessmentConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windows10SecureAssessmentConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10SecureAssessmentConfiguration {
     /// Indicates whether or not to allow the app from printing during the test.
@@ -8318,7 +8418,11 @@ pub struct Windows10SecureAssessmentConfiguration {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10TeamGeneralConfiguration resource.
-#[graph_entity("windows10TeamGeneralConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windows10TeamGeneralConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows10TeamGeneralConfiguration {
     /// Indicates whether or not to Block Azure Operational Insights.
@@ -8364,7 +8468,11 @@ pub struct Windows10TeamGeneralConfiguration {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows81GeneralConfiguration resource.
-#[graph_entity("windows81GeneralConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windows81GeneralConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows81GeneralConfiguration {
     /// Indicates whether or not to Block the user from adding email accounts to the device that are not associated with a Microsoft account.
@@ -8437,7 +8545,7 @@ pub struct Windows81GeneralConfiguration {
 }
 
 /// Contains properties and inherited properties for Windows AppX Line Of Business apps.
-#[graph_entity("windowsAppX", base = "MobileLobApp")]
+#[graph_entity("windowsAppX", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsAppX {
     /// The Windows architecture(s) on which this app can run. Possible values are: \`none\`, \`x86\`, \`x64\`, \`arm\`, \`neutral\`; default value is \`none\`.
@@ -8478,7 +8586,8 @@ pub enum WindowsArchitecture {
 /// Windows Defender AdvancedThreatProtection Configuration.
 #[graph_entity(
     "windowsDefenderAdvancedThreatProtectionConfiguration",
-    base = "DeviceConfiguration"
+    base = "DeviceConfiguration",
+    no_request_types
 )]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsDefenderAdvancedThreatProtectionConfiguration {
@@ -8798,7 +8907,7 @@ pub struct WindowsInformationProtectionResourceCollection {
 pub struct WindowsInformationProtectionStoreApp {}
 
 /// Contains properties and inherited properties for the Microsoft Edge app on Windows.
-#[graph_entity("windowsMicrosoftEdgeApp", base = "MobileApp")]
+#[graph_entity("windowsMicrosoftEdgeApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsMicrosoftEdgeApp {
     /// The channel to install on target devices. The possible values are dev, beta, and stable. By default, this property is set to dev.
@@ -8823,7 +8932,7 @@ pub struct WindowsMinimumOperatingSystem {
 }
 
 /// Contains properties and inherited properties for Windows Mobile MSI Line Of Business apps.
-#[graph_entity("windowsMobileMSI", base = "MobileLobApp")]
+#[graph_entity("windowsMobileMSI", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsMobileMSI {
     /// The command line.
@@ -8837,7 +8946,11 @@ pub struct WindowsMobileMSI {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windowsPhone81CustomConfiguration resource.
-#[graph_entity("windowsPhone81CustomConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windowsPhone81CustomConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsPhone81CustomConfiguration {
     /// OMA settings. This collection can contain a maximum of 1000 elements.
@@ -8845,7 +8958,11 @@ pub struct WindowsPhone81CustomConfiguration {
 }
 
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windowsPhone81GeneralConfiguration resource.
-#[graph_entity("windowsPhone81GeneralConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windowsPhone81GeneralConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsPhone81GeneralConfiguration {
     /// Value indicating whether this policy only applies to Windows Phone 8.1. This property is read-only.
@@ -8957,7 +9074,7 @@ pub enum WindowsStartMenuModeType {
 }
 
 /// Contains properties and inherited properties for Windows Universal AppX Line Of Business apps. Inherits from \`mobileLobApp\`.
-#[graph_entity("windowsUniversalAppX", base = "MobileLobApp")]
+#[graph_entity("windowsUniversalAppX", base = "MobileLobApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsUniversalAppX {
     /// The Windows architecture(s) for which this app can run on. Possible values are: \`none\`, \`x86\`, \`x64\`, \`arm\`, \`neutral\`; default value is \`none\`.
@@ -8991,7 +9108,11 @@ pub struct WindowsUpdateActiveHoursInstall {
 }
 
 /// Windows Update for business configuration, allows you to specify how and when Windows as a Service updates your Windows 10/11 devices with feature and quality updates. Supports ODATA clauses that DeviceConfiguration entity supports: $filter by types of DeviceConfiguration, $top, $select only DeviceConfiguration base properties, $orderby only DeviceConfiguration base properties, and $skip. The query parameter '$search' is not supported.
-#[graph_entity("windowsUpdateForBusinessConfiguration", base = "DeviceConfiguration")]
+#[graph_entity(
+    "windowsUpdateForBusinessConfiguration",
+    base = "DeviceConfiguration",
+    no_request_types
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsUpdateForBusinessConfiguration {
     /// When TRUE, allows eligible Windows 10 devices to upgrade to Windows 11. When FALSE, implies the device stays on the existing operating system. Returned by default. Query parameters are not supported.
@@ -9180,7 +9301,7 @@ pub enum WindowsUserAccountControlSettings {
 }
 
 /// Contains properties and inherited properties for Windows web apps.
-#[graph_entity("windowsWebApp", base = "MobileApp")]
+#[graph_entity("windowsWebApp", base = "MobileApp", no_request_types)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowsWebApp {
     /// Indicates the Windows web app URL. Example: "<https://www.contoso.com>"

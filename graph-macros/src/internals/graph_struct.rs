@@ -47,6 +47,8 @@ pub struct GraphStruct {
     pub create_ident: Ident,
     /// The update-request (PATCH) type's name (entities).
     pub update_ident: Ident,
+    /// `no_request_types` not given: the entity has create and update types.
+    pub request_types: bool,
     /// Where generated code finds graph-core.
     pub krate: syn::Path,
     pub properties: Vec<Property>,
@@ -93,7 +95,7 @@ pub fn parse(
     let accepted = match kind {
         Kind::Entity => args::Accepted {
             keys: &["base", "create", "update", "crate"],
-            words: &["abstract"],
+            words: &["abstract", "no_request_types"],
             refused: &[],
         },
         Kind::Complex => args::Accepted {
@@ -137,6 +139,19 @@ pub fn parse(
     };
     let create_ident = type_name("create", "Create");
     let update_ident = type_name("update", "Update");
+    let request_types = !has_word("no_request_types");
+    if !request_types {
+        for (key, _) in macro_args
+            .options
+            .iter()
+            .filter(|(key, _)| key == "create" || key == "update")
+        {
+            cx.error_spanned_by(
+                key,
+                format!("`{key}` names the {key}-request type, and `no_request_types` says there is none; remove one of them"),
+            );
+        }
+    }
 
     cx.refuse_generics(
         &input,
@@ -199,6 +214,7 @@ pub fn parse(
         writes_type,
         create_ident,
         update_ident,
+        request_types,
         krate,
         properties,
         gated_errors,
