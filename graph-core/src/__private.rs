@@ -26,7 +26,8 @@ pub use crate::object::write::{
     serialize_object, Entry, ObjectWriter, WriteEntry, WriteOptionalEntry,
 };
 pub use crate::object::{
-    is_complex_type, CreateNameFree, ObjectFields, PropertyNames, RequestTypes, UpdateNameFree,
+    is_complex_type, CreateNameFree, ObjectFields, PropertyNames, RequestType, RequestTypes,
+    UpdateNameFree,
 };
 
 // `#[graph_polymorphic]`.

@@ -93,7 +93,7 @@ const POLYMORPHIC: &str =
 #[test]
 fn every_generated_trait_impl_is_marked_automatically_derived() {
     // ODataType, ObjectFields, Serialize, Deserialize for the three structs;
-    // Entity, RequestTypes; Default for the update type.
+    // Entity, RequestType (on the create type); Default for the update type.
     check(
         crate::graph_entity::expand(tokens("\"user\""), tokens(ENTITY)),
         15,

@@ -182,7 +182,7 @@ fn entity_struct(entity: &Entity) -> Generated {
         let (create, update) = (&model.create_ident, &model.update_ident);
         let request_types = quote! {
             #[automatically_derived]
-            impl #krate::__private::RequestTypes for #ident {
+            impl #krate::__private::RequestType for #create {
                 type Create = #create;
                 type Update = #update;
             }

@@ -24,18 +24,40 @@ pub trait UpdateNameFree<T: ?Sized, E: ?Sized> {}
 impl<T: ?Sized, E: ?Sized> UpdateNameFree<T, E> for T {}
 
 /// The create and update types of an entity that has them, which a type
-/// derived from it embeds in its own. `#[graph_entity]` implements it unless
-/// the entity says `no_request_types`; a derived entity with request types
-/// names its base's through this trait, so a base without them is reported
-/// here, with the fix, rather than as missing serde impls.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an entity with create and update types, which those of a type derived from it embed",
-    label = "a base with create and update types is needed here",
-    note = "if `{Self}` is a #[graph_entity] with `no_request_types`, remove that option, or add `no_request_types` to this derived type too; otherwise declare it with #[graph_entity(\"typeName\")]"
-)]
-pub trait RequestTypes: crate::Entity {
+/// derived from it embeds in its own: `<Base as RequestTypes>::Create`.
+/// Every entity whose create type is a [`RequestType`] has them, so a base
+/// that is no entity at all fails only the `Entity` bound (with its own
+/// message), and a base declared `no_request_types` fails only
+/// [`RequestType`], with the fix.
+pub trait RequestTypes {
     /// The create type, as `Entity::Create` names it.
     type Create;
     /// The update type, as `Entity::Update` names it.
+    type Update;
+}
+
+impl<T: crate::Entity> RequestTypes for T
+where
+    T::Create: RequestType,
+{
+    // Through `RequestType` rather than `T::Create` itself: for a base
+    // without request types the projection then cannot resolve, so rustc
+    // reports the one failed bound and not what `NoRequestType` lacks.
+    type Create = <T::Create as RequestType>::Create;
+    type Update = <T::Create as RequestType>::Update;
+}
+
+/// A create type `#[graph_entity]` generated, naming itself and its update
+/// type; `NoRequestType`, what an entity declared `no_request_types` names
+/// instead, is not one.
+#[diagnostic::on_unimplemented(
+    message = "the base entity is declared `no_request_types`, so it has no create and update types for those of a type derived from it to embed",
+    label = "this base has no create and update types",
+    note = "remove `no_request_types` from the base, or add `no_request_types` to this derived type too"
+)]
+pub trait RequestType {
+    /// The create type: `Self`.
+    type Create;
+    /// The update type of the same entity.
     type Update;
 }

@@ -6,7 +6,7 @@ mod companion;
 pub(crate) mod read;
 pub(crate) mod write;
 
-pub use companion::{CreateNameFree, RequestTypes, UpdateNameFree};
+pub use companion::{CreateNameFree, RequestType, RequestTypes, UpdateNameFree};
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
