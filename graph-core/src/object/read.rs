@@ -122,8 +122,8 @@ impl<'de, T: Deserialize<'de>> DeserializeProperty<'de> for T {}
 /// [`Entry`](super::write::Entry), method resolution picks
 /// [`ReadOptionalSlot`] for an `Option` or `Patch` field and [`ReadSlot`]
 /// otherwise, so that a field type which is not `Deserialize` is reported in
-/// [`DeserializeProperty`]'s words naming the type inside the `Option`, not
-/// as an unmet bound of `Option`. Both read the value with [`next_field`].
+/// `DeserializeProperty`'s words naming the type inside the `Option`, not
+/// as an unmet bound of `Option`. Both read the value with `next_field`.
 pub struct Slot<'a, T>(pub &'a mut Option<T>);
 
 /// Reading an `Option` or `Patch` field.

@@ -65,7 +65,7 @@ pub(crate) fn entry<M: SerializeMap, T: Serialize + ?Sized>(
 /// spelled: an alias works too) and [`WriteEntry`] otherwise, so `None` is
 /// left out without the macro having to recognise `Option` in the source.
 ///
-/// The impls apply whatever the field's type is and check [`SerializeProperty`]
+/// The impls apply whatever the field's type is and check `SerializeProperty`
 /// in their methods' `where` clauses: a type that is not one is then reported
 /// in its words at the field's type, not as a method whose
 /// bounds are not met. The bounds change nothing once the code compiles: the
