@@ -213,7 +213,6 @@ impl Composition {
             write_fields: write_fields(&private, TokenStream::new(), &fields),
             read_params: read_params(&private, quote!(mut)),
             read_fields: quote! {
-                use #private::{ReadOptionalSlot as _, ReadSlot as _};
                 #(#declare_slots)*
                 let mut __additional_data = #krate::AdditionalData::new();
                 let __map = &mut __map;
@@ -283,7 +282,6 @@ impl Composition {
             write_fields: write_fields(private, write_base, &fields),
             read_params: read_params(private, TokenStream::new()),
             read_fields: quote! {
-                use #private::{ReadOptionalSlot as _, ReadSlot as _};
                 #(#declare_slots)*
                 #read_base(__map, __rule, #extension)?;
                 ::core::result::Result::Ok(#ident {
@@ -390,11 +388,11 @@ impl FieldCode {
                 let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
             )),
             read_entry: piece(quote!(
-                #wire_name => #private::Slot(&mut #slot).read_slot(__map, #wire_name),
+                #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
             )),
             read_check: piece(quote!(
                 if __key == #wire_name {
-                    return ::core::result::Result::map(#private::Slot(&mut #slot).read_slot(__map, #wire_name), |()| true);
+                    return ::core::result::Result::map(#private::next_field(__map, &mut #slot, #wire_name), |()| true);
                 }
             )),
             take_field: piece(quote!(

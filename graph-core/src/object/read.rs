@@ -5,10 +5,9 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
 
 use super::ObjectFields;
-use crate::fields::{next_field, unknown_field, Key};
+use crate::fields::{unknown_field, Key};
 use crate::AdditionalData;
 
 /// How an object reads the `@odata.type` it is given.
@@ -105,98 +104,6 @@ where
         }
     }
     deserializer.deserialize_map(ObjectVisitor(PhantomData))
-}
-
-/// The reading half of [`SerializeProperty`](super::write::SerializeProperty).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a property of a Graph type: it must implement `serde::Serialize` and `serde::Deserialize`",
-    label = "not `serde::Deserialize`",
-    note = "derive them, declare the type with `#[graph_complex]` or `#[graph_enum]`, or use a graph_core type such as `graph_core::JsonValue`"
-)]
-pub trait DeserializeProperty<'de>: Deserialize<'de> {}
-
-impl<'de, T: Deserialize<'de>> DeserializeProperty<'de> for T {}
-
-/// The slot a field's value is read into, `__slot` in generated code, which
-/// calls `Slot(&mut __slot).read_slot(..)`: as with
-/// [`Entry`](super::write::Entry), method resolution picks
-/// [`ReadOptionalSlot`] for an `Option` or `Patch` field and [`ReadSlot`]
-/// otherwise, so that a field type which is not `Deserialize` is reported in
-/// `DeserializeProperty`'s words naming the type inside the `Option`, not
-/// as an unmet bound of `Option`. Both read the value with `next_field`.
-pub struct Slot<'a, T>(pub &'a mut Option<T>);
-
-/// Reading an `Option` or `Patch` field.
-pub trait ReadOptionalSlot {
-    /// The type inside the `Option` (or `Patch`).
-    type Value;
-    /// Reads the value of the property `name` into the slot.
-    fn read_slot<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        Self::Value: DeserializeProperty<'de>;
-}
-
-impl<T> ReadOptionalSlot for Slot<'_, Option<T>> {
-    type Value = T;
-    #[inline]
-    fn read_slot<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: DeserializeProperty<'de>,
-    {
-        next_field(map, self.0, name)
-    }
-}
-
-impl<T> ReadOptionalSlot for Slot<'_, crate::Patch<T>> {
-    type Value = T;
-    #[inline]
-    fn read_slot<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: DeserializeProperty<'de>,
-    {
-        next_field(map, self.0, name)
-    }
-}
-
-/// Reading any other field.
-pub trait ReadSlot {
-    /// The field's type.
-    type Value;
-    /// Reads the value of the property `name` into the slot.
-    fn read_slot<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        Self::Value: DeserializeProperty<'de>;
-}
-
-impl<T> ReadSlot for &mut Slot<'_, T> {
-    type Value = T;
-    #[inline]
-    fn read_slot<'de, A: MapAccess<'de>>(
-        self,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        T: DeserializeProperty<'de>,
-    {
-        next_field(map, &mut *self.0, name)
-    }
 }
 
 /// A member the type itself does not declare: the derived type's, if it

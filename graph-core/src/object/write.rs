@@ -64,44 +64,17 @@ pub(crate) fn entry<M: SerializeMap, T: Serialize + ?Sized>(
 /// [`WriteOptionalEntry`] when the field's type is an `Option` (however it is
 /// spelled: an alias works too) and [`WriteEntry`] otherwise, so `None` is
 /// left out without the macro having to recognise `Option` in the source.
-///
-/// The impls apply whatever the field's type is and check `SerializeProperty`
-/// in their methods' `where` clauses: a type that is not one is then reported
-/// in its words at the field's type, not as a method whose
-/// bounds are not met. The bounds change nothing once the code compiles: the
-/// same impl is picked and inlined.
 pub struct Entry<'a, T: ?Sized>(pub &'a T);
-
-/// A type a generated object's field can have, as far as writing it goes;
-/// [`DeserializeProperty`](super::read::DeserializeProperty) is the other
-/// half. Two traits, one per side, so that a type missing one of serde's
-/// traits gets one error per side, each naming what is missing.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a property of a Graph type: it must implement `serde::Serialize` and `serde::Deserialize`",
-    label = "not `serde::Serialize`",
-    note = "derive them, declare the type with `#[graph_complex]` or `#[graph_enum]`, or use a graph_core type such as `graph_core::JsonValue`"
-)]
-pub trait SerializeProperty: Serialize {}
-
-impl<T: Serialize + ?Sized> SerializeProperty for T {}
 
 /// Writing an `Option` field: `None` is left out, as Graph expects.
 pub trait WriteOptionalEntry {
-    /// The type of the value inside the `Option` (or `Patch`).
-    type Value;
     /// Writes the field as the property `name`, unless it is left out.
-    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str)
-    where
-        Self::Value: SerializeProperty;
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
 }
 
-impl<T> WriteOptionalEntry for Entry<'_, Option<T>> {
-    type Value = T;
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, Option<T>> {
     #[inline]
-    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str)
-    where
-        T: SerializeProperty,
-    {
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
         if let Some(value) = self.0 {
             entry(object, name, value);
         }
@@ -110,13 +83,9 @@ impl<T> WriteOptionalEntry for Entry<'_, Option<T>> {
 
 /// Writing a field of an update type: `Unchanged` is left out, `Clear` is
 /// `null`, `Set` the value.
-impl<T> WriteOptionalEntry for Entry<'_, crate::Patch<T>> {
-    type Value = T;
+impl<T: Serialize> WriteOptionalEntry for Entry<'_, crate::Patch<T>> {
     #[inline]
-    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str)
-    where
-        T: SerializeProperty,
-    {
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
         if !self.0.is_unchanged() {
             entry(object, name, self.0);
         }
@@ -125,21 +94,13 @@ impl<T> WriteOptionalEntry for Entry<'_, crate::Patch<T>> {
 
 /// Writing any other field.
 pub trait WriteEntry {
-    /// The field's type.
-    type Value: ?Sized;
     /// Writes the field as the property `name`.
-    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str)
-    where
-        Self::Value: SerializeProperty;
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str);
 }
 
-impl<T: ?Sized> WriteEntry for &Entry<'_, T> {
-    type Value = T;
+impl<T: Serialize + ?Sized> WriteEntry for &Entry<'_, T> {
     #[inline]
-    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str)
-    where
-        T: SerializeProperty,
-    {
+    fn write_entry<M: SerializeMap>(&self, object: &mut ObjectWriter<M>, name: &'static str) {
         entry(object, name, self.0);
     }
 }
