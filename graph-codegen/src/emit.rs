@@ -752,27 +752,13 @@ impl<'a> Generator<'a> {
                     }
                 }
             }
-            for FieldSpec {
-                graph_name,
-                ty: type_ref,
-                description,
-                gate_target,
-                ..
-            } in fields
-            {
-                let FieldName { ident, .. } = &field_names[&graph_name];
-                push_doc(out, "    ", description.as_deref());
-                if let Some(target) = gate_target {
-                    out.push_str(&self.gate(&target, "    "));
-                }
-                let options = [
-                    format!("rename = \"{graph_name}\""),
+            self.push_fields(out, ty, fields, &field_names, |field, _| {
+                let options = vec![
+                    format!("rename = \"{}\"", field.graph_name),
                     "skip_serializing_if = \"Option::is_none\"".to_owned(),
                 ];
-                push_attribute(out, "    ", "serde", &options);
-                let value = self.value_type(&ty.qualified, &graph_name, &type_ref, namespace);
-                push_field(out, ident, &format!("Option<{value}>"));
-            }
+                Some(("serde", options))
+            });
             out.push_str("}\n");
             return;
         }
@@ -784,33 +770,47 @@ impl<'a> Generator<'a> {
             return;
         }
         let _ = writeln!(out, "pub struct {ident} {{");
-        for FieldSpec {
-            graph_name,
-            ty: type_ref,
-            description,
-            read_only,
-            gate_target,
-        } in fields
-        {
-            let FieldName { ident, rename } = &field_names[&graph_name];
-            push_doc(out, "    ", description.as_deref());
-            if let Some(target) = gate_target {
-                out.push_str(&self.gate(&target, "    "));
-            }
+        self.push_fields(out, ty, fields, &field_names, |field, name| {
             let mut options = Vec::new();
-            if let Some(rename) = rename {
+            if let Some(rename) = &name.rename {
                 options.push(format!("rename = \"{rename}\""));
             }
-            if read_only {
+            if field.read_only {
                 options.push("read_only".to_owned());
             }
-            if !options.is_empty() {
-                push_attribute(out, "    ", "graph", &options);
-            }
-            let value = self.value_type(&ty.qualified, &graph_name, &type_ref, namespace);
-            push_field(out, ident, &format!("Option<{value}>"));
-        }
+            (!options.is_empty()).then_some(("graph", options))
+        });
         out.push_str("}\n");
+    }
+
+    /// The fields of struct `owner`, each with its doc, its gate, the
+    /// attribute `attribute` gives it, if any, and its `Option` type: the
+    /// same in the macro and the plain serde flavours but for the attribute.
+    fn push_fields(
+        &mut self,
+        out: &mut String,
+        owner: &StructType,
+        fields: Vec<FieldSpec>,
+        field_names: &BTreeMap<String, FieldName>,
+        attribute: impl Fn(&FieldSpec, &FieldName) -> Option<(&'static str, Vec<String>)>,
+    ) {
+        for field in fields {
+            let name = &field_names[&field.graph_name];
+            push_doc(out, "    ", field.description.as_deref());
+            if let Some(target) = &field.gate_target {
+                out.push_str(&self.gate(target, "    "));
+            }
+            if let Some((attribute, options)) = attribute(&field, name) {
+                push_attribute(out, "    ", attribute, &options);
+            }
+            let value = self.value_type(
+                &owner.qualified,
+                &field.graph_name,
+                &field.ty,
+                &owner.namespace,
+            );
+            push_field(out, &name.ident, &format!("Option<{value}>"));
+        }
     }
 
     fn emit_polymorphic(

@@ -234,11 +234,6 @@ pub fn camel_variant(member: &str) -> String {
 /// that raise to the same identifier get `2`, `3` in the order of their
 /// Graph names (the one that already starts uppercase keeps it).
 pub fn type_names(types: &[&str]) -> BTreeMap<String, String> {
-    let (names, _) = variant_names_plain(types);
-    names
-}
-
-fn variant_names_plain(types: &[&str]) -> (BTreeMap<String, String>, ()) {
     let mut by_ident: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for ty in types {
         by_ident.entry(upper_first(ty)).or_default().push(ty);
@@ -261,7 +256,7 @@ fn variant_names_plain(types: &[&str]) -> (BTreeMap<String, String>, ()) {
             names.insert(ty.to_string(), escape(&chosen));
         }
     }
-    (names, ())
+    names
 }
 
 /// The fields of an action's inline body (`graph_endpoint!`'s `body: {

@@ -2,12 +2,10 @@
 
 mod common;
 
-use common::csdl;
-use graph_codegen::{generate, Metadata, Options, Output};
+use graph_codegen::{Options, Output};
 
 fn generated(types: &str, options: Options) -> Output {
-    let metadata = Metadata::parse(&csdl(types, "")).unwrap();
-    generate(&metadata, &options).unwrap()
+    common::generated(types, "", &options)
 }
 
 fn namespace(types: &str) -> Output {

@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::csdl;
-use graph_codegen::{generate, Metadata, Options, Output};
+use graph_codegen::{Options, Output};
 
 const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity" />
       <EntityType Name="user" BaseType="graph.directoryObject">
@@ -86,8 +85,7 @@ const SECURITY: &str = r#"<Schema Namespace="microsoft.graph.security" xmlns="ht
     </Schema>"#;
 
 fn generated(options: Options) -> Output {
-    let metadata = Metadata::parse(&csdl(TYPES, SECURITY)).unwrap();
-    generate(&metadata, &options).unwrap()
+    common::generated(TYPES, SECURITY, &options)
 }
 
 fn paths(paths: &[&str]) -> Output {

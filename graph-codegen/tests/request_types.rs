@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::csdl;
-use graph_codegen::{generate, Metadata, Options};
+use graph_codegen::Options;
 
 const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity">
          <Property Name="deletedDateTime" Type="Edm.DateTimeOffset" />
@@ -23,9 +22,7 @@ const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity
        </EntityContainer>"#;
 
 fn graph_rs(options: Options) -> String {
-    let metadata = Metadata::parse(&csdl(TYPES, "")).unwrap();
-    let output = generate(&metadata, &options).unwrap();
-    output.files["graph.rs"].clone()
+    common::generated(TYPES, "", &options).files["graph.rs"].clone()
 }
 
 #[test]

@@ -1,4 +1,7 @@
-//! The CSDL document the hand-written cases are written in.
+//! The CSDL document the hand-written cases are written in, and the code
+//! generated from it.
+
+use graph_codegen::{generate, Metadata, Options, Output};
 
 /// A document whose `microsoft.graph` schema (alias `graph`) holds the
 /// abstract `entity` and `types`, followed by `other_schemas` (whole
@@ -19,4 +22,11 @@ pub fn csdl(types: &str, other_schemas: &str) -> String {
   </edmx:DataServices>
 </edmx:Edmx>"#
     )
+}
+
+/// The output for the document [`csdl`] builds from `types` and
+/// `other_schemas`, under `options`.
+pub fn generated(types: &str, other_schemas: &str, options: &Options) -> Output {
+    let metadata = Metadata::parse(&csdl(types, other_schemas)).unwrap();
+    generate(&metadata, options).unwrap()
 }
