@@ -5,7 +5,7 @@
 //! work is done here, once, by functions that are not generic over the
 //! endpoint, so each declared endpoint expands to a few lines.
 
-use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE};
 use http::response::Parts;
 use http::{Method, Request, Response, StatusCode, Uri};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -426,7 +426,7 @@ pub(crate) fn check_status(
     if status.is_success() {
         return Ok(());
     }
-    let retry_after = headers.get(RETRY_AFTER).and_then(retry_after);
+    let retry_after = RetryAfter::from_headers(headers);
     let parsed = serde_json::from_slice::<serde_json::Value>(body).ok();
     Err(match parsed.as_ref().and_then(ErrorBody::read) {
         Some(error) => {
@@ -487,11 +487,7 @@ impl<'a> ErrorBody<'a> {
 pub(crate) fn unexpected_redirect(parts: &Parts, body: &[u8]) -> GraphError {
     GraphError::Status {
         status: parts.status,
-        retry_after: parts.headers.get(RETRY_AFTER).and_then(retry_after),
+        retry_after: RetryAfter::from_headers(&parts.headers),
         body: Shortened::body(body),
     }
-}
-
-pub(crate) fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
-    RetryAfter::parse(value.to_str().ok()?)
 }
