@@ -201,7 +201,7 @@ pub trait Endpoint {
             None => None,
         };
         let accept = <Self::Response as ResponseBody>::ACCEPT;
-        build_request_with(Self::METHOD, &url, access_token, body, accept, options)
+        build_request(Self::METHOD, &url, access_token, body, accept, options)
     }
 
     /// Reads the response to a request built by
@@ -324,21 +324,9 @@ pub(crate) fn push_segment(
 
 /// The request behind [`Endpoint::to_request_with`] and
 /// [`Collection::next_page_request`](crate::Collection::next_page_request):
-/// `url` is complete and checked by the caller.
+/// `url` is complete and checked by the caller; `body` comes with its
+/// content type.
 pub(crate) fn build_request(
-    method: Method,
-    url: &str,
-    access_token: &str,
-    body: Option<Vec<u8>>,
-    options: &RequestOptions,
-) -> Result<Request<Vec<u8>>, GraphError> {
-    let json = || HeaderValue::from_static("application/json");
-    let body = body.map(|body| (json(), body));
-    build_request_with(method, url, access_token, body, "application/json", options)
-}
-
-/// [`build_request`] with the body's content type and the `Accept` header.
-fn build_request_with(
     method: Method,
     url: &str,
     access_token: &str,
