@@ -228,7 +228,7 @@ pub trait Endpoint {
 
 /// Everything but the unreserved characters `A-Z a-z 0-9 - . _ ~`: what is
 /// left can never end a segment or start a query or fragment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
