@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Shortened;
 use crate::paging::{parse_with, ParseFn};
+use crate::retry::retryable;
 use crate::{Endpoint, GraphError, JsonValue, RequestOptions, RetryAfter};
 
 /// The most requests Graph takes in one `$batch`.
@@ -235,13 +236,13 @@ impl Batch {
                 continue;
             };
             let retry = match answer.status {
-                429 | 503 => true,
-                504 => item
-                    .method
-                    .parse::<Method>()
-                    .is_ok_and(|method| method.is_idempotent()),
                 424 => item.depends_on.iter().any(|id| again.contains(id.as_str())),
-                _ => false,
+                status => StatusCode::from_u16(status).is_ok_and(|status| {
+                    // `method` came from an `http::Method`, so it parses.
+                    item.method
+                        .parse::<Method>()
+                        .is_ok_and(|method| retryable(status, &method))
+                }),
             };
             if retry {
                 again.insert(&item.id);

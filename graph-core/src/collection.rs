@@ -125,7 +125,14 @@ pub(crate) fn follow_link(
     options: &RequestOptions,
 ) -> Result<Request<Vec<u8>>, GraphError> {
     check_link(link, service_root)?;
-    build_request(Method::GET, link, access_token, None, options)
+    build_request(
+        Method::GET,
+        link,
+        access_token,
+        None,
+        "application/json",
+        options,
+    )
 }
 
 /// `Ok` if `link` may be followed with the token: on the service root's

@@ -5,7 +5,7 @@
 //! work is done here, once, by functions that are not generic over the
 //! endpoint, so each declared endpoint expands to a few lines.
 
-use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE};
 use http::response::Parts;
 use http::{Method, Request, Response, StatusCode, Uri};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -201,7 +201,7 @@ pub trait Endpoint {
             None => None,
         };
         let accept = <Self::Response as ResponseBody>::ACCEPT;
-        build_request_with(Self::METHOD, &url, access_token, body, accept, options)
+        build_request(Self::METHOD, &url, access_token, body, accept, options)
     }
 
     /// Reads the response to a request built by
@@ -228,7 +228,7 @@ pub trait Endpoint {
 
 /// Everything but the unreserved characters `A-Z a-z 0-9 - . _ ~`: what is
 /// left can never end a segment or start a query or fragment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -324,21 +324,9 @@ pub(crate) fn push_segment(
 
 /// The request behind [`Endpoint::to_request_with`] and
 /// [`Collection::next_page_request`](crate::Collection::next_page_request):
-/// `url` is complete and checked by the caller.
+/// `url` is complete and checked by the caller; `body` comes with its
+/// content type.
 pub(crate) fn build_request(
-    method: Method,
-    url: &str,
-    access_token: &str,
-    body: Option<Vec<u8>>,
-    options: &RequestOptions,
-) -> Result<Request<Vec<u8>>, GraphError> {
-    let json = || HeaderValue::from_static("application/json");
-    let body = body.map(|body| (json(), body));
-    build_request_with(method, url, access_token, body, "application/json", options)
-}
-
-/// [`build_request`] with the body's content type and the `Accept` header.
-fn build_request_with(
     method: Method,
     url: &str,
     access_token: &str,
@@ -426,7 +414,7 @@ pub(crate) fn check_status(
     if status.is_success() {
         return Ok(());
     }
-    let retry_after = headers.get(RETRY_AFTER).and_then(retry_after);
+    let retry_after = RetryAfter::from_headers(headers);
     let parsed = serde_json::from_slice::<serde_json::Value>(body).ok();
     Err(match parsed.as_ref().and_then(ErrorBody::read) {
         Some(error) => {
@@ -487,11 +475,7 @@ impl<'a> ErrorBody<'a> {
 pub(crate) fn unexpected_redirect(parts: &Parts, body: &[u8]) -> GraphError {
     GraphError::Status {
         status: parts.status,
-        retry_after: parts.headers.get(RETRY_AFTER).and_then(retry_after),
+        retry_after: RetryAfter::from_headers(&parts.headers),
         body: Shortened::body(body),
     }
-}
-
-pub(crate) fn retry_after(value: &HeaderValue) -> Option<RetryAfter> {
-    RetryAfter::parse(value.to_str().ok()?)
 }

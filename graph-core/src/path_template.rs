@@ -6,9 +6,9 @@
 //! time and calls [`expand`] from [`Endpoint::path`](crate::Endpoint::path);
 //! call it yourself when you implement [`Endpoint`](crate::Endpoint) by hand.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 
-use crate::endpoint::push_segment;
+use crate::endpoint::{push_segment, SEGMENT};
 use crate::url_literal::is_one_literal;
 use crate::{GraphError, UrlLiteral};
 
@@ -45,13 +45,7 @@ impl std::fmt::Debug for PathValue<'_> {
 /// percent-encoded: `/ ? #` cannot end the segment, path or query, `%`
 /// cannot start an escape, `+` (in time zone offsets) cannot read as a
 /// space, and `( ) , =` never appear raw inside a value.
-const LITERAL: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'\'')
-    .remove(b':');
+const LITERAL: &AsciiSet = &SEGMENT.remove(b'\'').remove(b':');
 
 /// Fills the parameters of a path template with `values`, in order.
 ///

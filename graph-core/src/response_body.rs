@@ -4,7 +4,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use http::header::{LOCATION, RETRY_AFTER};
+use http::header::LOCATION;
 use http::response::Parts;
 use http::StatusCode;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
@@ -12,7 +12,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::content::header_text;
-use crate::endpoint::{retry_after, unexpected_redirect};
+use crate::endpoint::unexpected_redirect;
 use crate::fields::{next_field, take_field, unknown_field, Key};
 use crate::{AdditionalData, GraphError, RetryAfter};
 
@@ -177,7 +177,7 @@ impl Accepted {
         };
         Ok(Accepted {
             location,
-            retry_after: parts.headers.get(RETRY_AFTER).and_then(retry_after),
+            retry_after: RetryAfter::from_headers(&parts.headers),
         })
     }
 }

@@ -247,7 +247,7 @@ impl RetryPolicy {
 
 /// 429 and 503 say Graph did not run the request; 504 says a gateway gave
 /// up waiting, so the request may have been run.
-fn retryable(status: StatusCode, method: &Method) -> bool {
+pub(crate) fn retryable(status: StatusCode, method: &Method) -> bool {
     match status {
         StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => true,
         StatusCode::GATEWAY_TIMEOUT => method.is_idempotent(),
