@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use graph_core::{from_json, Entity, GraphError, ODataType};
+use graph_core::{from_json, Entity, ODataType};
 use serde_json::{json, Value};
 
 #[test]
@@ -102,13 +102,6 @@ fn null_or_absent_gives_none() {
     let parsed: ManagedDeviceMobileAppConfigurationUserStatus =
         from_json(br#"{"userDisplayName": null, "status": null}"#).unwrap();
     assert_eq!(parsed, Default::default());
-}
-
-fn decode_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> (String, String) {
-    match from_json::<T>(json.as_bytes()) {
-        Err(GraphError::Decode { path, message }) => (path, message),
-        other => panic!("expected a decode error for {json}, got {other:?}"),
-    }
 }
 
 type Status = ManagedDeviceMobileAppConfigurationUserStatus;

@@ -84,3 +84,14 @@ pub fn keys_in_order(json: &str) -> Vec<String> {
     serde::Deserializer::deserialize_map(&mut de, Keys(&mut keys)).unwrap();
     keys
 }
+
+/// The path and message of the `GraphError::Decode` reading `json` as `T`
+/// gives; panics on anything else.
+pub fn decode_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+    json: &str,
+) -> (String, String) {
+    match graph_core::from_json::<T>(json.as_bytes()) {
+        Err(graph_core::GraphError::Decode { path, message }) => (path, message),
+        other => panic!("expected a decode error for {json}, got {other:?}"),
+    }
+}
