@@ -28,22 +28,6 @@ fn throttled(retry_after: &str) -> Reply {
     )
 }
 
-fn user(id: &str) -> Reply {
-    json(200, &[], json!({"id": id, "displayName": "Adele Vance"}))
-}
-
-/// A server answering `first` to the first request and user u1 after.
-async fn answering_u1_after(
-    log: &Log,
-    first: impl Fn() -> Reply + Send + Sync + 'static,
-) -> Server {
-    Server::start(log, move |_, count| match count {
-        0 => first(),
-        _ => user("u1"),
-    })
-    .await
-}
-
 fn request(server: &Server, line: &str) -> Event {
     Event::Request(server.addr.port(), line.to_owned())
 }

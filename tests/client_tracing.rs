@@ -13,18 +13,6 @@ graph_endpoint! {
     pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
 }
 
-/// A server answering `first` to the first request and user u1 after.
-async fn answering_u1_after(
-    log: &Log,
-    first: impl Fn() -> Reply + Send + Sync + 'static,
-) -> Server {
-    Server::start(log, move |_, count| match count {
-        0 => first(),
-        _ => json(200, &[], json!({"id": "u1", "displayName": "Adele Vance"})),
-    })
-    .await
-}
-
 /// Records the fields of every `graph.request` span.
 #[derive(Default)]
 struct SpanFields(std::sync::Mutex<Vec<Vec<(String, String)>>>);

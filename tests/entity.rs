@@ -3,21 +3,8 @@
 mod common;
 
 use common::*;
-use graph_core::{from_json, Entity, GraphError, ODataType};
+use graph_core::{from_json, Entity, ODataType};
 use serde_json::{json, Value};
-
-fn keys_in_order(json: &str) -> Vec<String> {
-    // serde_json's Map sorts keys, so read the order from the text itself.
-    let value: Value = serde_json::from_str(json).unwrap();
-    let mut keys: Vec<(usize, String)> = value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|key| (json.find(&format!("\"{key}\"")).unwrap(), key.clone()))
-        .collect();
-    keys.sort();
-    keys.into_iter().map(|(_, key)| key).collect()
-}
 
 #[test]
 fn create_type_serializes_to_the_documented_request_body() {
@@ -115,13 +102,6 @@ fn null_or_absent_gives_none() {
     let parsed: ManagedDeviceMobileAppConfigurationUserStatus =
         from_json(br#"{"userDisplayName": null, "status": null}"#).unwrap();
     assert_eq!(parsed, Default::default());
-}
-
-fn decode_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> (String, String) {
-    match from_json::<T>(json.as_bytes()) {
-        Err(GraphError::Decode { path, message }) => (path, message),
-        other => panic!("expected a decode error for {json}, got {other:?}"),
-    }
 }
 
 type Status = ManagedDeviceMobileAppConfigurationUserStatus;

@@ -1,9 +1,12 @@
 //! Error paths of members held by a polymorphic read, keys shortened in
 //! error paths, and repeated keys at every depth of a kept value.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use common::decode_error;
 use graph_core::{
     from_json, graph_complex, graph_entity, graph_polymorphic, AdditionalData, Collection,
     GraphError, JsonValue,
@@ -48,13 +51,6 @@ pub enum AnyThing {
 }
 
 const SPECIAL: &str = "\"@odata.type\": \"#microsoft.graph.special\"";
-
-fn decode_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> (String, String) {
-    match from_json::<T>(json.as_bytes()) {
-        Err(GraphError::Decode { path, message }) => (path, message),
-        other => panic!("expected a decode error for {json}, got {other:?}"),
-    }
-}
 
 // Point 3: a member held until `@odata.type` is read is reported at its
 // own path, not at `@odata.type` (the input is past the member by then).

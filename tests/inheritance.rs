@@ -3,6 +3,9 @@
 //! their base, read and write one flat JSON object, and read through to the
 //! base's properties.
 
+mod common;
+
+use common::keys_in_order;
 use graph_core::{
     graph_complex, graph_entity, graph_enum, graph_polymorphic, DateTimeOffset, Derived, Entity,
     ODataType, Patch,
@@ -146,28 +149,6 @@ fn a_derived_entity_writes_one_flat_object_with_its_own_type_first() {
             "receivedDateTime",
         ]
     );
-}
-
-/// The top-level keys of a JSON object, in the order written.
-fn keys_in_order(json: &str) -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(json);
-    struct Keys<'a>(&'a mut Vec<String>);
-    impl<'de> serde::de::Visitor<'de> for Keys<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<String>()? {
-                map.next_value::<serde::de::IgnoredAny>()?;
-                self.0.push(key);
-            }
-            Ok(())
-        }
-    }
-    serde::Deserializer::deserialize_map(&mut de, Keys(&mut keys)).unwrap();
-    keys
 }
 
 #[test]

@@ -61,3 +61,37 @@ pub fn sample_create() -> ManagedDeviceMobileAppConfigurationUserStatusCreate {
         additional_data: Default::default(),
     }
 }
+
+/// The top-level keys of a JSON object, in the order written, repeats
+/// included (a `serde_json::Map` would sort them and drop repeats).
+pub fn keys_in_order(json: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(json);
+    struct Keys<'a>(&'a mut Vec<String>);
+    impl<'de> serde::de::Visitor<'de> for Keys<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                self.0.push(key);
+            }
+            Ok(())
+        }
+    }
+    serde::Deserializer::deserialize_map(&mut de, Keys(&mut keys)).unwrap();
+    keys
+}
+
+/// The path and message of the `GraphError::Decode` reading `json` as `T`
+/// gives; panics on anything else.
+pub fn decode_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(
+    json: &str,
+) -> (String, String) {
+    match graph_core::from_json::<T>(json.as_bytes()) {
+        Err(graph_core::GraphError::Decode { path, message }) => (path, message),
+        other => panic!("expected a decode error for {json}, got {other:?}"),
+    }
+}

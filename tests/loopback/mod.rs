@@ -64,6 +64,27 @@ pub fn json(status: u16, headers: &[(&str, &str)], body: serde_json::Value) -> R
     Reply::Full(builder.body(body.to_string().into_bytes()).unwrap())
 }
 
+/// User `id`, as `GET /users/{id}` answers it.
+pub fn user(id: &str) -> Reply {
+    json(
+        200,
+        &[],
+        serde_json::json!({"id": id, "displayName": "Adele Vance"}),
+    )
+}
+
+/// A server answering `first` to the first request and user u1 after.
+pub async fn answering_u1_after(
+    log: &Log,
+    first: impl Fn() -> Reply + Send + Sync + 'static,
+) -> Server {
+    Server::start(log, move |_, count| match count {
+        0 => first(),
+        _ => user("u1"),
+    })
+    .await
+}
+
 pub struct Server {
     pub addr: SocketAddr,
     seen: Arc<Mutex<Vec<Seen>>>,

@@ -2,6 +2,7 @@
 //! checked into the struct generation makes of them.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::{Attribute, Field, Ident, Type, Visibility};
 
 use crate::internals::attrs::Cfg;
@@ -95,7 +96,8 @@ pub fn check(
             wire_name,
         });
     }
-    let ident = Ident::new(&format!("{endpoint}Body"), endpoint.span());
+    // `r#type` names `typeBody`: `r#typeBody` is no identifier.
+    let ident = Ident::new(&format!("{}Body", endpoint.unraw()), endpoint.span());
     valid.then_some(InlineBody {
         ident,
         fields: checked,

@@ -15,7 +15,7 @@
 //! written as an OData literal at run time (`graph_core::UrlLiteral`), so
 //! the template never quotes it.
 
-use super::path::{is_url_text, is_valid_name, Report, Segment};
+use super::path::{is_ascii_ident, is_url_text, is_valid_name, Report, Segment};
 
 /// One `name=value` between a function's parentheses.
 #[derive(Debug, PartialEq, Eq)]
@@ -180,7 +180,7 @@ fn argument(
         ));
         return None;
     };
-    if !is_argument_name(name) {
+    if !is_ascii_ident(name) {
         report.problem(format!(
             "`{name}` in `{segment}` is not a function parameter name; use letters, digits and \
              `_`, such as `period={{period}}`"
@@ -241,10 +241,4 @@ fn argument(
         name: name.to_owned(),
         value: ArgumentValue::Fixed(value.to_owned()),
     })
-}
-
-fn is_argument_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }

@@ -6,10 +6,11 @@
 use std::fmt::Display;
 
 use syn::ext::IdentExt;
-use syn::parse::{ParseBuffer, ParseStream};
-use syn::{braced, Ident, LitStr, Token, Type};
+use syn::parse::ParseStream;
+use syn::{Ident, LitStr, Token, Type};
 
 use super::keyword::closest;
+use super::parse::{braces, read_with};
 use super::{Param, ParamKind};
 use crate::internals::Ctxt;
 
@@ -20,13 +21,7 @@ pub fn read(
     input: ParseStream,
     expected: impl Display,
 ) -> Option<Vec<(Ident, Type)>> {
-    let content = match braces(input) {
-        Ok(content) => content,
-        Err(error) => {
-            cx.error_at(error.span(), expected);
-            return None;
-        }
-    };
+    let content = read_with(cx, input, braces, expected)?;
     let mut declared = Vec::new();
     while !content.is_empty() {
         match entry(&content) {
@@ -41,12 +36,6 @@ pub fn read(
         }
     }
     Some(declared)
-}
-
-fn braces<'a>(input: ParseStream<'a>) -> syn::Result<ParseBuffer<'a>> {
-    let content;
-    braced!(content in input);
-    Ok(content)
 }
 
 fn entry(input: ParseStream) -> syn::Result<(Ident, Type)> {

@@ -137,7 +137,8 @@ fn inline_body(input: ParseStream) -> syn::Result<BodyDecl> {
     })
 }
 
-fn braces<'a>(input: ParseStream<'a>) -> syn::Result<ParseBuffer<'a>> {
+/// The contents of a `{ ... }`.
+pub(super) fn braces<'a>(input: ParseStream<'a>) -> syn::Result<ParseBuffer<'a>> {
     let content;
     braced!(content in input);
     Ok(content)

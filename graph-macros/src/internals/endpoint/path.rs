@@ -318,10 +318,14 @@ pub(super) fn is_valid_name(name: &str, report: &mut Report) -> bool {
 
 /// An ASCII identifier with at least one letter or digit.
 fn is_param_name(name: &str) -> bool {
+    is_ascii_ident(name) && name.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Letters, digits and `_`, not starting with a digit.
+pub(super) fn is_ascii_ident(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name.chars().any(|c| c.is_ascii_alphanumeric())
 }
 
 /// A segment starting with `$`: one of the system segments, last.
