@@ -11,8 +11,9 @@ use crate::names::{self, FieldName};
 use crate::operations::{self, Attached};
 use crate::select::{self, Node, NodeKind, SelectError, ENTITY};
 
-/// What to generate.
-#[derive(Debug, Clone, Default)]
+/// What to generate. The default selects nothing, at the CLI's default
+/// [`depth`](Options::depth) (3).
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Paths whose own endpoints are generated (`/users`,
     /// `/deviceAppManagement/mobileAppConfigurations`).
@@ -26,7 +27,8 @@ pub struct Options {
     /// Everything: every type, and every entity set and singleton as a tree,
     /// each one a cargo feature.
     pub whole: bool,
-    /// How many navigation steps a tree goes below its path.
+    /// How many navigation steps a tree (and, with [`Options::whole`],
+    /// each entity set and singleton) goes below its path: 3 by default.
     pub depth: usize,
     /// The metadata's file name, for the header.
     pub source_name: String,
@@ -57,6 +59,28 @@ pub struct Options {
     /// macros (no endpoints, no create/update types, unknown properties
     /// dropped): the baseline of the compile-time measurement.
     pub plain_serde: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            paths: Vec::new(),
+            trees: Vec::new(),
+            types: Vec::new(),
+            namespaces: Vec::new(),
+            whole: false,
+            depth: 3,
+            source_name: String::new(),
+            source_sha256: String::new(),
+            command: String::new(),
+            no_endpoints: false,
+            no_operations: false,
+            operations: Vec::new(),
+            all_operations: false,
+            derives: None,
+            plain_serde: false,
+        }
+    }
 }
 
 /// The generated files and what they hold.

@@ -54,10 +54,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
-    let mut options = Options {
-        depth: 3,
-        ..Options::default()
-    };
+    let mut options = Options::default();
     let mut metadata_path = None;
     let mut out = None;
     let mut crate_name = "graph-bindings".to_owned();
