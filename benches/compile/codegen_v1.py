@@ -17,8 +17,11 @@ Both build in debug into one target directory (dependencies once, untimed),
 memory is GNU time's maximum resident set size of the build (rustc).
 
 With `--features-alone F [F ...]` (or `--features-alone all`), instead:
-build the whole-schema macro crate with each feature enabled alone, to
-check that each compiles by itself, and print its build time.
+generate the whole schema as a library author would (`--all`, the
+generator's default depth, every bound operation) and `cargo check` it with
+each feature enabled alone (then with none, then `full`), to check that
+each compiles by itself without a warning, and print its check time;
+`--build` builds instead of checking.
 
 With `--ten-paths`, instead: the wall time of generating and building a
 crate of ten paths (dependencies already built), the README's 10-second
@@ -29,6 +32,9 @@ two crates so that they compare under the same load.
     nice python3 benches/compile/codegen_v1.py [--runs 1]
     python3 benches/compile/codegen_v1.py --ten-paths [--runs 3] [--all-operations] [--derive Debug,Clone]
     nice python3 benches/compile/codegen_v1.py --features-alone users groups drives
+    nice python3 benches/compile/codegen_v1.py --features-alone all [--build]
+    nice python3 benches/compile/codegen_v1.py --features-alone all \
+        --metadata graph-codegen/metadata/beta-2021-06-08-cleanMetadata.xml.gz
 
 Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
 """
@@ -64,9 +70,9 @@ def generator():
     return os.path.join(ROOT, "target", "debug", "graph-codegen")
 
 
-def generate(binary, out, name, extra):
+def generate(binary, out, name, extra, metadata=METADATA):
     graph_core = '{ path = "%s" }' % os.path.join(ROOT, "graph-core")
-    run([binary, "--metadata", METADATA, "--out", out, "--crate-name", name,
+    run([binary, "--metadata", metadata, "--out", out, "--crate-name", name,
          "--graph-core", graph_core] + extra)
 
 
@@ -92,7 +98,7 @@ def whole(args):
                       ["--features", "full"]),
         }
         for flavour, (path, extra, features) in crates.items():
-            generate(binary, path, os.path.basename(path), extra)
+            generate(binary, path, os.path.basename(path), extra, args.metadata)
         # Warm-up: the dependencies both flavours share (graph-core, serde),
         # through a small crate rather than a whole build.
         warm = os.path.join(tmp, "warm-up")
@@ -143,28 +149,33 @@ def ten_paths(args):
 def features_alone(args):
     binary = generator()
     with tempfile.TemporaryDirectory() as tmp:
-        target = os.path.join(ROOT, "target")
-        crate = os.path.join(tmp, "v1-features")
-        generate(binary, crate, "v1-features", ["--all", "--depth", "1"])
+        target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+        crate = os.path.join(tmp, "schema-features")
+        generate(binary, crate, "schema-features", ["--all"], args.metadata)
         features = args.features_alone
         if features == ["all"]:
             toml = open(os.path.join(crate, "Cargo.toml")).read()
             section = toml.split("[features]", 1)[1]
             features = [line.split(" =")[0] for line in section.strip().splitlines()
                         if line and line.split(" =")[0] != "full"]
+            features += ["", "full"]
+        command = "build" if args.build else "check"
         failed = []
         for feature in features:
             env = dict(os.environ, CARGO_TARGET_DIR=target)
-            run(["cargo", "clean", "-q", "-p", "v1-features"], cwd=crate, env=env)
+            run(["cargo", "clean", "-q", "-p", "schema-features"], cwd=crate, env=env)
             start = time.monotonic()
-            result = subprocess.run(["cargo", "build", "-q", "--features", feature],
+            result = subprocess.run(["cargo", command, "-q", "--features", feature],
                                     cwd=crate, env=env, capture_output=True, text=True)
             wall = time.monotonic() - start
             ok = result.returncode == 0 and "warning" not in result.stderr
-            print(f"{feature}: {'ok' if ok else 'FAILED'} {wall:.1f} s", flush=True)
+            name = feature or "(no feature)"
+            print(f"{name}: {'ok' if ok else 'FAILED'} {wall:.1f} s", flush=True)
             if not ok:
-                failed.append(feature)
+                failed.append(name)
                 print(result.stderr[-3000:])
+        print(f"{len(features) - len(failed)} of {len(features)} feature sets "
+              f"{'build' if args.build else 'check'} alone")
         if failed:
             sys.exit(f"failed alone: {' '.join(failed)}")
 
@@ -172,8 +183,13 @@ def features_alone(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--metadata", default=METADATA,
+                        help="the whole-schema and --features-alone runs: another CSDL file "
+                             "(graph-codegen/metadata/ has clean v1.0 and a beta)")
     parser.add_argument("--ten-paths", action="store_true")
     parser.add_argument("--features-alone", nargs="+")
+    parser.add_argument("--build", action="store_true",
+                        help="--features-alone: cargo build instead of cargo check")
     parser.add_argument("--derive", help="--ten-paths: the derives of struct types")
     parser.add_argument("--all-operations", action="store_true",
                         help="--ten-paths: also a crate with every bound operation")
