@@ -107,6 +107,9 @@ pub struct StructType {
     pub base: Option<String>,
     pub is_abstract: bool,
     pub open: bool,
+    /// `HasStream="true"`: a media entity, whose content is read and
+    /// replaced at `{item}/$value` (a profile photo).
+    pub has_stream: bool,
     /// The key's property names, when this type declares its own key.
     pub key: Vec<String>,
     pub properties: Vec<Property>,
@@ -476,6 +479,7 @@ fn read_struct(
         base: node.attribute("BaseType").map(|base| resolver.name(base)),
         is_abstract: node.attribute("Abstract") == Some("true"),
         open: node.attribute("OpenType") == Some("true"),
+        has_stream: node.attribute("HasStream") == Some("true"),
         key,
         properties,
         navigation,

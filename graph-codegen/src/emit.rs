@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::csdl::{Metadata, StructKind, StructType, TypeRef};
+use crate::csdl::{self, Metadata, StructKind, StructType, TypeRef};
 use crate::names::{self, FieldName};
 use crate::operations::{self, Attached};
 use crate::select::{self, Node, NodeKind, SelectError, ENTITY};
@@ -114,8 +114,9 @@ pub struct Report {
     /// `type/property`: properties a type redeclares from a base, left out
     /// since the base declares them (graph-macros rejects a redeclaration).
     pub redeclared: Vec<String>,
-    /// `type/property`: `Edm.Stream` properties, which are not JSON (read
-    /// them through `/$value`).
+    /// `type/property`: `Edm.Stream` properties, which are not JSON and so
+    /// not fields; an entity's are endpoints of their own
+    /// (`GET`/`PUT {item}/content`) wherever an item path is generated.
     pub streams: Vec<String>,
     /// Type names the metadata references but does not define, read as
     /// `JsonValue`.
@@ -1072,12 +1073,12 @@ impl<'a> Generator<'a> {
                   doc| {
             Operation {
                 verb,
-                suffix,
+                suffix: String::from(suffix),
                 method,
                 path: path.to_owned(),
                 body: body.cloned(),
                 response: response.cloned(),
-                doc,
+                doc: String::from(doc),
             }
         };
         let mut operations = Vec::new();
@@ -1227,6 +1228,15 @@ impl<'a> Generator<'a> {
                 }
             }
         }
+        match node.kind {
+            NodeKind::Collection => {
+                let (item, _) = node.item_path();
+                operations.extend(self.stream_endpoints(ty, &item, "Item", &any, r));
+            }
+            NodeKind::Single => operations.extend(self.stream_endpoints(ty, &path, "", &any, r)),
+            // A referenced item's streams are its own path's.
+            NodeKind::ReferenceCollection | NodeKind::Reference => {}
+        }
         let stem: String = node
             .segments
             .iter()
@@ -1241,6 +1251,67 @@ impl<'a> Generator<'a> {
 }
 
 impl Generator<'_> {
+    /// The raw content of an item of type `ty` at `path`: its `Edm.Stream`
+    /// properties (`{path}/content`) and, for a media entity, `{path}/$value`.
+    /// Each is read as a `Download` (bytes, or the redirect Graph answers
+    /// for a file) and, where the item may be updated and the stream is not
+    /// computed, replaced by a PUT of `Content`, answered with the item or
+    /// nothing (`Returned`).
+    fn stream_endpoints(
+        &self,
+        ty: &str,
+        path: &str,
+        item: &str,
+        any: &str,
+        restrictions: csdl::Restrictions,
+    ) -> Vec<Operation> {
+        let ancestors = self.metadata.ancestors(ty);
+        let mut streams: Vec<(String, bool)> = ancestors
+            .iter()
+            .rev()
+            .flat_map(|t| &t.properties)
+            .filter(|p| p.ty.name == "Edm.Stream" && !p.ty.collection)
+            .map(|p| (p.name.clone(), p.computed))
+            .collect();
+        if ancestors.iter().any(|t| t.has_stream) {
+            streams.push(("$value".to_owned(), false));
+        }
+        let mut operations = Vec::new();
+        for (name, computed) in streams {
+            let stream_path = format!("{path}/{name}");
+            let suffix = format!(
+                "{item}{}",
+                names::camel_variant(name.trim_start_matches('$'))
+            );
+            let what = if name == "$value" {
+                "its content".to_owned()
+            } else {
+                format!("its `{name}` stream")
+            };
+            operations.push(Operation {
+                verb: "Get",
+                suffix: suffix.clone(),
+                method: "GET",
+                path: stream_path.clone(),
+                body: None,
+                response: Some("graph_core::Download".to_owned()),
+                doc: format!("downloads {what}."),
+            });
+            if !restrictions.not_updatable && !computed {
+                operations.push(Operation {
+                    verb: "Upload",
+                    suffix,
+                    method: "PUT",
+                    path: stream_path,
+                    body: Some("graph_core::Content".to_owned()),
+                    response: Some(format!("graph_core::Returned<{any}>")),
+                    doc: format!("replaces {what}."),
+                });
+            }
+        }
+        operations
+    }
+
     /// The bound actions and functions at a node, named
     /// `{Stem}[Item]{Operation}` (`UsersItemSendMail`, `UsersDelta`).
     fn operation_endpoints(&mut self, node: &Node, taken: &mut BTreeSet<String>) -> Vec<String> {
@@ -1411,12 +1482,12 @@ impl Generator<'_> {
 /// One endpoint of a path, before it is named and written.
 struct Operation {
     verb: &'static str,
-    suffix: &'static str,
+    suffix: String,
     method: &'static str,
     path: String,
     body: Option<String>,
     response: Option<String>,
-    doc: &'static str,
+    doc: String,
 }
 
 impl Operation {

@@ -180,7 +180,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     }
     let report = &output.report;
     eprintln!(
-        "graph-codegen: wrote {} ({} struct types, {} enums, {} polymorphic enums, {} endpoints; {} redeclared properties and {} stream properties left out)",
+        "graph-codegen: wrote {} ({} struct types, {} enums, {} polymorphic enums, {} endpoints; {} redeclared properties left to their base, {} stream properties not fields)",
         out.display(),
         report.structs,
         report.enums,

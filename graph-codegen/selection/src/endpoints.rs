@@ -907,6 +907,21 @@ graph_core::graph_endpoint! {
         path: "/drives/{driveId}/items/{driveItemId}",
     }
 
+    /// `GET /drives/{driveId}/items/{driveItemId}/content`: downloads its `content` stream.
+    pub GetDrivesItemsItemContent {
+        method: GET,
+        path: "/drives/{driveId}/items/{driveItemId}/content",
+        response: graph_core::Download,
+    }
+
+    /// `PUT /drives/{driveId}/items/{driveItemId}/content`: replaces its `content` stream.
+    pub UploadDrivesItemsItemContent {
+        method: PUT,
+        path: "/drives/{driveId}/items/{driveItemId}/content",
+        body: graph_core::Content,
+        response: graph_core::Returned<crate::graph::DriveItem>,
+    }
+
     /// `GET /drives/{driveId}/items/{driveItemId}/delta()`: the `delta` function.
     pub DrivesItemsItemDelta {
         method: GET,

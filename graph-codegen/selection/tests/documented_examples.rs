@@ -303,3 +303,83 @@ fn send_mail_through_the_generated_action() {
         .unwrap();
     SendMail::parse_response(accepted).unwrap();
 }
+
+/// A drive item's `content` (an `Edm.Stream` property, so no field):
+/// replaced by a PUT of the file's bytes, answered with the item (the page
+/// sends to `/me/drive/items/{item-id}/content`, which the generated
+/// `/drives/{driveId}/items/{driveItemId}/content` is the drive form of).
+#[test]
+fn upload_a_file_through_the_generated_stream_endpoint() {
+    use ep::UploadDrivesItemsItemContent as Upload;
+    use graph_core::{Content, Returned};
+    let example = &examples("driveitem-put-content.md")[0];
+    let request = &example["request"];
+    let text = request["text"].as_str().unwrap();
+    let content_type = request["content_type"].as_str().unwrap();
+    let sent = Upload::new(
+        "{driveId}",
+        "{driveItemId}",
+        Content::new(content_type, text),
+    )
+    .to_request(SERVICE_ROOT, "token")
+    .unwrap();
+    assert_eq!(sent.method().as_str(), request["method"]);
+    assert_eq!(
+        sent.uri().path(),
+        "/v1.0/drives/%7BdriveId%7D/items/%7BdriveItemId%7D/content"
+    );
+    assert!(request["url"].as_str().unwrap().ends_with("/content"));
+    assert_eq!(sent.headers()["content-type"], content_type);
+    assert_eq!(sent.body().as_slice(), text.as_bytes());
+
+    let response = &example["response"];
+    let answer = http::Response::builder()
+        .status(response["status"].as_u64().unwrap() as u16)
+        .body(to_json(&response["body"]).unwrap())
+        .unwrap();
+    let Returned::Content(item) = Upload::parse_response(answer).unwrap() else {
+        panic!("a 201 with the item reads as its content");
+    };
+    assert_eq!(item.name.as_deref(), Some("FileB.txt"));
+    assert_eq!(item.size, Some(35));
+    let written: JsonValue = from_json(&to_json(&item).unwrap()).unwrap();
+    let (documented, written) = as_written(&response["body"], &written);
+    assert_eq!(written, documented, "the item writes back as received");
+    // A service that answers 204 instead loses nothing either.
+    let empty = http::Response::builder()
+        .status(204)
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(Upload::parse_response(empty).unwrap(), Returned::NoContent);
+}
+
+/// Downloading a drive item's content answers `302 Found` to a
+/// pre-authenticated URL, which reaches the caller unfollowed.
+#[test]
+fn download_a_file_through_the_generated_stream_endpoint() {
+    use ep::GetDrivesItemsItemContent as Get;
+    use graph_core::Download;
+    let example = &examples("driveitem-get-content.md")[0];
+    let sent = Get::new("{driveId}", "{driveItemId}")
+        .to_request(SERVICE_ROOT, "token")
+        .unwrap();
+    assert_eq!(sent.method().as_str(), example["request"]["method"]);
+    assert_eq!(
+        sent.uri().path(),
+        "/v1.0/drives/%7BdriveId%7D/items/%7BdriveItemId%7D/content"
+    );
+    assert_eq!(sent.headers()["accept"], "*/*");
+    let response = &example["response"];
+    let location = response["headers"]["Location"].as_str().unwrap();
+    let answer = http::Response::builder()
+        .status(response["status"].as_u64().unwrap() as u16)
+        .header("location", location)
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(
+        Get::parse_response(answer).unwrap(),
+        Download::Redirect {
+            location: location.to_owned()
+        }
+    );
+}
