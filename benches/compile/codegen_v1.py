@@ -42,6 +42,7 @@ Heavy (the whole of v1.0 is ~3,800 types); not run by CI.
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,6 +75,11 @@ def generate(binary, out, name, extra, metadata=METADATA):
     graph_core = '{ path = "%s" }' % os.path.join(ROOT, "graph-core")
     run([binary, "--metadata", metadata, "--out", out, "--crate-name", name,
          "--graph-core", graph_core] + extra)
+    # The repository's crate versions and its toolchain: outside the
+    # repository, cargo would resolve the newest crates and rustup pick its
+    # default toolchain (as benches/compile/compile_time.py does).
+    for file in ("Cargo.lock", "rust-toolchain.toml"):
+        shutil.copy(os.path.join(ROOT, file), os.path.join(out, file))
 
 
 def timed_build(crate, target, features):
