@@ -1273,8 +1273,24 @@ impl Generator<'_> {
             .filter(|p| p.ty.name == "Edm.Stream" && !p.ty.collection)
             .map(|p| (p.name.clone(), p.computed))
             .collect();
+        // A media entity's content; if only some derived types are media
+        // entities (a message's `fileAttachment`s), it can be read (not
+        // replaced) for items of those types.
+        let mut media_only_for = Vec::new();
         if ancestors.iter().any(|t| t.has_stream) {
             streams.push(("$value".to_owned(), false));
+        } else {
+            media_only_for = self
+                .polymorphic
+                .get(ty)
+                .into_iter()
+                .flatten()
+                .filter(|d| self.metadata.ancestors(d).iter().any(|t| t.has_stream))
+                .map(|d| format!("`{}`", graph_type_name(d)))
+                .collect();
+            if !media_only_for.is_empty() {
+                streams.push(("$value".to_owned(), true));
+            }
         }
         let mut operations = Vec::new();
         for (name, computed) in streams {
@@ -1283,7 +1299,9 @@ impl Generator<'_> {
                 "{item}{}",
                 names::camel_variant(name.trim_start_matches('$'))
             );
-            let what = if name == "$value" {
+            let what = if name == "$value" && !media_only_for.is_empty() {
+                format!("its content, if it is a {}", media_only_for.join(" or a "))
+            } else if name == "$value" {
                 "its content".to_owned()
             } else {
                 format!("its `{name}` stream")

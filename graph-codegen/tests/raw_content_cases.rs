@@ -25,6 +25,9 @@ const TYPES: &str = r#"
     <EntityType Name="archive" BaseType="graph.entity">
       <Property Name="latest" Type="graph.export" />
     </EntityType>
+    <EntityType Name="attachment" BaseType="graph.entity" Abstract="true" />
+    <EntityType Name="fileAttachment" BaseType="graph.attachment" HasStream="true" />
+    <EntityType Name="itemAttachment" BaseType="graph.attachment" />
     <EntityType Name="user" BaseType="graph.entity">
       <NavigationProperty Name="photo" Type="graph.picture" ContainsTarget="true" />
       <NavigationProperty Name="favourite" Type="graph.document" />
@@ -36,6 +39,7 @@ const TYPES: &str = r#"
       <EntitySet Name="archives" EntityType="graph.archive" />
       <EntitySet Name="users" EntityType="graph.user" />
       <Singleton Name="logo" Type="graph.picture" />
+      <EntitySet Name="attachments" EntityType="graph.attachment" />
     </EntityContainer>
     <Annotations Target="microsoft.graph.GraphService/frozen">
       <Annotation Term="Org.OData.Capabilities.V1.UpdateRestrictions">
@@ -49,9 +53,16 @@ fn endpoints() -> (String, String, Vec<String>) {
         "",
         &Options {
             trees: vec!["/users".into()],
-            paths: ["/documents", "/frozen", "/reports", "/archives", "/logo"]
-                .map(String::from)
-                .to_vec(),
+            paths: [
+                "/documents",
+                "/frozen",
+                "/reports",
+                "/archives",
+                "/logo",
+                "/attachments",
+            ]
+            .map(String::from)
+            .to_vec(),
             depth: 1,
             ..Options::default()
         },
@@ -128,6 +139,26 @@ fn a_media_entity_is_read_and_replaced_at_dollar_value() {
     // Contained, so under the user's path too.
     let photo = endpoint(&endpoints, "GetUsersPhotoValue").expect("contained");
     assert!(photo.contains("path: \"/users/{userId}/photo/$value\","));
+}
+
+/// Graph reads a message's attachment at `$value` when it is a file: only
+/// a derived type is a media entity.
+#[test]
+fn items_that_may_be_media_entities_are_read_at_dollar_value() {
+    let (endpoints, _, _) = endpoints();
+    assert_eq!(
+        endpoint(&endpoints, "GetAttachmentsItemValue"),
+        Some(
+            "    /// `GET /attachments/{attachmentId}/$value`: downloads its content, if it is a `fileAttachment`.
+    pub GetAttachmentsItemValue {
+        method: GET,
+        path: \"/attachments/{attachmentId}/$value\",
+        response: graph_core::Download,
+    }
+"
+        )
+    );
+    assert!(endpoint(&endpoints, "UploadAttachmentsItemValue").is_none());
 }
 
 #[test]
