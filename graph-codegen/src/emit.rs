@@ -1252,11 +1252,12 @@ impl<'a> Generator<'a> {
 
 impl Generator<'_> {
     /// The raw content of an item of type `ty` at `path`: its `Edm.Stream`
-    /// properties (`{path}/content`) and, for a media entity, `{path}/$value`.
-    /// Each is read as a `Download` (bytes, or the redirect Graph answers
-    /// for a file) and, where the item may be updated and the stream is not
-    /// computed, replaced by a PUT of `Content`, answered with the item or
-    /// nothing (`Returned`).
+    /// properties (`{path}/content`) and, for a media entity (or an item
+    /// whose derived types may be one), `{path}/$value`. Each is read as a
+    /// `Download` (bytes, or the redirect Graph answers for a file) and,
+    /// where the item may be updated and the stream is not computed,
+    /// replaced by a PUT of `Content`, answered with the item or nothing
+    /// (`Returned`).
     fn stream_endpoints(
         &self,
         ty: &str,
@@ -1266,6 +1267,7 @@ impl Generator<'_> {
         restrictions: csdl::Restrictions,
     ) -> Vec<Operation> {
         let ancestors = self.metadata.ancestors(ty);
+        // (name, read only)
         let mut streams: Vec<(String, bool)> = ancestors
             .iter()
             .rev()
@@ -1293,7 +1295,7 @@ impl Generator<'_> {
             }
         }
         let mut operations = Vec::new();
-        for (name, computed) in streams {
+        for (name, read_only) in streams {
             let stream_path = format!("{path}/{name}");
             let suffix = format!(
                 "{item}{}",
@@ -1315,7 +1317,7 @@ impl Generator<'_> {
                 response: Some("graph_core::Download".to_owned()),
                 doc: format!("downloads {what}."),
             });
-            if !restrictions.not_updatable && !computed {
+            if !restrictions.not_updatable && !read_only {
                 operations.push(Operation {
                     verb: "Upload",
                     suffix,
