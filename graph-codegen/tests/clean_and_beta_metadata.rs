@@ -6,42 +6,17 @@
 //! output compiles is checked by `benches/compile/codegen_v1.py --metadata`
 //! (too heavy for CI, see the README's Performance section).
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod vendored;
 
-use graph_codegen::{generate, read_metadata, Metadata, Options, Output};
-
-struct Vendored {
-    file: &'static str,
-    metadata: Metadata,
-    text: String,
-    sha256: String,
-}
-
-fn vendored(file: &'static str, cell: &'static OnceLock<Vendored>) -> &'static Vendored {
-    cell.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("metadata")
-            .join(file);
-        let (text, sha256) = read_metadata(&path).expect("the vendored metadata");
-        let metadata = Metadata::parse(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        Vendored {
-            file,
-            metadata,
-            text,
-            sha256,
-        }
-    })
-}
+use graph_codegen::{generate, Metadata, Options, Output};
+use vendored::{vendored, Vendored};
 
 fn clean() -> &'static Vendored {
-    static CELL: OnceLock<Vendored> = OnceLock::new();
-    vendored("v1.0-cleanMetadata.xml.gz", &CELL)
+    vendored("v1.0-cleanMetadata.xml.gz")
 }
 
 fn beta() -> &'static Vendored {
-    static CELL: OnceLock<Vendored> = OnceLock::new();
-    vendored("beta-2021-06-08-cleanMetadata.xml.gz", &CELL)
+    vendored("beta-2021-06-08-cleanMetadata.xml.gz")
 }
 
 /// What `--all` writes (the generator's default depth, every bound

@@ -5,10 +5,12 @@
 //! enables. `.ci/run` compiles a sample of the features alone, and
 //! `benches/compile/codegen_v1.py --features-alone all` all of them.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+mod vendored;
 
-use graph_codegen::{generate, read_metadata, Metadata, Options, Output};
+use std::collections::{BTreeMap, BTreeSet};
+
+use graph_codegen::{generate, Options, Output};
+use vendored::vendored;
 
 /// The features an item is compiled under: `None` when it has no `#[cfg]`.
 type Gate = Option<BTreeSet<String>>;
@@ -256,19 +258,15 @@ fn missing(gates: &Gates, feature: &str) -> Vec<String> {
 
 /// What `--all` writes for a vendored file: the default depth, every
 /// bound operation.
-fn whole(file: &str) -> Output {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("metadata")
-        .join(file);
-    let (text, sha256) = read_metadata(&path).unwrap();
-    let metadata = Metadata::parse(&text).unwrap();
+fn whole(file: &'static str) -> Output {
+    let source = vendored(file);
     let options = Options {
         whole: true,
         source_name: file.into(),
-        source_sha256: sha256,
+        source_sha256: source.sha256.clone(),
         ..Options::default()
     };
-    generate(&metadata, &options).unwrap()
+    generate(&source.metadata, &options).unwrap()
 }
 
 /// Each feature of `output`, and none, with what it lacks.

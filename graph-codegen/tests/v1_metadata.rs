@@ -1,17 +1,12 @@
 //! The real v1.0 metadata (vendored in `metadata/`), generated whole.
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod vendored;
 
-use graph_codegen::{generate, read_metadata, Metadata, Options};
+use graph_codegen::{generate, Metadata, Options};
+use vendored::{vendored, Vendored};
 
-fn v1() -> &'static (Metadata, String) {
-    static V1: OnceLock<(Metadata, String)> = OnceLock::new();
-    V1.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("metadata/v1.0-Prod.csdl.gz");
-        let (text, sha256) = read_metadata(&path).expect("the vendored metadata");
-        (Metadata::parse(&text).expect("v1.0 parses"), sha256)
-    })
+fn v1() -> &'static Vendored {
+    vendored("v1.0-Prod.csdl.gz")
 }
 
 fn whole() -> Options {
@@ -19,7 +14,7 @@ fn whole() -> Options {
         whole: true,
         depth: 1,
         source_name: "v1.0-Prod.csdl.gz".into(),
-        source_sha256: v1().1.clone(),
+        source_sha256: v1().sha256.clone(),
         command: "cargo run -p graph-codegen -- --all".into(),
         ..Options::default()
     }
@@ -28,14 +23,14 @@ fn whole() -> Options {
 #[test]
 fn the_vendored_file_is_the_one_sources_md_names() {
     assert_eq!(
-        v1().1,
+        v1().sha256,
         "a9d32d3611746c96043229a98867be064fb782c801b3405bce00c224ea3f6a03"
     );
 }
 
 #[test]
 fn the_whole_of_v1_generates_every_type() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let output = generate(metadata, &whole()).unwrap();
     assert_eq!(output.report.structs, metadata.structs.len());
     assert_eq!(output.report.enums, metadata.enums.len());
@@ -101,12 +96,10 @@ fn the_whole_of_v1_generates_every_type() {
 
 #[test]
 fn generation_is_deterministic() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let first = generate(metadata, &whole()).unwrap();
     // A second parse, too: nothing may depend on hash-map order.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("metadata/v1.0-Prod.csdl.gz");
-    let (text, _) = read_metadata(&path).unwrap();
-    let again = Metadata::parse(&text).unwrap();
+    let again = Metadata::parse(&v1().text).unwrap();
     let second = generate(&again, &whole()).unwrap();
     assert_eq!(first.files, second.files);
     assert_eq!(first.features, second.features);
@@ -114,7 +107,7 @@ fn generation_is_deterministic() {
 
 #[test]
 fn whole_schema_output_is_rustfmt_clean() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let output = generate(metadata, &whole()).unwrap();
     let dir = std::env::temp_dir().join(format!("graph-codegen-fmt-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("endpoints")).unwrap();
@@ -150,7 +143,7 @@ fn whole_schema_output_is_rustfmt_clean() {
 
 #[test]
 fn a_path_that_does_not_exist_is_named_in_the_error() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let options = Options {
         paths: vec!["/deviceAppManagement/mobileAppConfigs".into()],
         ..Options::default()
@@ -173,7 +166,7 @@ fn a_path_that_does_not_exist_is_named_in_the_error() {
 
 #[test]
 fn ten_paths_select_what_they_need() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let paths = [
         "/users",
         "/groups",
@@ -210,7 +203,7 @@ fn ten_paths_select_what_they_need() {
 
 #[test]
 fn a_base_type_does_not_bring_its_other_derived_types() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let options = Options {
         paths: vec!["/users".into()],
         // The users' actions bring their own types (`restore` answers any
@@ -235,7 +228,7 @@ fn a_base_type_does_not_bring_its_other_derived_types() {
 /// reaches, and those `graph_endpoint!` cannot express, which are named.
 #[test]
 fn the_bound_operations_of_v1_are_generated_or_named() {
-    let (metadata, _) = v1();
+    let metadata = &v1().metadata;
     let output = generate(
         metadata,
         &Options {
