@@ -29,9 +29,9 @@ OPTIONS:
     --crate-name NAME    the generated package's name (default graph-bindings)
     --graph-core DEP     graph-core's dependency spec in Cargo.toml
                          (default \"0.1\"; e.g. '{ path = \"../graph-core\" }')
-    --depth N            navigation steps below a --tree or --all root (default 3)
+    --depth N            navigation steps below a --tree or --all root (default {depth})
     --derive LIST        the derives of struct types, comma-separated
-                         (default Debug,Clone,PartialEq,Default)
+                         (default {derives})
     --no-endpoints       types only
     --operation NAME     the bound actions and functions named NAME at the
                          selected paths (repeatable)
@@ -72,7 +72,11 @@ fn run(args: Vec<String>) -> Result<(), String> {
         };
         match arg.as_str() {
             "--help" | "-h" => {
-                print!("{HELP}");
+                // The defaults the library uses, so the two cannot drift.
+                let help = HELP
+                    .replace("{depth}", &Options::default().depth.to_string())
+                    .replace("{derives}", &graph_codegen::DEFAULT_DERIVES.join(","));
+                print!("{help}");
                 return Ok(());
             }
             "--check" => {
