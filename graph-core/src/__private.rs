@@ -41,7 +41,4 @@ pub use crate::enum_member::{deserialize_enum, parse_enum};
 
 // `graph_endpoint!`: an action's parameter body, and endpoints without a
 // response.
-pub use crate::action::{
-    begin_parameters, end_parameters, no_response, Parameter, WriteOptionalParameter,
-    WriteParameter,
-};
+pub use crate::action::{begin_parameters, end_parameters, no_response};

@@ -44,7 +44,7 @@ pub fn generate(
         // At the field's type: a type that is not `Serialize` is reported
         // there, not at the whole invocation.
         let write = respan(
-            quote!((&#private::Parameter(&self.#ident)).write_parameter(&mut __object, #wire_name);),
+            quote!((&#private::Entry(&self.#ident)).write_entry(&mut __object, #wire_name);),
             at_user(&field.ty),
         );
         quote!(#field_cfg #write)
@@ -72,7 +72,7 @@ pub fn generate(
                 &self,
                 __serializer: __S,
             ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                use #private::{WriteOptionalParameter as _, WriteParameter as _};
+                use #private::{WriteEntry as _, WriteOptionalEntry as _};
                 let mut __object = #private::begin_parameters(__serializer);
                 #(#writes)*
                 #private::end_parameters(__object)

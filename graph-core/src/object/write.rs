@@ -72,15 +72,15 @@ pub(crate) fn entry<M: SerializeMap, T: Serialize + ?Sized>(
 /// same impl is picked and inlined.
 pub struct Entry<'a, T: ?Sized>(pub &'a T);
 
-/// A type a generated object's field can have, as far as writing it goes.
-/// Reading has no such trait: there rustc's own error already names
-/// `serde::Deserialize` at the field's type, and checking a trait of ours
-/// instead would change how fields are read, which cost 7% of a page's read
-/// time when tried (commit 5f7c585).
+/// A type a generated object's field or an action's parameter can have, as
+/// far as writing it goes. Reading has no such trait: there rustc's own
+/// error already names `serde::Deserialize` at the field's type, and checking
+/// a trait of ours instead would change how fields are read, which cost 7% of
+/// a page's read time when tried (commit 5f7c585).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a property of a Graph type: it must implement `serde::Serialize` and `serde::Deserialize`",
+    message = "`{Self}` cannot be written as a property of a Graph type or an action parameter: it must implement `serde::Serialize`",
     label = "not `serde::Serialize`",
-    note = "derive them, declare the type with `#[graph_complex]` or `#[graph_enum]`, or use a graph_core type such as `graph_core::JsonValue`"
+    note = "derive `serde::Serialize` (a property of an entity or complex type needs `serde::Deserialize` too), declare the type with `#[graph_complex]`, `#[graph_entity]` or `#[graph_enum]`, or use `graph_core::JsonValue`"
 )]
 pub trait SerializeProperty: Serialize {}
 
