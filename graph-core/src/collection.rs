@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint::{build_request, check_service_root, check_status};
+use crate::endpoint::{build_request, check_service_root};
 use crate::error::Shortened;
 use crate::fields::{next_field, take_field, unknown_field, Key};
 use crate::{AdditionalData, GraphError, RequestOptions};
@@ -112,8 +112,7 @@ impl<T> Collection<T> {
         T: DeserializeOwned,
     {
         let (parts, body) = response.into_parts();
-        check_status(parts.status, &parts.headers, body.as_ref())?;
-        crate::from_json(body.as_ref())
+        crate::paging::parse_json(parts, body.as_ref())
     }
 }
 

@@ -30,7 +30,9 @@ pub(crate) fn parse_with<E: Endpoint>(
     E::parse_response(Response::from_parts(parts, body))
 }
 
-fn parse_json<R: DeserializeOwned>(parts: Parts, body: &[u8]) -> Result<R, GraphError> {
+/// Reads a page (or any JSON answer of a followed link): an error status as
+/// [`check_status`] reads it, then the body.
+pub(crate) fn parse_json<R: DeserializeOwned>(parts: Parts, body: &[u8]) -> Result<R, GraphError> {
     check_status(parts.status, &parts.headers, body)?;
     crate::from_json(body)
 }
