@@ -99,10 +99,20 @@ impl Server {
         log: &Log,
         script: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static,
     ) -> Server {
+        Server::start_knowing_root(log, move |_, seen, count| script(seen, count)).await
+    }
+
+    /// [`start`](Self::start) for a script that also gets the server's own
+    /// service root, for the links it answers with.
+    pub async fn start_knowing_root(
+        log: &Log,
+        script: impl Fn(&str, &Seen, usize) -> Reply + Send + Sync + 'static,
+    ) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let script = Arc::new(script);
+        let root = root_of(addr);
+        let script = Arc::new(move |seen: &Seen, count: usize| script(&root, seen, count));
         let (log, seen_by_server) = (Arc::clone(log), Arc::clone(&seen));
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -150,12 +160,16 @@ impl Server {
 
     /// The service root on this server.
     pub fn root(&self) -> String {
-        format!("http://{}/v1.0", self.addr)
+        root_of(self.addr)
     }
 
     pub fn requests(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
+}
+
+fn root_of(addr: SocketAddr) -> String {
+    format!("http://{addr}/v1.0")
 }
 
 fn respond(reply: Reply) -> http::Response<Body> {
