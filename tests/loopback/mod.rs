@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use graph_core::client::{BoxFuture, Client, Sleeper};
+use graph_core::client::{BoxFuture, Client, Sleeper, TokenSource};
 use graph_core::http;
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full, StreamBody};
@@ -207,13 +207,19 @@ impl Sleeper for RecordingSleeper {
 /// A client for `server` that records its waits in `log` and uses no
 /// proxy, so nothing leaves loopback.
 pub fn client(server: &Server, log: &Log) -> Client {
-    Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder())
-        .unwrap()
-        .with_sleeper(RecordingSleeper(Arc::clone(log)))
+    recording_client_at(server.root(), "token".to_string(), log)
 }
 
-pub fn reqwest_builder() -> graph_core::client::ReqwestClientBuilder {
-    graph_core::client::ReqwestClientBuilder::new().no_proxy()
+/// A client for `root` with `tokens` that records its waits in `log`.
+pub fn recording_client_at(root: String, tokens: impl TokenSource + 'static, log: &Log) -> Client {
+    client_at(root, tokens).with_sleeper(RecordingSleeper(Arc::clone(log)))
+}
+
+/// A client for `root` with `tokens`, waiting with tokio's own timer, and
+/// no proxy, so nothing leaves loopback.
+pub fn client_at(root: String, tokens: impl TokenSource + 'static) -> Client {
+    let no_proxy = graph_core::client::ReqwestClientBuilder::new().no_proxy();
+    Client::with_reqwest(root, tokens, no_proxy).unwrap()
 }
 
 /// The events in `log` so far.
