@@ -123,7 +123,7 @@ async fn a_throttled_page_is_retried_and_neither_lost_nor_repeated() {
         }
         assert_eq!(ids(&pages), [0, 1, 2, 3]);
         assert_eq!(server.requests().len(), 3);
-        assert!(events(&log).contains(&Event::Sleep(std::time::Duration::from_secs(1))));
+        assert!(waits(&log).contains(&std::time::Duration::from_secs(1)));
         assert_eq!(
             pager.delta_link().unwrap().as_str(),
             format!("{}/users/delta?$deltatoken=z", server.root())

@@ -227,6 +227,17 @@ pub fn events(log: &Log) -> Vec<Event> {
     log.lock().unwrap().clone()
 }
 
+/// The waits in `log` so far, in order.
+pub fn waits(log: &Log) -> Vec<Duration> {
+    events(log)
+        .into_iter()
+        .filter_map(|event| match event {
+            Event::Sleep(wait) => Some(wait),
+            Event::Request(..) => None,
+        })
+        .collect()
+}
+
 /// Runs a test body with a deadline, so no test can hang.
 pub async fn within_deadline<F: std::future::Future>(body: F) -> F::Output {
     tokio::time::timeout(Duration::from_secs(30), body)
