@@ -41,32 +41,26 @@ fn ids(pages: &[Collection<JsonValue>]) -> Vec<u32> {
 async fn three_pages_on_one_host_are_streamed_once_each_with_the_delta_link_last() {
     within_deadline(async {
         let log = new_log();
-        let root = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
-        let root_for_script = std::sync::Arc::clone(&root);
-        let server = Server::start(&log, move |seen, _| {
-            let root = root_for_script.get().unwrap();
-            match seen.target.as_str() {
-                "/v1.0/users/delta?$select=id" => {
-                    page(0..3, Some(format!("{root}/users/delta?$skiptoken=a")), None)
-                }
-                "/v1.0/users/delta?$skiptoken=a" => {
-                    page(3..6, Some(format!("{root}/users/delta?$skiptoken=b")), None)
-                }
-                "/v1.0/users/delta?$skiptoken=b" => page(
-                    6..8,
-                    None,
-                    Some(format!("{root}/users/delta?$deltatoken=c")),
-                ),
-                "/v1.0/users/delta?$deltatoken=c" => page(
-                    8..9,
-                    None,
-                    Some(format!("{root}/users/delta?$deltatoken=d")),
-                ),
-                other => panic!("unexpected request {other}"),
+        let server = Server::start_knowing_root(&log, |root, seen, _| match seen.target.as_str() {
+            "/v1.0/users/delta?$select=id" => {
+                page(0..3, Some(format!("{root}/users/delta?$skiptoken=a")), None)
             }
+            "/v1.0/users/delta?$skiptoken=a" => {
+                page(3..6, Some(format!("{root}/users/delta?$skiptoken=b")), None)
+            }
+            "/v1.0/users/delta?$skiptoken=b" => page(
+                6..8,
+                None,
+                Some(format!("{root}/users/delta?$deltatoken=c")),
+            ),
+            "/v1.0/users/delta?$deltatoken=c" => page(
+                8..9,
+                None,
+                Some(format!("{root}/users/delta?$deltatoken=d")),
+            ),
+            other => panic!("unexpected request {other}"),
         })
         .await;
-        root.set(server.root()).unwrap();
         let client = client(&server, &log);
         let pages: Vec<_> = client
             .pages(UsersDelta::new(), RequestOptions::new().select(["id"]))
@@ -99,10 +93,7 @@ async fn three_pages_on_one_host_are_streamed_once_each_with_the_delta_link_last
 async fn a_throttled_page_is_retried_and_neither_lost_nor_repeated() {
     within_deadline(async {
         let log = new_log();
-        let root = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
-        let script_root = std::sync::Arc::clone(&root);
-        let server = Server::start(&log, move |seen, count| {
-            let root = script_root.get().unwrap();
+        let server = Server::start_knowing_root(&log, |root, seen, count| {
             match (seen.target.as_str(), count) {
                 ("/v1.0/users/delta", _) => {
                     page(0..2, Some(format!("{root}/users/delta?$skiptoken=a")), None)
@@ -121,7 +112,6 @@ async fn a_throttled_page_is_retried_and_neither_lost_nor_repeated() {
             }
         })
         .await;
-        root.set(server.root()).unwrap();
         let client = client(&server, &log);
         let mut pager = Pager::new(UsersDelta::new(), server.root(), RequestOptions::new());
         let mut pages = Vec::new();
@@ -133,7 +123,7 @@ async fn a_throttled_page_is_retried_and_neither_lost_nor_repeated() {
         }
         assert_eq!(ids(&pages), [0, 1, 2, 3]);
         assert_eq!(server.requests().len(), 3);
-        assert!(events(&log).contains(&Event::Sleep(std::time::Duration::from_secs(1))));
+        assert!(waits(&log).contains(&std::time::Duration::from_secs(1)));
         assert_eq!(
             pager.delta_link().unwrap().as_str(),
             format!("{}/users/delta?$deltatoken=z", server.root())

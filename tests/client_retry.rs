@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use graph_core::client::{token_fn, BoxError, Client, Error};
+use graph_core::client::{token_fn, BoxError, Error};
 use graph_core::http::StatusCode;
 use graph_core::retry::RetryPolicy;
 use graph_core::{graph_endpoint, Download, GraphError, JsonValue, RetryAfter};
@@ -222,9 +222,7 @@ async fn every_send_asks_the_token_source_again() {
             let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
             async move { Ok::<_, BoxError>(format!("token-{n}")) }
         });
-        let client = Client::with_reqwest(server.root(), tokens, reqwest_builder())
-            .unwrap()
-            .with_sleeper(RecordingSleeper(Arc::clone(&log)));
+        let client = recording_client_at(server.root(), tokens, &log);
         client.send(&GetUser::new("u1")).await.unwrap();
         let sent: Vec<_> = server
             .requests()
@@ -235,7 +233,7 @@ async fn every_send_asks_the_token_source_again() {
 
         // A failing source is reported, and nothing is sent.
         let failing = token_fn(|| async { Err::<String, BoxError>("no credential".into()) });
-        let client = Client::with_reqwest(server.root(), failing, reqwest_builder()).unwrap();
+        let client = client_at(server.root(), failing);
         let result = client.send(&GetUser::new("u1")).await;
         assert!(
             matches!(&result, Err(Error::Token(error)) if error.to_string() == "no credential"),
@@ -252,8 +250,7 @@ async fn by_default_the_client_really_waits_with_tokio_s_timer() {
         let log = new_log();
         let server = answering_u1_after(&log, || throttled("0.3")).await;
         // No recording sleeper: tokio's own.
-        let client =
-            Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder()).unwrap();
+        let client = client_at(server.root(), "token".to_string());
         let started = std::time::Instant::now();
         client.send(&GetUser::new("u1")).await.unwrap();
         assert!(
@@ -276,13 +273,11 @@ async fn a_refused_connection_is_retried_even_for_a_post_since_nothing_was_sent(
             .unwrap()
             .port();
         let log = new_log();
-        let client = Client::with_reqwest(
+        let client = recording_client_at(
             format!("http://127.0.0.1:{port}/v1.0"),
             "token".to_string(),
-            reqwest_builder(),
+            &log,
         )
-        .unwrap()
-        .with_sleeper(RecordingSleeper(std::sync::Arc::clone(&log)))
         .with_retry_policy(RetryPolicy::default().max_retries(2));
         let result = client
             .send(&CreateUser::new(json!({"displayName": "Adele"})))

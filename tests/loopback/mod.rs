@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use graph_core::client::{BoxFuture, Client, Sleeper};
+use graph_core::client::{BoxFuture, Client, Sleeper, TokenSource};
 use graph_core::http;
 use http_body_util::combinators::BoxBody;
 use http_body_util::{BodyExt, Full, StreamBody};
@@ -99,10 +99,20 @@ impl Server {
         log: &Log,
         script: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static,
     ) -> Server {
+        Server::start_knowing_root(log, move |_, seen, count| script(seen, count)).await
+    }
+
+    /// [`start`](Self::start) for a script that also gets the server's own
+    /// service root, for the links it answers with.
+    pub async fn start_knowing_root(
+        log: &Log,
+        script: impl Fn(&str, &Seen, usize) -> Reply + Send + Sync + 'static,
+    ) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let script = Arc::new(script);
+        let root = root_of(addr);
+        let script = Arc::new(move |seen: &Seen, count: usize| script(&root, seen, count));
         let (log, seen_by_server) = (Arc::clone(log), Arc::clone(&seen));
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -150,12 +160,16 @@ impl Server {
 
     /// The service root on this server.
     pub fn root(&self) -> String {
-        format!("http://{}/v1.0", self.addr)
+        root_of(self.addr)
     }
 
     pub fn requests(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
     }
+}
+
+fn root_of(addr: SocketAddr) -> String {
+    format!("http://{addr}/v1.0")
 }
 
 fn respond(reply: Reply) -> http::Response<Body> {
@@ -193,18 +207,35 @@ impl Sleeper for RecordingSleeper {
 /// A client for `server` that records its waits in `log` and uses no
 /// proxy, so nothing leaves loopback.
 pub fn client(server: &Server, log: &Log) -> Client {
-    Client::with_reqwest(server.root(), "token".to_string(), reqwest_builder())
-        .unwrap()
-        .with_sleeper(RecordingSleeper(Arc::clone(log)))
+    recording_client_at(server.root(), "token".to_string(), log)
 }
 
-pub fn reqwest_builder() -> graph_core::client::ReqwestClientBuilder {
-    graph_core::client::ReqwestClientBuilder::new().no_proxy()
+/// A client for `root` with `tokens` that records its waits in `log`.
+pub fn recording_client_at(root: String, tokens: impl TokenSource + 'static, log: &Log) -> Client {
+    client_at(root, tokens).with_sleeper(RecordingSleeper(Arc::clone(log)))
+}
+
+/// A client for `root` with `tokens`, waiting with tokio's own timer, and
+/// no proxy, so nothing leaves loopback.
+pub fn client_at(root: String, tokens: impl TokenSource + 'static) -> Client {
+    let no_proxy = graph_core::client::ReqwestClientBuilder::new().no_proxy();
+    Client::with_reqwest(root, tokens, no_proxy).unwrap()
 }
 
 /// The events in `log` so far.
 pub fn events(log: &Log) -> Vec<Event> {
     log.lock().unwrap().clone()
+}
+
+/// The waits in `log` so far, in order.
+pub fn waits(log: &Log) -> Vec<Duration> {
+    events(log)
+        .into_iter()
+        .filter_map(|event| match event {
+            Event::Sleep(wait) => Some(wait),
+            Event::Request(..) => None,
+        })
+        .collect()
 }
 
 /// Runs a test body with a deadline, so no test can hang.
