@@ -5,8 +5,10 @@
 //! `self.alert` through the schemas' aliases), so nothing later needs to know
 //! about aliases.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+
+use crate::checked::{self, shown};
 
 const EDM_NS: &str = "http://docs.oasis-open.org/odata/ns/edm";
 const DESCRIPTION: &str = "Org.OData.Core.V1.Description";
@@ -178,8 +180,28 @@ pub struct ContainerItem {
 impl Metadata {
     /// Parses a CSDL document (`$metadata`, with or without a byte-order
     /// mark).
+    ///
+    /// Every name is checked against CSDL's rules (SimpleIdentifier,
+    /// QualifiedName) and every reference to a base type, an entity set's
+    /// type or a singleton's type must resolve; names declared twice in one
+    /// scope, base cycles and the limits of [`crate::checked`] (XML depth,
+    /// size, inheritance depth) are errors naming the element and its line.
     pub fn parse(text: &str) -> Result<Metadata, CsdlError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.len() as u64 > checked::MAX_METADATA_BYTES {
+            return Err(CsdlError(format!(
+                "the document is {} bytes, more than the {} graph-codegen reads",
+                text.len(),
+                checked::MAX_METADATA_BYTES
+            )));
+        }
+        // roxmltree recurses as elements nest: refuse a hostile depth first.
+        if let Err(line) = checked::check_xml_depth(text, checked::MAX_XML_DEPTH) {
+            return Err(CsdlError(format!(
+                "elements at line {line} nest deeper than {} levels, more than CSDL needs",
+                checked::MAX_XML_DEPTH
+            )));
+        }
         let options = roxmltree::ParsingOptions {
             allow_dtd: false,
             // The whole v1.0 file is one document of ~5M nodes.
@@ -200,9 +222,23 @@ impl Metadata {
         let mut aliases = BTreeMap::new();
         let mut metadata = Metadata::default();
         for schema in &schemas {
-            let namespace = required(schema, "Namespace")?;
-            if let Some(alias) = schema.attribute("Alias") {
-                aliases.insert(alias.to_owned(), namespace.to_owned());
+            let namespace = qualified_attribute(schema, "Namespace")?;
+            if metadata.namespaces.iter().any(|n| n == namespace) {
+                return Err(element_error(
+                    schema,
+                    &format!("declares the namespace {} a second time", shown(namespace)),
+                ));
+            }
+            if let Some(alias) = optional_name(schema, "Alias")? {
+                if aliases
+                    .insert(alias.to_owned(), namespace.to_owned())
+                    .is_some()
+                {
+                    return Err(element_error(
+                        schema,
+                        &format!("declares the alias {} a second time", shown(alias)),
+                    ));
+                }
             }
             metadata.namespaces.push(namespace.to_owned());
         }
@@ -223,9 +259,27 @@ impl Metadata {
                 );
             }
         }
+        // Qualified type name -> the line that declares it.
+        let mut declared: BTreeMap<String, u32> = BTreeMap::new();
         for schema in &schemas {
             let namespace = required(schema, "Namespace")?.to_owned();
             for node in schema.children().filter(roxmltree::Node::is_element) {
+                if matches!(
+                    node.tag_name().name(),
+                    "EntityType" | "ComplexType" | "EnumType"
+                ) {
+                    let name = name_attribute(&node, "Name")?;
+                    let qualified = format!("{namespace}.{name}");
+                    if let Some(first) = declared.insert(qualified, line_of(&node)) {
+                        return Err(element_error(
+                            &node,
+                            &format!(
+                                "declares the type {} of `{namespace}` a second time (first at line {first})",
+                                shown(name)
+                            ),
+                        ));
+                    }
+                }
                 match node.tag_name().name() {
                     "EntityType" | "ComplexType" => {
                         let kind = if node.tag_name().name() == "EntityType" {
@@ -254,14 +308,24 @@ impl Metadata {
                             .push(read_operation(&node, &namespace, &resolver)?);
                     }
                     "EntityContainer" => {
-                        let container = format!("{namespace}.{}", required(&node, "Name")?);
+                        let container = format!("{namespace}.{}", name_attribute(&node, "Name")?);
+                        let mut names = BTreeSet::new();
                         for item in node.children().filter(roxmltree::Node::is_element) {
                             let (list, type_attr) = match item.tag_name().name() {
                                 "EntitySet" => (&mut metadata.entity_sets, "EntityType"),
                                 "Singleton" => (&mut metadata.singletons, "Type"),
                                 _ => continue,
                             };
-                            let name = required(&item, "Name")?.to_owned();
+                            let name = name_attribute(&item, "Name")?.to_owned();
+                            if !names.insert(name.clone()) {
+                                return Err(element_error(
+                                    &item,
+                                    &format!(
+                                        "declares {} a second time in `{container}`",
+                                        shown(&name)
+                                    ),
+                                ));
+                            }
                             let target = format!("{container}/{name}");
                             let mut own = BTreeMap::new();
                             read_annotations(
@@ -273,9 +337,16 @@ impl Metadata {
                             );
                             let description =
                                 own.remove(&target).or_else(|| descriptions.remove(&target));
+                            let ty = resolver.type_ref(&item, type_attr)?;
+                            if ty.collection {
+                                return Err(element_error(
+                                    &item,
+                                    &format!("has a collection as its {type_attr}; write the entity type"),
+                                ));
+                            }
                             list.push(ContainerItem {
                                 name,
-                                ty: resolver.name(required(&item, type_attr)?),
+                                ty: ty.name,
                                 description,
                                 target,
                             });
@@ -285,6 +356,7 @@ impl Metadata {
                 }
             }
         }
+        check_bases(&metadata, &declared)?;
         Ok(metadata)
     }
 
@@ -311,14 +383,9 @@ struct Resolver {
 }
 
 impl Resolver {
-    /// `graph.user` -> `microsoft.graph.user`; `Collection(...)` is kept.
+    /// `graph.user` -> `microsoft.graph.user` (a name that is not a
+    /// QualifiedName is kept as it is: it only serves to look things up).
     fn name(&self, name: &str) -> String {
-        if let Some(inner) = name
-            .strip_prefix("Collection(")
-            .and_then(|rest| rest.strip_suffix(')'))
-        {
-            return format!("Collection({})", self.name(inner));
-        }
         match name.rsplit_once('.') {
             Some((prefix, local)) => match self.aliases.get(prefix) {
                 Some(namespace) => format!("{namespace}.{local}"),
@@ -328,21 +395,31 @@ impl Resolver {
         }
     }
 
-    fn type_ref(&self, name: &str) -> TypeRef {
-        let resolved = self.name(name);
-        match resolved
+    /// The type `attribute` of `node` names: a QualifiedName, or
+    /// `Collection(` one `)` (CSDL has no collections of collections).
+    fn type_ref(&self, node: &roxmltree::Node, attribute: &str) -> Result<TypeRef, CsdlError> {
+        let written = required(node, attribute)?;
+        let (inner, collection) = match written
             .strip_prefix("Collection(")
             .and_then(|rest| rest.strip_suffix(')'))
         {
-            Some(inner) => TypeRef {
-                name: inner.to_owned(),
-                collection: true,
-            },
-            None => TypeRef {
-                name: resolved,
-                collection: false,
-            },
+            Some(inner) => (inner, true),
+            None => (written, false),
+        };
+        if !checked::is_qualified_name(inner) {
+            return Err(element_error(
+                node,
+                &format!(
+                    "has {attribute}={}, which is not a qualified type name \
+                     (`namespace.type`, or `Collection(namespace.type)`)",
+                    shown(written)
+                ),
+            ));
         }
+        Ok(TypeRef {
+            name: self.name(inner),
+            collection,
+        })
     }
 
     /// `graph.user/displayName` -> `microsoft.graph.user/displayName`.
@@ -363,14 +440,163 @@ fn children<'a, 'input>(
 }
 
 fn required<'a>(node: &roxmltree::Node<'a, '_>, attribute: &str) -> Result<&'a str, CsdlError> {
-    node.attribute(attribute).ok_or_else(|| {
-        let position = node.document().text_pos_at(node.range().start);
-        CsdlError(format!(
-            "<{}> at line {} has no {attribute}=\"...\"",
-            node.tag_name().name(),
-            position.row
-        ))
-    })
+    node.attribute(attribute)
+        .ok_or_else(|| element_error(node, &format!("has no {attribute}=\"...\"")))
+}
+
+/// `attribute` of `node`, which must be a CSDL SimpleIdentifier.
+fn name_attribute<'a>(
+    node: &roxmltree::Node<'a, '_>,
+    attribute: &str,
+) -> Result<&'a str, CsdlError> {
+    let name = required(node, attribute)?;
+    check_name(node, attribute, name)?;
+    Ok(name)
+}
+
+fn optional_name<'a>(
+    node: &roxmltree::Node<'a, '_>,
+    attribute: &str,
+) -> Result<Option<&'a str>, CsdlError> {
+    match node.attribute(attribute) {
+        Some(name) => check_name(node, attribute, name).map(|()| Some(name)),
+        None => Ok(None),
+    }
+}
+
+/// `Err` unless `name` is a SimpleIdentifier; the error shows `attribute`'s
+/// value.
+fn check_name(node: &roxmltree::Node, attribute: &str, name: &str) -> Result<(), CsdlError> {
+    if checked::is_simple_identifier(name) {
+        return Ok(());
+    }
+    let name = node.attribute(attribute).unwrap_or(name);
+    Err(element_error(
+        node,
+        &format!(
+            "has {attribute}={}, which is not a CSDL SimpleIdentifier: write a letter or `_` \
+             followed by letters, digits or `_`, {} characters at most",
+            shown(name),
+            checked::MAX_IDENTIFIER_CHARS
+        ),
+    ))
+}
+
+/// `attribute` of `node`, which must be a CSDL QualifiedName (a namespace).
+fn qualified_attribute<'a>(
+    node: &roxmltree::Node<'a, '_>,
+    attribute: &str,
+) -> Result<&'a str, CsdlError> {
+    let name = required(node, attribute)?;
+    if checked::is_qualified_name(name) {
+        return Ok(name);
+    }
+    Err(element_error(
+        node,
+        &format!(
+            "has {attribute}={}, which is not a CSDL namespace: write SimpleIdentifiers \
+             joined by dots (`microsoft.graph`)",
+            shown(name)
+        ),
+    ))
+}
+
+fn line_of(node: &roxmltree::Node) -> u32 {
+    node.document().text_pos_at(node.range().start).row
+}
+
+/// An error about `node`: `<Property Name="x"> at line 12 {what}`.
+fn element_error(node: &roxmltree::Node, what: &str) -> CsdlError {
+    let name = node
+        .attribute("Name")
+        .or_else(|| node.attribute("Namespace"))
+        .map(|name| format!(" {}", shown(name)))
+        .unwrap_or_default();
+    CsdlError(format!(
+        "<{}{name}> at line {} {what}",
+        node.tag_name().name(),
+        line_of(node)
+    ))
+}
+
+/// Every base type exists and is of the same kind, no type derives from
+/// itself, and no chain of bases is deeper than
+/// [`checked::MAX_INHERITANCE_DEPTH`].
+fn check_bases(metadata: &Metadata, lines: &BTreeMap<String, u32>) -> Result<(), CsdlError> {
+    let at = |qualified: &str| {
+        format!(
+            "the type `{qualified}` (line {})",
+            lines.get(qualified).copied().unwrap_or_default()
+        )
+    };
+    for ty in metadata.structs.values() {
+        let Some(base) = ty.base.as_deref() else {
+            continue;
+        };
+        match metadata.structs.get(base) {
+            None if metadata.enums.contains_key(base) => {
+                return Err(CsdlError(format!(
+                    "{} has the enum type `{base}` as its BaseType",
+                    at(&ty.qualified)
+                )))
+            }
+            None => {
+                return Err(CsdlError(format!(
+                    "{} has BaseType=`{base}`, which the metadata does not declare",
+                    at(&ty.qualified)
+                )))
+            }
+            Some(found) if found.kind != ty.kind => {
+                let kinds = |kind| match kind {
+                    StructKind::Entity => "an entity type",
+                    StructKind::Complex => "a complex type",
+                };
+                return Err(CsdlError(format!(
+                    "{} is {} but its BaseType `{base}` is {}",
+                    at(&ty.qualified),
+                    kinds(ty.kind),
+                    kinds(found.kind)
+                )));
+            }
+            Some(_) => {}
+        }
+        let mut chain = vec![ty.qualified.as_str()];
+        let mut next = ty.base.as_deref();
+        while let Some(base) = next {
+            if chain.contains(&base) {
+                chain.push(base);
+                return Err(CsdlError(format!(
+                    "{} derives from itself: {}",
+                    at(&ty.qualified),
+                    chain.join(" -> ")
+                )));
+            }
+            chain.push(base);
+            if chain.len() > checked::MAX_INHERITANCE_DEPTH {
+                return Err(CsdlError(format!(
+                    "{} has more than {} levels of base types, more than graph-codegen \
+                     generates (Rust's recursion limit breaks near 140)",
+                    at(&ty.qualified),
+                    checked::MAX_INHERITANCE_DEPTH
+                )));
+            }
+            next = metadata.structs.get(base).and_then(|b| b.base.as_deref());
+        }
+    }
+    for item in metadata.entity_sets.iter().chain(&metadata.singletons) {
+        if !metadata
+            .structs
+            .get(&item.ty)
+            .is_some_and(|ty| ty.kind == StructKind::Entity)
+        {
+            return Err(CsdlError(format!(
+                "the entity set or singleton `{}` has the type `{}`, which is not an entity type \
+                 of the metadata",
+                item.target, item.ty
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the `<Annotation>` children of `node`, which annotate `target`.
@@ -435,9 +661,20 @@ fn read_struct(
     computed: &mut std::collections::BTreeSet<String>,
     restrictions: &mut BTreeMap<String, Restrictions>,
 ) -> Result<StructType, CsdlError> {
-    let name = required(node, "Name")?.to_owned();
+    let name = name_attribute(node, "Name")?.to_owned();
     let qualified = format!("{namespace}.{name}");
     read_annotations(node, &qualified, descriptions, computed, restrictions);
+    let base = match node.attribute("BaseType") {
+        Some(_) => {
+            let base = resolver.type_ref(node, "BaseType")?;
+            if base.collection {
+                return Err(element_error(node, "has a collection as its BaseType"));
+            }
+            Some(base.name)
+        }
+        None => None,
+    };
+    let mut names = BTreeSet::new();
     let key = children(node, "Key")
         .flat_map(|key| children(&key, "PropertyRef").collect::<Vec<_>>())
         .filter_map(|property| property.attribute("Name").map(str::to_owned))
@@ -450,9 +687,23 @@ fn read_struct(
             continue;
         }
         let property_name = required(&child, "Name")?.to_owned();
+        let valid = if tag == "Property" {
+            checked::is_property_name(&property_name)
+        } else {
+            checked::is_simple_identifier(&property_name)
+        };
+        if !valid {
+            check_name(&child, "Name", "")?;
+        }
+        if !names.insert(property_name.clone()) {
+            return Err(element_error(
+                &child,
+                &format!("is the second property of `{qualified}` with this name"),
+            ));
+        }
         let target = format!("{qualified}/{property_name}");
         read_annotations(&child, &target, descriptions, computed, restrictions);
-        let ty = resolver.type_ref(required(&child, "Type")?);
+        let ty = resolver.type_ref(&child, "Type")?;
         let description = descriptions.remove(&target);
         if tag == "Property" {
             properties.push(Property {
@@ -476,7 +727,7 @@ fn read_struct(
         description: descriptions.remove(&qualified),
         namespace: namespace.to_owned(),
         name,
-        base: node.attribute("BaseType").map(|base| resolver.name(base)),
+        base,
         is_abstract: node.attribute("Abstract") == Some("true"),
         open: node.attribute("OpenType") == Some("true"),
         has_stream: node.attribute("HasStream") == Some("true"),
@@ -492,12 +743,19 @@ fn read_operation(
     namespace: &str,
     resolver: &Resolver,
 ) -> Result<BoundOperation, CsdlError> {
-    let name = required(node, "Name")?.to_owned();
-    let mut parameters = Vec::new();
+    let name = name_attribute(node, "Name")?.to_owned();
+    let mut parameters: Vec<Parameter> = Vec::new();
     for parameter in children(node, "Parameter") {
+        let parameter_name = name_attribute(&parameter, "Name")?.to_owned();
+        if parameters.iter().any(|p| p.name == parameter_name) {
+            return Err(element_error(
+                &parameter,
+                &format!("is the second parameter of `{namespace}.{name}` with this name"),
+            ));
+        }
         parameters.push(Parameter {
-            name: required(&parameter, "Name")?.to_owned(),
-            ty: resolver.type_ref(required(&parameter, "Type")?),
+            name: parameter_name,
+            ty: resolver.type_ref(&parameter, "Type")?,
             nullable: parameter.attribute("Nullable") != Some("false"),
         });
     }
@@ -515,7 +773,7 @@ fn read_operation(
         .next()
         .map(|returns| -> Result<ReturnType, CsdlError> {
             Ok(ReturnType {
-                ty: resolver.type_ref(required(&returns, "Type")?),
+                ty: resolver.type_ref(&returns, "Type")?,
                 nullable: returns.attribute("Nullable") != Some("false"),
             })
         })
@@ -536,7 +794,7 @@ fn read_enum(
     namespace: &str,
     descriptions: &mut BTreeMap<String, String>,
 ) -> Result<EnumType, CsdlError> {
-    let name = required(node, "Name")?.to_owned();
+    let name = name_attribute(node, "Name")?.to_owned();
     let qualified = format!("{namespace}.{name}");
     let mut ignored_computed = std::collections::BTreeSet::new();
     let mut ignored_restrictions = BTreeMap::new();
@@ -549,7 +807,13 @@ fn read_enum(
     );
     let mut members = Vec::new();
     for member in children(node, "Member") {
-        let member_name = required(&member, "Name")?.to_owned();
+        let member_name = name_attribute(&member, "Name")?.to_owned();
+        if members.iter().any(|m: &EnumMember| m.name == member_name) {
+            return Err(element_error(
+                &member,
+                &format!("is the second member of `{qualified}` with this name"),
+            ));
+        }
         let target = format!("{qualified}/{member_name}");
         read_annotations(
             &member,

@@ -21,6 +21,7 @@
 //!
 //! The command-line front end is `cargo run -p graph-codegen -- --help`.
 
+pub mod checked;
 pub mod csdl;
 mod emit;
 pub mod names;
