@@ -10,6 +10,7 @@ use crate::csdl::{self, Metadata, StructKind, StructType, TypeRef};
 use crate::names::{self, FieldName};
 use crate::operations::{self, Attached};
 use crate::select::{self, Node, NodeKind, SelectError, ENTITY};
+use crate::text::{self, string_literal};
 
 /// What to generate. The default selects nothing, at the CLI's default
 /// [`depth`](Options::depth) (3).
@@ -150,6 +151,13 @@ struct Generator<'a> {
     sends_requests: Option<BTreeSet<String>>,
     /// Qualified type -> its polymorphic enum's identifier.
     any_idents: BTreeMap<String, String>,
+    /// Namespace -> its module's identifier.
+    modules: BTreeMap<String, String>,
+    /// Entity set or singleton -> its cargo feature (whole-schema mode).
+    features: BTreeMap<String, String>,
+    /// Modules that declare a type named like a prelude type (`String`,
+    /// `Option`, `Vec`, `Box`), where those are written by full path.
+    shadowing: BTreeSet<String>,
     /// `owner/property` fields that must be boxed.
     boxed: BTreeSet<String>,
     /// The bound operations generated at each node, by node path.
@@ -272,6 +280,14 @@ impl<'a> Generator<'a> {
         }
         let selected = select::closure(metadata, &seeds);
 
+        let features = names::feature_names(
+            metadata
+                .entity_sets
+                .iter()
+                .chain(&metadata.singletons)
+                .map(|item| item.name.as_str()),
+        );
+        let feature_name = |root: &str| features[root].clone();
         let mut gates: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         if options.whole {
             let mut by_area: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -323,6 +339,9 @@ impl<'a> Generator<'a> {
             companions: BTreeMap::new(),
             sends_requests: None,
             any_idents: BTreeMap::new(),
+            modules: names::module_names(metadata.namespaces.iter().map(String::as_str)),
+            features,
+            shadowing: BTreeSet::new(),
             boxed: BTreeSet::new(),
             attached,
             report: Report {
@@ -384,6 +403,9 @@ impl<'a> Generator<'a> {
                         plain
                     };
                     self.any_idents.insert(qualified.clone(), any);
+                }
+                if PRELUDE.contains(&names::unraw(ident)) {
+                    self.shadowing.insert(namespace.to_owned());
                 }
                 self.idents.insert(qualified, ident.clone());
             }
@@ -448,7 +470,7 @@ impl<'a> Generator<'a> {
         for namespace in &self.metadata.namespaces {
             let body = self.module(namespace);
             if !body.is_empty() {
-                modules.insert(names::module_name(namespace), body);
+                modules.insert(self.modules[namespace].clone(), body);
             }
         }
         let header = self.header();
@@ -492,8 +514,11 @@ impl<'a> Generator<'a> {
             output.files.insert(path, format!("{header}{body}"));
         }
         if self.options.whole {
-            let areas: BTreeSet<String> =
-                self.nodes.iter().map(|n| feature_name(&n.root)).collect();
+            let areas: BTreeSet<String> = self
+                .nodes
+                .iter()
+                .map(|n| self.features[&n.root].clone())
+                .collect();
             for area in &areas {
                 output.features.insert(area.clone(), Vec::new());
             }
@@ -626,18 +651,35 @@ impl<'a> Generator<'a> {
         if namespace == from {
             ident
         } else {
-            format!("crate::{}::{ident}", names::module_name(namespace))
+            format!("crate::{}::{ident}", self.modules[namespace])
         }
+    }
+
+    /// How the module of namespace `from` writes the prelude type `name`
+    /// (`String`, `Option`, `Vec`, `Box`): by its name, or by its full path
+    /// where one of the module's types takes that name.
+    fn prelude(&self, from: &str, name: &str) -> String {
+        if !self.shadowing.contains(from) {
+            return name.to_owned();
+        }
+        match name {
+            "String" => "::std::string::String",
+            "Option" => "::std::option::Option",
+            "Vec" => "::std::vec::Vec",
+            "Box" => "::std::boxed::Box",
+            other => other,
+        }
+        .to_owned()
     }
 
     /// The Rust type of a property's value (inside its `Option`).
     fn value_type(&mut self, owner: &str, property: &str, ty: &TypeRef, from: &str) -> String {
         let inner = if let Some((_, rust)) = EDM.iter().find(|(name, _)| *name == ty.name) {
-            (*rust).to_owned()
+            self.prelude(from, rust)
         } else if let Some(enumeration) = self.metadata.enums.get(&ty.name) {
             let path = self.type_path(&ty.name, from, false);
             if enumeration.flags && self.options.plain_serde {
-                "String".to_owned()
+                self.prelude(from, "String")
             } else if enumeration.flags {
                 format!("graph_core::Flags<{path}>")
             } else {
@@ -646,7 +688,7 @@ impl<'a> Generator<'a> {
         } else if self.metadata.structs.contains_key(&ty.name) {
             let path = self.type_path(&ty.name, from, true);
             if !ty.collection && self.boxed.contains(&format!("{owner}/{property}")) {
-                format!("Box<{path}>")
+                format!("{}<{path}>", self.prelude(from, "Box"))
             } else {
                 path
             }
@@ -655,7 +697,7 @@ impl<'a> Generator<'a> {
             "graph_core::JsonValue".to_owned()
         };
         if ty.collection {
-            format!("Vec<{inner}>")
+            format!("{}<{inner}>", self.prelude(from, "Vec"))
         } else {
             inner
         }
@@ -722,7 +764,7 @@ impl<'a> Generator<'a> {
             });
         }
         let graph_names: Vec<&str> = fields.iter().map(|f| f.graph_name.as_str()).collect();
-        let field_names = names::field_names(&graph_names, base.is_some());
+        let field_names = names::entity_field_names(&graph_names, base.is_some(), entity);
 
         push_doc(out, "", ty.description.as_deref());
         out.push_str(&self.gate(&ty.qualified, ""));
@@ -732,11 +774,11 @@ impl<'a> Generator<'a> {
             "graph_complex"
         };
         uses.insert(macro_name);
-        let mut args = vec![format!("\"{}\"", graph_type_name(&ty.qualified))];
+        let mut args = vec![string_literal(graph_type_name(&ty.qualified))];
         if let Some(base) = base {
             args.push(format!(
-                "base = \"{}\"",
-                self.type_path(base, namespace, false)
+                "base = {}",
+                string_literal(&self.type_path(base, namespace, false))
             ));
         }
         let requests = self.companions.get(&ty.qualified).filter(|_| {
@@ -750,10 +792,10 @@ impl<'a> Generator<'a> {
         if let Some((create, update)) = requests {
             let ident = names::unraw(&self.idents[&ty.qualified]);
             if *create != format!("{ident}Create") {
-                args.push(format!("create = \"{create}\""));
+                args.push(format!("create = {}", string_literal(create)));
             }
             if *update != format!("{ident}Update") {
-                args.push(format!("update = \"{update}\""));
+                args.push(format!("update = {}", string_literal(update)));
             }
         }
         if ty.is_abstract {
@@ -779,7 +821,7 @@ impl<'a> Generator<'a> {
             }
             self.push_fields(out, ty, fields, &field_names, |field, _| {
                 let options = vec![
-                    format!("rename = \"{}\"", field.graph_name),
+                    format!("rename = {}", string_literal(&field.graph_name)),
                     "skip_serializing_if = \"Option::is_none\"".to_owned(),
                 ];
                 Some(("serde", options))
@@ -798,7 +840,7 @@ impl<'a> Generator<'a> {
         self.push_fields(out, ty, fields, &field_names, |field, name| {
             let mut options = Vec::new();
             if let Some(rename) = &name.rename {
-                options.push(format!("rename = \"{rename}\""));
+                options.push(format!("rename = {}", string_literal(rename)));
             }
             if field.read_only {
                 options.push("read_only".to_owned());
@@ -834,7 +876,8 @@ impl<'a> Generator<'a> {
                 &field.ty,
                 &owner.namespace,
             );
-            push_field(out, &name.ident, &format!("Option<{value}>"));
+            let option = self.prelude(&owner.namespace, "Option");
+            push_field(out, &name.ident, &format!("{option}<{value}>"));
         }
     }
 
@@ -852,7 +895,7 @@ impl<'a> Generator<'a> {
             out,
             "/// A `{}` or any type derived from it, read as the type its `@odata.type`\n\
              /// names; any other type is read as `Other`.",
-            ty.name
+            text::visible(&ty.name)
         );
         out.push_str(&self.gate(&ty.qualified, ""));
         let plain = self.options.plain_serde;
@@ -890,27 +933,32 @@ impl<'a> Generator<'a> {
             variants.push((variant, qualified.clone()));
         }
         variants.sort();
+        let boxed = self.prelude(namespace, "Box");
         for (variant, qualified) in variants {
             out.push_str(&self.gate(&qualified, "    "));
             let path = self.type_path(&qualified, namespace, false);
             if plain {
-                let _ = writeln!(out, "    #[serde(rename = \"#{qualified}\")]");
+                let _ = writeln!(
+                    out,
+                    "    #[serde(rename = {})]",
+                    string_literal(&format!("#{qualified}"))
+                );
             }
-            let line = format!("    {variant}(Box<{path}>),");
+            let line = format!("    {variant}({boxed}<{path}>),");
             if line.len() <= 100 {
                 let _ = writeln!(out, "{line}");
             } else {
-                let _ = writeln!(out, "    {variant}(\n        Box<{path}>,\n    ),");
+                let _ = writeln!(out, "    {variant}(\n        {boxed}<{path}>,\n    ),");
             }
         }
         if plain {
             let _ = writeln!(
                 out,
-                "    #[serde(rename = \"#{}\")]\n    Other(Box<{ident}>),\n}}",
-                ty.qualified
+                "    #[serde(rename = {})]\n    Other({boxed}<{ident}>),\n}}",
+                string_literal(&format!("#{}", ty.qualified))
             );
         } else {
-            let _ = writeln!(out, "    #[graph(other)]\n    Other(Box<{ident}>),\n}}");
+            let _ = writeln!(out, "    #[graph(other)]\n    Other({boxed}<{ident}>),\n}}");
         }
     }
 
@@ -925,7 +973,7 @@ impl<'a> Generator<'a> {
         let (variant_names, uncamel) = names::variant_names(&members);
         push_doc(out, "", ty.description.as_deref());
         out.push_str(&self.gate(&ty.qualified, ""));
-        let mut args = vec![format!("\"{}\"", graph_type_name(&ty.qualified))];
+        let mut args = vec![string_literal(graph_type_name(&ty.qualified))];
         if ty.flags {
             args.push("flags".into());
         }
@@ -953,18 +1001,25 @@ impl<'a> Generator<'a> {
             taken.insert(ident.clone());
             push_doc(out, "    ", member.description.as_deref());
             if plain {
-                let rename = format!("rename = \"{}\"", member.name);
+                let rename = format!("rename = {}", string_literal(&member.name));
                 push_attribute(out, "    ", "serde", &[rename]);
             } else if let Some(rename) = rename {
-                push_attribute(out, "    ", "graph", &[format!("rename = \"{rename}\"")]);
+                let rename = format!("rename = {}", string_literal(rename));
+                push_attribute(out, "    ", "graph", &[rename]);
             }
             let _ = writeln!(out, "    {ident},");
         }
-        let other = if taken.contains("Other") {
-            "OtherMember"
-        } else {
-            "Other"
-        };
+        // The catch-all variant, named apart from every member.
+        let mut other = "Other".to_owned();
+        let mut n = 1;
+        while taken.contains(&other) {
+            other = match n {
+                1 => "OtherMember".to_owned(),
+                n => format!("OtherMember{n}"),
+            };
+            n += 1;
+        }
+        let string = self.prelude(&ty.namespace, "String");
         if plain {
             let _ = writeln!(out, "    #[serde(other)]\n    {other},\n}}");
             return;
@@ -972,7 +1027,7 @@ impl<'a> Generator<'a> {
         let _ = writeln!(
             out,
             "    /// A member these bindings do not know (added to Graph later).\n    \
-             #[graph(other)]\n    {other}(String),\n}}"
+             #[graph(other)]\n    {other}({string}),\n}}"
         );
     }
 
@@ -1016,15 +1071,19 @@ impl<'a> Generator<'a> {
                 body.trim_start_matches('\n')
             );
             if self.options.whole {
-                let feature = feature_name(&root);
+                let feature = self.features[&root].clone();
                 let module = names::escape(&feature);
                 let _ = write!(
                     index,
-                    "\n#[cfg(feature = \"{feature}\")]\npub mod {module};\n"
+                    "\n#[cfg(feature = {})]\npub mod {module};\n",
+                    string_literal(&feature)
                 );
                 files.push((
-                    format!("endpoints/{feature}.rs"),
-                    format!("//! Endpoints under `/{root}`.\n\n{invocation}"),
+                    format!("endpoints/{}.rs", names::unraw(&module)),
+                    format!(
+                        "//! Endpoints under `/{}`.\n\n{invocation}",
+                        text::visible(&root)
+                    ),
                 ));
             } else {
                 let _ = write!(all, "\n{invocation}");
@@ -1055,7 +1114,7 @@ impl<'a> Generator<'a> {
     ) -> Vec<String> {
         let ty = node.ty.as_str();
         let any = self.type_path(ty, "", true);
-        let module = names::module_name(&self.metadata.structs[ty].namespace);
+        let module = &self.modules[&self.metadata.structs[ty].namespace];
         let (create, update) = &self.companions[ty];
         let create = format!("crate::{module}::{create}");
         let update = format!("crate::{module}::{update}");
@@ -1377,13 +1436,19 @@ impl Generator<'_> {
                     overloaded
                 )
             );
+            // An action's inline body is the struct `{name}Body`, which
+            // must not meet another endpoint (`send` beside `sendBody`).
             let plain = name.clone();
             let mut n = 2;
-            while taken.contains(&name) {
+            let with_body = operation.action && !operation.parameters.is_empty();
+            while taken.contains(&name) || (with_body && taken.contains(&format!("{name}Body"))) {
                 name = format!("{plain}{n}");
                 n += 1;
             }
             taken.insert(name.clone());
+            if with_body {
+                taken.insert(format!("{name}Body"));
+            }
             // Operations of other namespaces are addressed by qualified name.
             let segment = if operation.namespace == "microsoft.graph" {
                 operation.name.clone()
@@ -1409,8 +1474,13 @@ impl Generator<'_> {
                     .collect();
                 let mut arguments = Vec::new();
                 for parameter in &operation.parameters {
-                    let mut placeholder = parameter.name.clone();
-                    while !used.insert(heck::ToSnakeCase::to_snake_case(placeholder.as_str())) {
+                    // An ASCII name whose field is neither taken nor a
+                    // keyword no field can be (`self`, `Self`, `crate`).
+                    let mut placeholder = names::ascii(&parameter.name);
+                    while names::cannot_be_raw(&heck::ToSnakeCase::to_snake_case(
+                        placeholder.as_str(),
+                    )) || !used.insert(heck::ToSnakeCase::to_snake_case(placeholder.as_str()))
+                    {
                         placeholder.push_str("Value");
                     }
                     let field =
@@ -1446,11 +1516,12 @@ impl Generator<'_> {
                 )
             });
             let mut text = format!(
-                "\n    /// `{method} {path}`: the `{}` {kind}.\n{gate}    pub {name} {{\n",
-                operation.name
+                "\n    /// `{method} {}`: the `{}` {kind}.\n{gate}    pub {name} {{\n",
+                text::visible(&path),
+                text::visible(&operation.name)
             );
             let _ = writeln!(text, "        method: {method},");
-            let _ = writeln!(text, "        path: \"{path}\",");
+            let _ = writeln!(text, "        path: {},", text::path_literal(&path));
             if !fields.is_empty() {
                 let key = if operation.action {
                     "body"
@@ -1530,9 +1601,13 @@ impl Operation {
             n += 1;
         }
         taken.insert(name.clone());
-        let mut text = format!("\n    /// `{method} {path}`: {doc}\n{gate}    pub {name} {{\n");
+        let mut text = format!(
+            "\n    /// `{method} {}`: {}\n{gate}    pub {name} {{\n",
+            text::visible(&path),
+            text::visible(&doc)
+        );
         let _ = writeln!(text, "        method: {method},");
-        let _ = writeln!(text, "        path: \"{path}\",");
+        let _ = writeln!(text, "        path: {},", text::path_literal(&path));
         if let Some(body) = body {
             let _ = writeln!(text, "        body: {body},");
         }
@@ -1560,6 +1635,10 @@ struct FieldSpec {
 
 const OTHER_TYPES: &str = "other-types";
 
+/// The prelude types generated code names; a module that declares a type
+/// of one of these names writes them by full path.
+const PRELUDE: &[&str] = &["String", "Option", "Vec", "Box"];
+
 /// The plain flavour's `@odata.type`, on types without a base.
 const PLAIN_ODATA_TYPE: &str =
     "    #[serde(rename = \"@odata.type\", skip_serializing_if = \"Option::is_none\")]
@@ -1578,11 +1657,6 @@ const LIB_ATTRIBUTES: &str = "\
 #![allow(clippy::too_long_first_doc_paragraph)]
 ";
 
-/// `deviceAppManagement` -> `device_app_management`.
-fn feature_name(root: &str) -> String {
-    heck::ToSnakeCase::to_snake_case(root)
-}
-
 /// The name `#[graph_entity]` takes: local in `microsoft.graph`, qualified
 /// elsewhere.
 fn graph_type_name(qualified: &str) -> &str {
@@ -1595,7 +1669,7 @@ fn graph_type_name(qualified: &str) -> &str {
 fn cfg_attribute(features: &BTreeSet<String>, indent: &str) -> String {
     let items: Vec<String> = features
         .iter()
-        .map(|f| format!("feature = \"{f}\""))
+        .map(|f| format!("feature = {}", string_literal(f)))
         .collect();
     if items.len() == 1 {
         return format!("{indent}#[cfg({})]\n", items[0]);
@@ -1645,59 +1719,16 @@ fn push_field(out: &mut String, ident: &str, ty: &str) {
     }
 }
 
-/// Graph's description as `///` lines, escaped so rustdoc reads it as
-/// prose: no links, HTML or code blocks it would check or run.
+/// Graph's description as `///` lines (see [`text::doc_lines`]).
 fn push_doc(out: &mut String, indent: &str, text: Option<&str>) {
     let Some(text) = text else { return };
-    let lines: Vec<String> = text.lines().map(|line| escape_doc(line.trim())).collect();
-    let start = lines.iter().position(|l| !l.is_empty());
-    let end = lines.iter().rposition(|l| !l.is_empty());
-    let (Some(start), Some(end)) = (start, end) else {
-        return;
-    };
-    for line in &lines[start..=end] {
+    for line in text::doc_lines(text) {
         if line.is_empty() {
             let _ = writeln!(out, "{indent}///");
         } else {
             let _ = writeln!(out, "{indent}/// {line}");
         }
     }
-}
-
-fn escape_doc(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while !rest.is_empty() {
-        let url_start = ["https://", "http://"]
-            .iter()
-            .filter_map(|scheme| rest.find(scheme))
-            .min();
-        let (text, url) = match url_start {
-            Some(i) => (&rest[..i], Some(&rest[i..])),
-            None => (rest, None),
-        };
-        for c in text.chars() {
-            match c {
-                '[' | ']' | '<' | '>' | '`' | '*' | '_' | '\\' | '#' | '|' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                _ => out.push(c),
-            }
-        }
-        match url {
-            Some(url) => {
-                let end = url
-                    .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '('))
-                    .unwrap_or(url.len());
-                let link = url[..end].trim_end_matches(['.', ',', ';', ':']);
-                let _ = write!(out, "<{link}>");
-                rest = &url[link.len()..];
-            }
-            None => rest = "",
-        }
-    }
-    out
 }
 
 /// Tarjan's algorithm, iteratively: each node's component index.

@@ -27,6 +27,7 @@ mod emit;
 pub mod names;
 pub mod operations;
 pub mod select;
+pub mod text;
 
 pub use csdl::{CsdlError, Metadata};
 pub use emit::{generate, Options, Output, Report, DEFAULT_DERIVES};
@@ -44,16 +45,38 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads a metadata file, gunzipping it when its name ends in `.gz`.
-/// Returns the text and the sha256 of the uncompressed bytes.
+/// Returns the text and the sha256 of the uncompressed bytes. A file (or
+/// what a `.gz` inflates to) over [`checked::MAX_METADATA_BYTES`] is an
+/// error that says so, read no further than that.
 pub fn read_metadata(path: &std::path::Path) -> std::io::Result<(String, String)> {
-    let raw = std::fs::read(path)?;
-    let bytes = if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-        out
+    read_metadata_limited(path, checked::MAX_METADATA_BYTES)
+}
+
+/// [`read_metadata`] with another limit than
+/// [`checked::MAX_METADATA_BYTES`], in bytes.
+pub fn read_metadata_limited(
+    path: &std::path::Path,
+    limit: u64,
+) -> std::io::Result<(String, String)> {
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    let gz = path.extension().is_some_and(|e| e == "gz");
+    let reader: Box<dyn Read> = if gz {
+        Box::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)))
     } else {
-        raw
+        Box::new(file)
     };
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        let what = if gz { "inflates to" } else { "holds" };
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} {what} more than {limit} bytes, the most graph-codegen reads",
+                path.display()
+            ),
+        ));
+    }
     let hash = sha256_hex(&bytes);
     let text = String::from_utf8(bytes).map_err(|error| {
         std::io::Error::new(

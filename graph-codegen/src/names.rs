@@ -22,6 +22,32 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
+/// A Graph name made of ASCII letters, digits and `_`, the only ones
+/// graph-macros takes in a name it derives (a CSDL name may hold any
+/// letter, and a property name `-`): `-` becomes `_`, any other character
+/// outside ASCII `u` and its code point in hex (`café` is `cafu00e9`),
+/// which a `rename` then maps back to the Graph name.
+pub fn ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            c if c.is_ascii_alphanumeric() || c == '_' => out.push(c),
+            '-' => out.push('_'),
+            c => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "u{:04x}", c as u32);
+            }
+        }
+    }
+    out
+}
+
+/// Whether no identifier, not even a raw one, can be `ident` (`self`,
+/// `Self`, `super`, `crate`, `_`).
+pub fn cannot_be_raw(ident: &str) -> bool {
+    NOT_RAW.contains(&ident)
+}
+
 /// A Rust identifier as written in source: `r#type`, `self_`, `display_name`.
 pub fn escape(ident: &str) -> String {
     if NOT_RAW.contains(&ident) {
@@ -82,10 +108,74 @@ pub fn module_name(namespace: &str) -> String {
         .unwrap_or(namespace);
     let snake = relative
         .split('.')
-        .map(|part| part.to_snake_case())
+        .map(|part| ascii(part).to_snake_case())
         .collect::<Vec<_>>()
         .join("_");
     escape(&snake)
+}
+
+/// Module names of all the namespaces, keyed by namespace, told apart
+/// (`callRecords` and `call_records` would both be `call_records`: the
+/// first by namespace name keeps it, the next is `call_records_2`) and
+/// kept off the names of the crate's own files (`lib`, `main`), of
+/// `endpoints` and of the crates generated code names (`std`, `core`,
+/// `alloc`, `graph_core`, `serde`), which take `_ns`
+/// (`microsoft.graph.lib` is `lib_ns`).
+pub fn module_names<'a>(namespaces: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+    const RESERVED: &[&str] = &[
+        "lib",
+        "main",
+        "endpoints",
+        "std",
+        "core",
+        "alloc",
+        "graph_core",
+        "serde",
+    ];
+    let sorted: BTreeSet<&str> = namespaces.into_iter().collect();
+    let mut taken: BTreeSet<String> = RESERVED.iter().map(|r| (*r).to_owned()).collect();
+    let mut out = BTreeMap::new();
+    for namespace in sorted {
+        let mut plain = unraw(&module_name(namespace)).to_owned();
+        if RESERVED.contains(&plain.as_str()) {
+            plain.push_str("_ns");
+        }
+        let mut chosen = plain.clone();
+        let mut n = 2;
+        while !taken.insert(chosen.clone()) {
+            chosen = format!("{plain}_{n}");
+            n += 1;
+        }
+        out.insert(namespace.to_owned(), escape(&chosen));
+    }
+    out
+}
+
+/// The cargo feature of each entity set and singleton: its `snake_case`
+/// name (`deviceAppManagement` is `device_app_management`), told apart
+/// when two meet (`users`, `Users`: `users_2` for the second by name) and
+/// kept off the features cargo or the generator give a meaning: `default`
+/// and `full` take `_area`, and so does `other_types` (beside
+/// `other-types`).
+pub fn feature_names<'a>(roots: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+    const RESERVED: &[&str] = &["default", "full", "other_types", "other-types"];
+    let sorted: BTreeSet<&str> = roots.into_iter().collect();
+    let mut taken: BTreeSet<String> = RESERVED.iter().map(|r| (*r).to_owned()).collect();
+    let mut out = BTreeMap::new();
+    for root in sorted {
+        let mut plain = ascii(root).to_snake_case();
+        if RESERVED.contains(&plain.as_str()) {
+            plain.push_str("_area");
+        }
+        let mut chosen = plain.clone();
+        let mut n = 2;
+        while !taken.insert(chosen.clone()) {
+            chosen = format!("{plain}_{n}");
+            n += 1;
+        }
+        out.insert(root.to_owned(), chosen);
+    }
+    out
 }
 
 /// One field of a struct: its identifier and, when graph-macros' default
@@ -97,8 +187,8 @@ pub struct FieldName {
 }
 
 /// Field names that graph-macros adds or reserves itself.
-fn reserved_field(snake: &str, derived: bool) -> bool {
-    matches!(snake, "additional_data") || (derived && snake == "base")
+fn reserved_field(snake: &str, derived: bool, entity: bool) -> bool {
+    matches!(snake, "additional_data") || (derived && snake == "base") || (entity && snake == "id")
 }
 
 /// Names every property of one struct: `snake_case` (`r#type`, `self_`);
@@ -108,13 +198,24 @@ fn reserved_field(snake: &str, derived: bool) -> bool {
 /// form for the one that is its own lowerCamel spelling, and the others
 /// get `_2`, `_3`, in the order of their Graph names.
 pub fn field_names(properties: &[&str], derived: bool) -> BTreeMap<String, FieldName> {
+    entity_field_names(properties, derived, false)
+}
+
+/// [`field_names`] for an entity's own properties, `id` aside: the macros
+/// add `id`, so another property that would be `id` (`ID`, `Id`) is
+/// `id_property`.
+pub fn entity_field_names(
+    properties: &[&str],
+    derived: bool,
+    entity: bool,
+) -> BTreeMap<String, FieldName> {
     let mut by_snake: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for property in properties {
-        let mut snake = property.to_snake_case();
+        let mut snake = ascii(property).to_snake_case();
         if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
             snake = format!("p_{snake}");
         }
-        if reserved_field(&snake, derived) {
+        if reserved_field(&snake, derived, entity) {
             snake.push_str("_property");
         }
         by_snake.entry(snake).or_default().push(property);
@@ -170,7 +271,7 @@ pub fn variant_names(members: &[&str]) -> (BTreeMap<String, FieldName>, bool) {
             let chosen = if i == 0 {
                 ident.clone()
             } else {
-                let raised = upper_first(member);
+                let raised = upper_first(&ascii(member));
                 let mut candidate = raised.clone();
                 let mut n = 2;
                 while taken.contains(&candidate) {
@@ -203,7 +304,7 @@ pub fn variant_names(members: &[&str]) -> (BTreeMap<String, FieldName>, bool) {
 /// `AlertsV2`) and keeping those between digits (`windows10_1803` ->
 /// `Windows10_1803`), which `non_camel_case_types` accepts.
 pub fn camel_variant(member: &str) -> String {
-    let chars: Vec<char> = member.chars().collect();
+    let chars: Vec<char> = ascii(member).chars().collect();
     let mut out = String::new();
     let mut upper_next = true;
     for (i, &c) in chars.iter().enumerate() {
@@ -236,7 +337,10 @@ pub fn camel_variant(member: &str) -> String {
 pub fn type_names(types: &[&str]) -> BTreeMap<String, String> {
     let mut by_ident: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for ty in types {
-        by_ident.entry(upper_first(ty)).or_default().push(ty);
+        by_ident
+            .entry(upper_first(&ascii(ty)))
+            .or_default()
+            .push(ty);
     }
     let mut taken: BTreeSet<String> = by_ident.keys().cloned().collect();
     let mut names = BTreeMap::new();

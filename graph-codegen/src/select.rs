@@ -63,7 +63,10 @@ impl Node {
     /// parameter's name.
     pub fn item_path(&self) -> (String, String) {
         let local = self.ty.rsplit('.').next().unwrap_or(&self.ty);
-        let stem = format!("{}Id", crate::names::default_member_name(local));
+        let stem = format!(
+            "{}Id",
+            crate::names::default_member_name(&crate::names::ascii(local))
+        );
         let mut param = stem.clone();
         let mut n = 2;
         let snake = |name: &str| heck::ToSnakeCase::to_snake_case(name);

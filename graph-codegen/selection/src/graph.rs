@@ -8868,7 +8868,7 @@ pub struct WindowsInformationProtectionPolicy {
     pub pin_lowercase_letters: Option<WindowsInformationProtectionPinCharacterRequirements>,
     /// Integer value that sets the minimum number of characters required for the PIN. Default value is 4. The lowest number you can configure for this policy setting is 4. The largest number you can configure must be less than the number configured in the Maximum PIN length policy setting or the number 127, whichever is the lowest. Valid values 0 to 127
     pub pin_minimum_length: Option<i32>,
-    /// Integer value that configures the use of special characters in the Windows Hello for Business PIN. Valid special characters for Windows Hello for Business PIN gestures include: ! " \# $ % & ' ( ) \* + , - . / : ; \< = \> ? @ \[ \\ \] ^ \_ \` { \| } ~. Default is NotAllow.
+    /// Integer value that configures the use of special characters in the Windows Hello for Business PIN. Valid special characters for Windows Hello for Business PIN gestures include: ! " \# $ % & ' ( ) \* + , - . / : ; \< = \> ? @ \[ \\ \] ^ \_ \` { \| } \~. Default is NotAllow.
     pub pin_special_characters: Option<WindowsInformationProtectionPinCharacterRequirements>,
     /// Integer value that configures the use of uppercase letters in the Windows Hello for Business PIN. Default is NotAllow.
     pub pin_uppercase_letters: Option<WindowsInformationProtectionPinCharacterRequirements>,

@@ -286,10 +286,18 @@ pub fn check_graph_name(cx: &mut Ctxt, lit: &LitStr, text: &str) -> Option<()> {
     }
 }
 
+/// CSDL's SimpleIdentifier, near enough for a message: a letter or `_`,
+/// then letters, digits, `_`, or (outside ASCII) marks and format
+/// characters, which std cannot tell apart from other symbols (`café`,
+/// `cafe\u{301}` are Graph names; `my-type`, `1st` are not).
 fn is_graph_identifier(segment: &str) -> bool {
     let mut chars = segment.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
+        && chars.all(|c| {
+            c.is_alphanumeric()
+                || c == '_'
+                || !(c.is_ascii() || c.is_whitespace() || c.is_control())
+        })
 }
 
 fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Property {
