@@ -105,6 +105,26 @@ fn the_batch_request_is_built_the_way_graph_expects() {
 }
 
 #[test]
+fn a_service_root_in_any_case_takes_requests() {
+    for root in [
+        "HTTPS://Graph.Microsoft.com/v1.0",
+        "https://GRAPH.MICROSOFT.COM/v1.0/",
+        "Http://127.0.0.1:8080/V1.0",
+    ] {
+        let mut batch = Batch::new(root);
+        batch
+            .add(&GetUser::new("u1"))
+            .unwrap_or_else(|error| panic!("{root}: {error}"));
+        let request = batch.to_request("token").unwrap();
+        assert_eq!(
+            body_json(&request)["requests"][0]["url"],
+            "/users/u1",
+            "{root}"
+        );
+    }
+}
+
+#[test]
 fn a_twenty_first_request_and_unknown_dependencies_are_refused() {
     let mut batch = Batch::new(ROOT);
     for i in 0..MAX_BATCH_REQUESTS {

@@ -294,17 +294,12 @@ fn invalid(reason: String) -> GraphError {
 /// An item from the request an endpoint built (its id is set by the caller).
 fn item(service_root: &str, request: http::Request<Vec<u8>>) -> Result<Item, GraphError> {
     let (parts, body) = request.into_parts();
-    let root = service_root.trim_end_matches('/');
-    let uri = parts.uri.to_string();
-    let url = match uri.strip_prefix(root) {
-        Some(relative) if relative.starts_with('/') => relative.to_owned(),
-        _ => {
-            return Err(invalid(format!(
-                "the request URL `{}` is not under the service root, so it cannot be batched",
-                Shortened::new(&uri)
-            )))
-        }
-    };
+    let url = relative_url(service_root, &parts.uri).ok_or_else(|| {
+        invalid(format!(
+            "the request URL `{}` is not under the service root, so it cannot be batched",
+            Shortened::new(&parts.uri.to_string())
+        ))
+    })?;
     let mut headers = BTreeMap::new();
     for (name, value) in &parts.headers {
         if name == AUTHORIZATION {
@@ -345,6 +340,30 @@ fn item(service_root: &str, request: http::Request<Vec<u8>>) -> Result<Item, Gra
         body,
         depends_on: Vec::new(),
     })
+}
+
+/// `uri`'s path and query after the service root's path, if `uri` is on
+/// the root's scheme and authority (compared without regard to case, as
+/// URLs compare them: `http::Uri` writes the scheme in lowercase) and under
+/// its path (compared exactly).
+fn relative_url(service_root: &str, uri: &http::Uri) -> Option<String> {
+    let root: http::Uri = crate::endpoint::check_service_root(service_root)
+        .ok()?
+        .parse()
+        .ok()?;
+    let same =
+        |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
+    if !same(root.scheme_str(), uri.scheme_str())
+        || !same(
+            root.authority().map(|a| a.as_str()),
+            uri.authority().map(|a| a.as_str()),
+        )
+    {
+        return None;
+    }
+    let target = uri.path_and_query()?.as_str();
+    let relative = target.strip_prefix(root.path().trim_end_matches('/'))?;
+    relative.starts_with('/').then(|| relative.to_owned())
 }
 
 /// `application/json`, or any `+json` type, with or without parameters.
