@@ -308,3 +308,39 @@ async fn a_refused_connection_is_retried_even_for_a_post_since_nothing_was_sent(
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_root_no_request_can_be_sent_to_is_refused_when_the_client_is_made() {
+    for root in [
+        "http://127.0.0.1:99999/v1.0",
+        "http://127.0.0.1:65536/v1.0",
+        "ftp://127.0.0.1/v1.0",
+        "127.0.0.1/v1.0",
+    ] {
+        let result = graph_core::client::Client::new(root, "token".to_string());
+        let Err(Error::Graph(GraphError::InvalidRequest { reason })) = &result else {
+            panic!("{root} taken: {result:?}")
+        };
+        assert!(reason.contains(&format!("`{root}`")), "{reason}");
+    }
+}
+
+#[tokio::test]
+async fn a_token_of_only_whitespace_is_refused_and_nothing_is_sent() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || user("u0")).await;
+        for token in ["", "   ", "\t", " \t "] {
+            let result = recording_client_at(server.root(), token.to_string(), &log)
+                .send(&GetUser::new("u1"))
+                .await;
+            let Err(Error::Graph(GraphError::InvalidRequest { reason })) = &result else {
+                panic!("{token:?} taken: {result:?}")
+            };
+            assert!(reason.contains("access token is"), "{reason}");
+        }
+        assert!(server.requests().is_empty());
+        assert!(waits(&log).is_empty());
+    })
+    .await;
+}

@@ -109,7 +109,11 @@ impl Client {
     /// with the default [`RetryPolicy`].
     ///
     /// # Errors
-    /// [`Error::Transport`] when the TLS stack cannot be set up.
+    /// [`Error::Graph`] with [`GraphError::InvalidRequest`] naming the root
+    /// when `service_root` is not an absolute http(s) URL requests can be
+    /// sent to (`http://127.0.0.1:99999/v1.0`, whose port is out of range,
+    /// is refused here rather than at every send); [`Error::Transport`]
+    /// when the TLS stack cannot be set up.
     pub fn new(
         service_root: impl Into<String>,
         tokens: impl TokenSource + 'static,
@@ -122,12 +126,15 @@ impl Client {
     /// client follows none.
     ///
     /// # Errors
-    /// [`Error::Transport`] when reqwest cannot build the client.
+    /// As [`new`](Self::new); [`Error::Transport`] when reqwest cannot build
+    /// the client.
     pub fn with_reqwest(
         service_root: impl Into<String>,
         tokens: impl TokenSource + 'static,
         builder: reqwest::ClientBuilder,
     ) -> Result<Self, Error> {
+        let service_root = service_root.into();
+        check_root(&service_root)?;
         let http = builder
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -135,7 +142,7 @@ impl Client {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                service_root: service_root.into(),
+                service_root,
                 tokens: Arc::new(tokens),
                 policy: RetryPolicy::default(),
                 sleeper: Arc::new(TokioSleeper),
@@ -383,6 +390,24 @@ impl Client {
         *answer.version_mut() = version;
         Ok(answer)
     }
+}
+
+/// Refuses a service root no request could be sent to: one
+/// [`Endpoint::to_request`] refuses, or one reqwest's URL parser refuses
+/// (it would fail every send, each failure retried as if it might have
+/// been sent).
+fn check_root(service_root: &str) -> Result<(), Error> {
+    let root = crate::endpoint::check_service_root(service_root)?;
+    reqwest::Url::parse(root).map_err(|error| {
+        Error::Graph(GraphError::InvalidRequest {
+            reason: format!(
+                "the service root `{}` is not a URL requests can be sent to ({error}); \
+                 expected an absolute http(s) URL such as `https://graph.microsoft.com/v1.0`",
+                crate::Shortened::new(service_root)
+            ),
+        })
+    })?;
+    Ok(())
 }
 
 /// The pager's request again, for a retry with a fresh token.
