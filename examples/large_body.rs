@@ -44,7 +44,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let service = service_fn(move |_request| async move {
                 let chunks = megabytes * 1024 * 1024 / CHUNK;
                 let frames = futures_util::stream::iter(
-                    (0..chunks).map(|_| Ok::<_, Infallible>(Frame::data(Bytes::from_static(&ZEROS)))),
+                    (0..chunks)
+                        .map(|_| Ok::<_, Infallible>(Frame::data(Bytes::from_static(&ZEROS)))),
                 );
                 let response = hyper::Response::builder()
                     .status(status)
@@ -61,7 +62,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     });
 
-    let client = Client::with_reqwest(root, "token".to_string(), ReqwestClientBuilder::new().no_proxy())?;
+    let client = Client::with_reqwest(
+        root,
+        "token".to_string(),
+        ReqwestClientBuilder::new().no_proxy(),
+    )?;
     match client.send(&GetLarge::new()).await {
         Ok(()) => println!("read {megabytes} MB answered {status}"),
         Err(error) => println!("error: {}", graph_core::Shortened::new(&error.to_string())),

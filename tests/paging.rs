@@ -201,7 +201,10 @@ fn a_next_link_back_to_the_first_page_is_refused_before_that_page_is_read_twice(
         let Some(GraphError::InvalidRequest { reason }) = error else {
             panic!("{error:?}")
         };
-        assert!(reason.contains("page 2 links back to a page read before"), "{reason}");
+        assert!(
+            reason.contains("page 2 links back to a page read before"),
+            "{reason}"
+        );
     }
 }
 
