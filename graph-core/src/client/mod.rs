@@ -268,9 +268,36 @@ impl Client {
     /// `Retry-After` among them, as long as the policy allows; answers to
     /// the resent items replace the earlier ones.
     ///
+    /// Once the first `$batch` is answered, nothing answered is lost: when
+    /// a resend fails (the `$batch` is refused, throttled until the policy
+    /// gives up, or its connection fails), the answers so far are returned,
+    /// and each resent item's [`BatchResponse::get`] is
+    /// [`GraphError::BatchResendFailed`] holding that failure. So every item
+    /// has either its answer or the error of its last attempt, and a `POST`
+    /// answered `201 Created` before the failure is still there to read
+    /// (sending the batch again would create it twice).
+    ///
+    /// ```no_run
+    /// # use graph_core::{batch::Batch, client::Client, graph_endpoint, GraphError, JsonValue};
+    /// # graph_endpoint! { pub CreateGroup { method: POST, path: "/groups", body: JsonValue, response: JsonValue } }
+    /// # async fn run(client: Client, mut batch: Batch) -> Result<(), graph_core::client::Error> {
+    /// let group = batch.add(&CreateGroup::new(serde_json::json!({"displayName": "Library"})))?;
+    /// let answers = client.batch(&batch).await?;
+    /// match answers.get(&group) {
+    ///     Ok(created) => println!("created {}", created["id"]),
+    ///     Err(GraphError::BatchResendFailed { source, .. }) => {
+    ///         println!("throttled, then its resend failed ({source}): it may have run")
+    ///     }
+    ///     Err(other) => println!("not created: {other}"),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
     /// # Errors
-    /// See [`Error`]: only for the `$batch` requests themselves; each item's
-    /// own error is read with [`BatchResponse::get`].
+    /// See [`Error`]: only when the first `$batch` request gets no usable
+    /// answer (nothing of the batch is known then); each item's own error
+    /// is read with [`BatchResponse::get`].
     pub async fn batch(&self, batch: &Batch) -> Result<BatchResponse, Error> {
         let started = Instant::now();
         let mut answers = self.send_batch(batch).await?;
@@ -286,7 +313,15 @@ impl Client {
                 break;
             };
             self.inner.sleeper.sleep(wait).await;
-            let newer = self.send_batch(&retry).await?;
+            let newer = match self.send_batch(&retry).await {
+                Ok(newer) => newer,
+                Err(error) => {
+                    // Keep what was answered; the resent items carry the
+                    // failure of their last attempt.
+                    answers.mark_resend_failed(&retry, error);
+                    break;
+                }
+            };
             pending = retry.to_retry(&newer);
             answers.merge(newer);
             number += 1;
