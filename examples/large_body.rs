@@ -6,9 +6,13 @@
 //!
 //! ```sh
 //! cargo build --release --example large_body --features client
+//! /usr/bin/time -f '%M KB' target/release/examples/large_body 200 200 256
 //! /usr/bin/time -f '%M KB' target/release/examples/large_body 200 200
 //! /usr/bin/time -f '%M KB' target/release/examples/large_body 200 500
 //! ```
+//!
+//! Arguments: megabytes, status, and the client's body-size cap in MiB
+//! (default: the client's own default, `DEFAULT_MAX_BODY_SIZE`).
 //!
 //! Nothing leaves loopback.
 
@@ -36,6 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let megabytes: usize = args.next().as_deref().unwrap_or("200").parse()?;
     let status: u16 = args.next().as_deref().unwrap_or("200").parse()?;
+    let cap: Option<usize> = args.next().map(|cap| cap.parse()).transpose()?;
 
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let root = format!("http://{}/v1.0", listener.local_addr()?);
@@ -62,11 +67,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     });
 
-    let client = Client::with_reqwest(
-        root,
-        "token".to_string(),
-        ReqwestClientBuilder::new().no_proxy(),
-    )?;
+    let mut client =
+        Client::builder(root, "token".to_string()).reqwest(ReqwestClientBuilder::new().no_proxy());
+    if let Some(cap) = cap {
+        client = client.max_body_size(cap * 1024 * 1024);
+    }
+    let client = client.build()?;
     match client.send(&GetLarge::new()).await {
         Ok(()) => println!("read {megabytes} MB answered {status}"),
         Err(error) => println!("error: {}", graph_core::Shortened::new(&error.to_string())),

@@ -59,7 +59,65 @@ pub enum Error {
     /// The token source failed.
     #[error("cannot get an access token: {0}")]
     Token(#[source] BoxError),
+    /// No complete answer arrived within the client's
+    /// [attempt timeout](ClientBuilder::attempt_timeout) (after any
+    /// retries; like a lost connection, it is retried only for idempotent
+    /// methods, since the request may have run).
+    #[error("no complete answer to {method} {path} within the attempt timeout of {limit:?}")]
+    Timeout {
+        /// The request's method.
+        method: http::Method,
+        /// The request's path, without its query (shortened when long).
+        path: crate::Shortened,
+        /// The attempt timeout.
+        limit: Duration,
+    },
+    /// The answer's body is larger than the client's
+    /// [body-size cap](ClientBuilder::max_body_size); it was not read
+    /// further (nor retried: it would be as large again).
+    #[error(
+        "the answer to {method} {path} is larger than the body-size cap of {limit} bytes{}; \
+         raise it with `Client::builder(..).max_body_size(..)` if such answers are expected",
+        declared.map(|length| format!(" (Content-Length {length})")).unwrap_or_default()
+    )]
+    BodyTooLarge {
+        /// The request's method.
+        method: http::Method,
+        /// The request's path, without its query (shortened when long).
+        path: crate::Shortened,
+        /// The cap, in bytes.
+        limit: usize,
+        /// The length the answer declared, if it declared one.
+        declared: Option<u64>,
+    },
 }
+
+/// How long the client waits for a TCP (and TLS) connection to be set up,
+/// unless [`ClientBuilder::connect_timeout`] says otherwise: 10 s. A
+/// connection that could not be made sent nothing, so it is retried even
+/// for a `POST`.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long one attempt may take, from sending the request to the last
+/// byte of its answer, unless [`ClientBuilder::attempt_timeout`] says
+/// otherwise: 100 s (the default timeout of .NET's `HttpClient`, under
+/// Microsoft's own Graph SDK). The [`RetryPolicy`]'s time limit bounds the
+/// retries as a whole; this bounds each one, so a server that never
+/// answers cannot keep a send pending for ever.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(100);
+
+/// The largest answer body the client reads, unless
+/// [`ClientBuilder::max_body_size`] says otherwise: 128 MiB. Bodies are
+/// held in memory whole, so this bounds what one answer can take; Graph's
+/// JSON pages are far smaller, but raw content (`$value` of a large mail
+/// attachment, up to 150 MB) may need more.
+pub const DEFAULT_MAX_BODY_SIZE: usize = 128 * 1024 * 1024;
+
+/// How much of an error answer's body (a 4xx or 5xx) the client reads: 64
+/// KiB, enough for Graph's error JSON, whatever the body-size cap. The rest
+/// is never read, and errors show only the first 4 KB of it anyway
+/// ([`Shortened::BODY_LIMIT`](crate::Shortened::BODY_LIMIT)).
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Waits between retries. The client uses tokio's timer; tests and
 /// simulations give their own (see [`Client::with_sleeper`]).
@@ -93,6 +151,8 @@ struct Inner {
     tokens: Arc<dyn TokenSource>,
     policy: RetryPolicy,
     sleeper: Arc<dyn Sleeper>,
+    attempt_timeout: Duration,
+    max_body_size: usize,
 }
 
 impl fmt::Debug for Client {
@@ -100,13 +160,130 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("service_root", &self.inner.service_root)
             .field("policy", &self.inner.policy)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("max_body_size", &self.inner.max_body_size)
             .finish_non_exhaustive()
+    }
+}
+
+/// Settings for a [`Client`]: its timeouts, body-size cap, retry policy
+/// and reqwest's own settings. Made by [`Client::builder`].
+///
+/// ```
+/// use std::time::Duration;
+/// use graph_core::client::{Client, DEFAULT_ATTEMPT_TIMEOUT};
+///
+/// let client = Client::builder("https://graph.microsoft.com/v1.0", "eyJ0...".to_string())
+///     .connect_timeout(Duration::from_secs(5))
+///     .attempt_timeout(Duration::from_secs(30))
+///     .max_body_size(16 * 1024 * 1024)
+///     .build()
+///     .unwrap();
+/// assert_eq!(client.attempt_timeout(), Duration::from_secs(30));
+/// assert_eq!(client.max_body_size(), 16 * 1024 * 1024);
+/// # assert!(DEFAULT_ATTEMPT_TIMEOUT > Duration::from_secs(30));
+/// ```
+pub struct ClientBuilder {
+    service_root: String,
+    tokens: Arc<dyn TokenSource>,
+    reqwest: reqwest::ClientBuilder,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    max_body_size: usize,
+    policy: RetryPolicy,
+    sleeper: Arc<dyn Sleeper>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("service_root", &self.service_root)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("max_body_size", &self.max_body_size)
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// How long to wait for a connection to be set up; default
+    /// [`DEFAULT_CONNECT_TIMEOUT`]. It replaces any connect timeout set on
+    /// the [`reqwest`](Self::reqwest) builder.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, from sending to the last byte of the
+    /// answer; default [`DEFAULT_ATTEMPT_TIMEOUT`]. An attempt that takes
+    /// longer is abandoned and counts as a lost connection (retried only
+    /// for idempotent methods); the last one is [`Error::Timeout`].
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// The largest answer body to read, in bytes; default
+    /// [`DEFAULT_MAX_BODY_SIZE`]. A larger one is [`Error::BodyTooLarge`],
+    /// found from its `Content-Length` before reading when it declares one.
+    /// Error answers are read up to [`ERROR_BODY_LIMIT`] only.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// reqwest's settings (proxies, TLS roots, ...). Whatever `builder` says
+    /// about redirects, the client follows none, and its connect timeout
+    /// is [`connect_timeout`](Self::connect_timeout)'s.
+    pub fn reqwest(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.reqwest = builder;
+        self
+    }
+
+    /// The retry policy; default [`RetryPolicy::default`].
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// What waits between retries; default tokio's timer.
+    pub fn sleeper(mut self, sleeper: impl Sleeper + 'static) -> Self {
+        self.sleeper = Arc::new(sleeper);
+        self
+    }
+
+    /// The client.
+    ///
+    /// # Errors
+    /// As [`Client::new`].
+    pub fn build(self) -> Result<Client, Error> {
+        check_root(&self.service_root)?;
+        let http = self
+            .reqwest
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(Error::Transport)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                service_root: self.service_root,
+                tokens: self.tokens,
+                policy: self.policy,
+                sleeper: self.sleeper,
+                attempt_timeout: self.attempt_timeout,
+                max_body_size: self.max_body_size,
+            }),
+        })
     }
 }
 
 impl Client {
     /// A client for `service_root` (such as `https://graph.microsoft.com/v1.0`)
-    /// with the default [`RetryPolicy`].
+    /// with the default [`RetryPolicy`], [`DEFAULT_CONNECT_TIMEOUT`],
+    /// [`DEFAULT_ATTEMPT_TIMEOUT`] and [`DEFAULT_MAX_BODY_SIZE`]; see
+    /// [`builder`](Self::builder) to change them.
     ///
     /// # Errors
     /// [`Error::Graph`] with [`GraphError::InvalidRequest`] naming the root
@@ -118,12 +295,32 @@ impl Client {
         service_root: impl Into<String>,
         tokens: impl TokenSource + 'static,
     ) -> Result<Self, Error> {
-        Self::with_reqwest(service_root, tokens, reqwest::Client::builder())
+        Self::builder(service_root, tokens).build()
     }
 
-    /// [`new`](Self::new) with reqwest settings of your own (timeouts,
-    /// proxies, TLS roots). Whatever `builder` says about redirects, the
-    /// client follows none.
+    /// The settings of a client for `service_root`, all at their defaults,
+    /// to change before [`ClientBuilder::build`].
+    pub fn builder(
+        service_root: impl Into<String>,
+        tokens: impl TokenSource + 'static,
+    ) -> ClientBuilder {
+        ClientBuilder {
+            service_root: service_root.into(),
+            tokens: Arc::new(tokens),
+            reqwest: reqwest::Client::builder(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            policy: RetryPolicy::default(),
+            sleeper: Arc::new(TokioSleeper),
+        }
+    }
+
+    /// [`new`](Self::new) with reqwest settings of your own (proxies, TLS
+    /// roots): `Client::builder(..).reqwest(builder).build()`. Whatever
+    /// `builder` says about redirects, the client follows none; its connect
+    /// timeout is [`DEFAULT_CONNECT_TIMEOUT`] (set another with
+    /// [`ClientBuilder::connect_timeout`]).
     ///
     /// # Errors
     /// As [`new`](Self::new); [`Error::Transport`] when reqwest cannot build
@@ -133,21 +330,7 @@ impl Client {
         tokens: impl TokenSource + 'static,
         builder: reqwest::ClientBuilder,
     ) -> Result<Self, Error> {
-        let service_root = service_root.into();
-        check_root(&service_root)?;
-        let http = builder
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(Error::Transport)?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                service_root,
-                tokens: Arc::new(tokens),
-                policy: RetryPolicy::default(),
-                sleeper: Arc::new(TokioSleeper),
-            }),
-        })
+        Self::builder(service_root, tokens).reqwest(builder).build()
     }
 
     fn with(self, change: impl FnOnce(&mut Inner)) -> Self {
@@ -167,6 +350,26 @@ impl Client {
     /// tokio's timer.
     pub fn with_sleeper(self, sleeper: impl Sleeper + 'static) -> Self {
         self.with(|inner| inner.sleeper = Arc::new(sleeper))
+    }
+
+    /// The same client with another [attempt timeout](ClientBuilder::attempt_timeout).
+    pub fn with_attempt_timeout(self, timeout: Duration) -> Self {
+        self.with(|inner| inner.attempt_timeout = timeout)
+    }
+
+    /// The same client with another [body-size cap](ClientBuilder::max_body_size).
+    pub fn with_max_body_size(self, bytes: usize) -> Self {
+        self.with(|inner| inner.max_body_size = bytes)
+    }
+
+    /// How long one attempt may take.
+    pub fn attempt_timeout(&self) -> Duration {
+        self.inner.attempt_timeout
+    }
+
+    /// The largest answer body the client reads, in bytes.
+    pub fn max_body_size(&self) -> usize {
+        self.inner.max_body_size
     }
 
     /// The service root requests are built against.
@@ -365,6 +568,7 @@ impl Client {
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty,
             );
+            let path = request.uri().path().to_owned();
             let result = self.send_once(request).instrument(span.clone()).await;
             if let Ok(response) = &result {
                 span.record("status", response.status().as_u16());
@@ -377,13 +581,20 @@ impl Client {
                 }
             }
             let outcome = match &result {
-                Ok(response) => Outcome::Response {
+                Ok(response) => Some(Outcome::Response {
                     status: response.status(),
                     headers: response.headers(),
-                },
-                Err(error) => Outcome::TransportError {
+                }),
+                Err(Failure::Transport(error)) => Some(Outcome::TransportError {
                     request_sent: !error.is_connect(),
-                },
+                }),
+                // It may have run.
+                Err(Failure::Timeout) => Some(Outcome::TransportError { request_sent: true }),
+                // The answer would be as large again: a retry cannot help.
+                Err(Failure::TooLarge { .. }) => None,
+            };
+            let Some(outcome) = outcome else {
+                return result.map_err(|failure| self.failure(failure, method, &path));
             };
             let elapsed = started.elapsed().saturating_sub(slept) + waited;
             let decision = self.inner.policy.decide(&Attempt {
@@ -402,29 +613,93 @@ impl Client {
                     slept += before.elapsed();
                     waited += wait;
                 }
-                Decision::Stop(_) => return result.map_err(Error::Transport),
+                Decision::Stop(_) => {
+                    return result.map_err(|failure| self.failure(failure, method, &path))
+                }
             }
         }
     }
 
-    /// One send, the whole body read: a connection lost mid-body is a
-    /// transport error like any other.
-    async fn send_once(
-        &self,
-        request: Request<Vec<u8>>,
-    ) -> Result<Response<Vec<u8>>, reqwest::Error> {
-        let request = reqwest::Request::try_from(request)?;
-        let response = self.inner.http.execute(request).await?;
+    /// The error for a failed attempt of `method` on `path`.
+    fn failure(&self, failure: Failure, method: http::Method, path: &str) -> Error {
+        let path = crate::Shortened::new(path);
+        match failure {
+            Failure::Transport(error) => Error::Transport(error),
+            Failure::Timeout => Error::Timeout {
+                method,
+                path,
+                limit: self.inner.attempt_timeout,
+            },
+            Failure::TooLarge { declared } => Error::BodyTooLarge {
+                method,
+                path,
+                limit: self.inner.max_body_size,
+                declared,
+            },
+        }
+    }
+
+    /// One send, the whole body read (a connection lost mid-body is a
+    /// transport error like any other), within the attempt timeout.
+    async fn send_once(&self, request: Request<Vec<u8>>) -> Result<Response<Vec<u8>>, Failure> {
+        let request = reqwest::Request::try_from(request).map_err(Failure::Transport)?;
+        tokio::time::timeout(self.inner.attempt_timeout, self.read_answer(request))
+            .await
+            .unwrap_or(Err(Failure::Timeout))
+    }
+
+    /// Sends `request` and reads its body once, into one buffer: up to the
+    /// body-size cap, or for an error status up to [`ERROR_BODY_LIMIT`] (the
+    /// rest is left unread).
+    async fn read_answer(&self, request: reqwest::Request) -> Result<Response<Vec<u8>>, Failure> {
+        let mut response = self
+            .inner
+            .http
+            .execute(request)
+            .await
+            .map_err(Failure::Transport)?;
         let status: StatusCode = response.status();
-        let headers = response.headers().clone();
-        let version = response.version();
-        let body = response.bytes().await?;
-        let mut answer = Response::new(body.to_vec());
+        let is_error = status.is_client_error() || status.is_server_error();
+        let limit = if is_error {
+            ERROR_BODY_LIMIT
+        } else {
+            self.inner.max_body_size
+        };
+        let declared = response.content_length();
+        if !is_error && declared.is_some_and(|length| length > limit as u64) {
+            return Err(Failure::TooLarge { declared });
+        }
+        let mut body = Vec::with_capacity(declared.map_or(0, |length| {
+            usize::try_from(length).unwrap_or(usize::MAX).min(limit)
+        }));
+        while let Some(chunk) = response.chunk().await.map_err(Failure::Transport)? {
+            let room = limit - body.len();
+            if chunk.len() > room {
+                if !is_error {
+                    return Err(Failure::TooLarge { declared });
+                }
+                body.extend_from_slice(&chunk[..room]);
+                break;
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let mut answer = Response::new(body);
         *answer.status_mut() = status;
-        *answer.headers_mut() = headers;
-        *answer.version_mut() = version;
+        *answer.version_mut() = response.version();
+        *answer.headers_mut() = std::mem::take(response.headers_mut());
         Ok(answer)
     }
+}
+
+/// Why an attempt got no answer.
+enum Failure {
+    Transport(reqwest::Error),
+    /// The attempt timeout passed.
+    Timeout,
+    /// The body is larger than the cap.
+    TooLarge {
+        declared: Option<u64>,
+    },
 }
 
 /// Refuses a service root no request could be sent to: one
