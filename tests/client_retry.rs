@@ -498,3 +498,49 @@ async fn an_error_body_is_read_only_up_to_its_cut() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_connection_that_is_never_set_up_is_given_up_after_the_connect_timeout() {
+    // A listener that never accepts, its queue filled: the kernel drops
+    // further connection attempts, so they hang until a timeout (on Linux;
+    // a system that refuses them instead ends the test sooner, as well).
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut held = Vec::new();
+    let filled = (0..1000).any(|_| {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(stream) => {
+                held.push(stream);
+                false
+            }
+            Err(_) => true,
+        }
+    });
+    assert!(filled, "the listener's queue never filled");
+    tokio::time::timeout(Duration::from_secs(10), async {
+        let client =
+            graph_core::client::Client::builder(format!("http://{addr}/v1.0"), "token".to_string())
+                .reqwest(graph_core::client::ReqwestClientBuilder::new().no_proxy())
+                .connect_timeout(Duration::from_millis(300))
+                .attempt_timeout(Duration::from_secs(30))
+                .retry_policy(RetryPolicy::default().max_retries(0))
+                .build()
+                .unwrap();
+        let started = std::time::Instant::now();
+        let result = client
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        let Err(Error::Transport(error)) = &result else {
+            panic!("{result:?}")
+        };
+        assert!(error.is_connect(), "{error}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    })
+    .await
+    .expect("the connection attempt was not bounded by the connect timeout");
+    drop((listener, held));
+}
