@@ -105,6 +105,26 @@ fn the_batch_request_is_built_the_way_graph_expects() {
 }
 
 #[test]
+fn a_service_root_in_any_case_takes_requests() {
+    for root in [
+        "HTTPS://Graph.Microsoft.com/v1.0",
+        "https://GRAPH.MICROSOFT.COM/v1.0/",
+        "Http://127.0.0.1:8080/V1.0",
+    ] {
+        let mut batch = Batch::new(root);
+        batch
+            .add(&GetUser::new("u1"))
+            .unwrap_or_else(|error| panic!("{root}: {error}"));
+        let request = batch.to_request("token").unwrap();
+        assert_eq!(
+            body_json(&request)["requests"][0]["url"],
+            "/users/u1",
+            "{root}"
+        );
+    }
+}
+
+#[test]
 fn a_twenty_first_request_and_unknown_dependencies_are_refused() {
     let mut batch = Batch::new(ROOT);
     for i in 0..MAX_BATCH_REQUESTS {
@@ -270,18 +290,10 @@ fn a_failed_or_malformed_batch_answer_is_an_error() {
         Some(graph_core::RetryAfter::Delay(Duration::from_secs(5)))
     );
 
-    let twice = json!({"responses": [{"id": "1", "status": 200}, {"id": "1", "status": 404}]});
-    let Err(GraphError::Decode { path, message }) =
-        BatchResponse::parse(http::Response::new(twice.to_string()))
-    else {
-        panic!("two answers to one request were taken")
-    };
-    assert_eq!(path, "responses[1]");
-    assert!(message.contains("second answer"), "{message}");
     for bad in [
         json!({"value": []}),
-        json!({"responses": [{"status": 200}]}),
-        json!({"responses": [{"id": "1"}]}),
+        json!({"responses": {"id": "1", "status": 200}}),
+        json!([]),
     ] {
         assert!(
             matches!(
@@ -291,6 +303,85 @@ fn a_failed_or_malformed_batch_answer_is_an_error() {
             "{bad}"
         );
     }
+}
+
+/// The `GraphError::Decode` that `get` gives for `handle`, as (path, message).
+fn decode_error<R: std::fmt::Debug>(
+    answers: &BatchResponse,
+    handle: &graph_core::batch::BatchHandle<R>,
+) -> (String, String) {
+    match answers.get(handle) {
+        Err(GraphError::Decode { path, message }) => (path, message),
+        other => panic!("request {}: {other:?}", handle.id()),
+    }
+}
+
+#[test]
+fn one_bad_answer_fails_only_its_own_request() {
+    let mut batch = Batch::new(ROOT);
+    let handles: Vec<_> = (1..=7)
+        .map(|n| batch.add(&CreateGroup::new(json!({ "n": n }))).unwrap())
+        .collect();
+    let created = |id: &str| json!({"id": id, "status": 201, "body": {"id": format!("g{id}")}});
+    let answers = answers(json!([
+        created("1"),
+        {"id": "2", "status": 70000, "body": {"id": "g2"}},
+        {"id": "3", "status": "200", "body": {"id": "g3"}},
+        {"status": 201, "body": {"id": "no id"}},
+        created("4"),
+        {"id": "5", "status": 201, "body": {"id": "g5"}},
+        {"id": "5", "status": 500},
+        {"id": "6", "status": 201, "headers": {"Location": ["a"]}},
+        "not an answer",
+        {"id": 7, "status": 201},
+    ]));
+    // The good answers are all there.
+    assert_eq!(answers.get(&handles[0]).unwrap()["id"], "g1");
+    assert_eq!(answers.get(&handles[3]).unwrap()["id"], "g4");
+    assert_eq!(answers.status(&handles[3]), Some(StatusCode::CREATED));
+    // Each bad one fails alone, naming the answer and the field.
+    let (path, message) = decode_error(&answers, &handles[1]);
+    assert_eq!(path, "responses[1].status");
+    assert!(
+        message.contains("request `2`") && message.contains("70000"),
+        "{message}"
+    );
+    let (path, message) = decode_error(&answers, &handles[2]);
+    assert_eq!(path, "responses[2].status");
+    assert!(
+        message.contains(r#"the string "200", not a number"#),
+        "{message}"
+    );
+    let (path, message) = decode_error(&answers, &handles[4]);
+    assert_eq!(path, "responses[6].id");
+    assert!(
+        message.contains("request `5`")
+            && message.contains("responses[5] answered 201")
+            && message.contains("responses[6] answered 500"),
+        "{message}"
+    );
+    let (path, _) = decode_error(&answers, &handles[5]);
+    assert_eq!(path, "responses[7].headers.Location");
+    // Answers that name no request leave theirs missing, and say why.
+    assert!(matches!(
+        answers.get(&handles[6]),
+        Err(GraphError::BatchAnswerMissing { id }) if id == "7"
+    ));
+    assert_eq!(answers.missing(&batch), ["7"]);
+    let unattributed: Vec<String> = answers
+        .unattributed()
+        .iter()
+        .map(|error| match error {
+            GraphError::Decode { path, .. } => path.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        unattributed,
+        ["responses[3].id", "responses[8]", "responses[9].id"]
+    );
+    // Nothing that failed to read is sent again.
+    assert!(batch.to_retry(&answers).is_none());
 }
 
 proptest! {

@@ -141,3 +141,100 @@ async fn an_item_throttled_for_ever_is_resent_only_as_often_as_the_policy_allows
     })
     .await;
 }
+
+/// How the `$batch` resending the throttled item fails.
+#[derive(Clone, Copy, Debug)]
+enum ResendFails {
+    Refused,
+    ThrottledForEver,
+    ConnectionClosed,
+}
+
+#[tokio::test]
+async fn a_failed_resend_keeps_every_answer_already_received() {
+    within_deadline(async {
+        for how in [
+            ResendFails::Refused,
+            ResendFails::ThrottledForEver,
+            ResendFails::ConnectionClosed,
+        ] {
+            let log = new_log();
+            let server = Server::start(&log, move |_, count| match count {
+                // The create is done; the read is throttled.
+                0 => json(
+                    200,
+                    &[],
+                    json!({"responses": [
+                        {"id": "1", "status": 201, "body": {"id": "g1", "displayName": "Library Assist"}},
+                        {"id": "2", "status": 429, "headers": {"Retry-After": "1"},
+                         "body": {"error": {"code": "TooManyRequests", "message": "later"}}}
+                    ]}),
+                ),
+                _ => match how {
+                    ResendFails::Refused => json(
+                        400,
+                        &[],
+                        json!({"error": {"code": "BadRequest", "message": "Invalid batch payload"}}),
+                    ),
+                    ResendFails::ThrottledForEver => json(
+                        429,
+                        &[("retry-after", "1")],
+                        json!({"error": {"code": "TooManyRequests", "message": "later"}}),
+                    ),
+                    ResendFails::ConnectionClosed => Reply::Cut {
+                        declared: 1000,
+                        sent: b"{\"responses\": [".to_vec(),
+                    },
+                },
+            })
+            .await;
+            let mut batch = Batch::new(server.root());
+            let group = batch
+                .add(&CreateGroup::new(json!({"displayName": "Library Assist"})))
+                .unwrap();
+            let user = batch.add(&GetUser::new("u2")).unwrap();
+            let client = client(&server, &log)
+                .with_retry_policy(graph_core::retry::RetryPolicy::default().max_retries(2));
+
+            let answers = client
+                .batch(&batch)
+                .await
+                .unwrap_or_else(|error| panic!("{how:?}: answers lost: {error}"));
+
+            // The 201 is still there: the caller must not create it again.
+            assert_eq!(answers.get(&group).unwrap()["id"], "g1", "{how:?}");
+            assert_eq!(answers.status(&group), Some(StatusCode::CREATED));
+            // The resent item carries the failure of its last attempt.
+            let Err(GraphError::BatchResendFailed { id, source }) = answers.get(&user) else {
+                panic!("{how:?}: {:?}", answers.get(&user))
+            };
+            assert_eq!(id, "2");
+            let source = source
+                .downcast_ref::<graph_core::client::Error>()
+                .unwrap_or_else(|| panic!("{how:?}: {source}"));
+            match (how, source) {
+                (ResendFails::Refused, graph_core::client::Error::Graph(GraphError::Api(error))) => {
+                    assert_eq!(error.status, StatusCode::BAD_REQUEST)
+                }
+                (
+                    ResendFails::ThrottledForEver,
+                    graph_core::client::Error::Graph(GraphError::Api(error)),
+                ) => assert_eq!(error.status, StatusCode::TOO_MANY_REQUESTS),
+                (ResendFails::ConnectionClosed, graph_core::client::Error::Transport(_)) => {}
+                other => panic!("{other:?}"),
+            }
+            assert!(answers.missing(&batch).is_empty());
+            // Nothing is resent after the failure; throttling of the
+            // $batch itself is retried only as the policy allows.
+            let sent: Vec<_> = server.requests().iter().map(ids).collect();
+            let resends = match how {
+                ResendFails::ThrottledForEver => 3,
+                _ => 1,
+            };
+            assert_eq!(sent[0], ["1", "2"]);
+            assert_eq!(sent.len(), 1 + resends, "{how:?}: {sent:?}");
+            assert!(sent[1..].iter().all(|ids| ids == &["2"]), "{sent:?}");
+        }
+    })
+    .await;
+}

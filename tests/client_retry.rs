@@ -308,3 +308,239 @@ async fn a_refused_connection_is_retried_even_for_a_post_since_nothing_was_sent(
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_root_no_request_can_be_sent_to_is_refused_when_the_client_is_made() {
+    for root in [
+        "http://127.0.0.1:99999/v1.0",
+        "http://127.0.0.1:65536/v1.0",
+        "ftp://127.0.0.1/v1.0",
+        "127.0.0.1/v1.0",
+    ] {
+        let result = graph_core::client::Client::new(root, "token".to_string());
+        let Err(Error::Graph(GraphError::InvalidRequest { reason })) = &result else {
+            panic!("{root} taken: {result:?}")
+        };
+        assert!(reason.contains(&format!("`{root}`")), "{reason}");
+    }
+}
+
+#[tokio::test]
+async fn a_token_of_only_whitespace_is_refused_and_nothing_is_sent() {
+    within_deadline(async {
+        let log = new_log();
+        let server = answering_u1_after(&log, || user("u0")).await;
+        for token in ["", "   ", "\t", " \t "] {
+            let result = recording_client_at(server.root(), token.to_string(), &log)
+                .send(&GetUser::new("u1"))
+                .await;
+            let Err(Error::Graph(GraphError::InvalidRequest { reason })) = &result else {
+                panic!("{token:?} taken: {result:?}")
+            };
+            assert!(reason.contains("access token is"), "{reason}");
+        }
+        assert!(server.requests().is_empty());
+        assert!(waits(&log).is_empty());
+    })
+    .await;
+}
+
+/// A loopback client with the given attempt timeout and body-size cap.
+fn limited_client(
+    server: &Server,
+    log: &Log,
+    timeout: Duration,
+    cap: usize,
+) -> graph_core::client::Client {
+    graph_core::client::Client::builder(server.root(), "secret-token".to_string())
+        .reqwest(graph_core::client::ReqwestClientBuilder::new().no_proxy())
+        .sleeper(RecordingSleeper(Arc::clone(log)))
+        .attempt_timeout(timeout)
+        .max_body_size(cap)
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_defaults_bound_every_attempt_and_every_body() {
+    use graph_core::client::{
+        Client, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE,
+    };
+    let client = Client::new("https://graph.microsoft.com/v1.0", "token".to_string()).unwrap();
+    assert_eq!(client.attempt_timeout(), DEFAULT_ATTEMPT_TIMEOUT);
+    assert_eq!(client.max_body_size(), DEFAULT_MAX_BODY_SIZE);
+    assert_eq!(DEFAULT_ATTEMPT_TIMEOUT, Duration::from_secs(100));
+    assert_eq!(DEFAULT_CONNECT_TIMEOUT, Duration::from_secs(10));
+    assert_eq!(DEFAULT_MAX_BODY_SIZE, 128 * 1024 * 1024);
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_is_given_up_after_the_attempt_timeout() {
+    // Its own short deadline: without the timeout this would hang.
+    tokio::time::timeout(Duration::from_secs(10), async {
+        let log = new_log();
+        let server = Server::start(&log, |_, _| Reply::Never).await;
+        let timeout = Duration::from_millis(200);
+        let client = limited_client(&server, &log, timeout, 1 << 20)
+            .with_retry_policy(RetryPolicy::default().max_retries(1));
+
+        // A POST may have run: not retried.
+        let started = std::time::Instant::now();
+        let result = client
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        let Err(error @ Error::Timeout { .. }) = &result else {
+            panic!("{result:?}")
+        };
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        let shown = error.to_string();
+        assert!(
+            shown.contains("POST /v1.0/users") && shown.contains("200ms"),
+            "{shown}"
+        );
+        assert!(!shown.contains("secret-token"), "{shown}");
+        assert_eq!(server.requests().len(), 1);
+
+        // A GET is retried as the policy allows, each attempt bounded.
+        let result = client.send(&GetUser::new("u1")).await;
+        assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
+        assert_eq!(server.requests().len(), 3);
+        assert_eq!(waits(&log).len(), 1);
+    })
+    .await
+    .expect("a silent server kept the send pending");
+}
+
+fn streamed(status: u16, bytes: usize, declare_length: bool) -> (Reply, Arc<AtomicUsize>) {
+    let made = Arc::new(AtomicUsize::new(0));
+    let reply = Reply::Stream {
+        status,
+        chunk: bytes::Bytes::from(vec![b' '; 64 * 1024]),
+        chunks: bytes / (64 * 1024),
+        declare_length,
+        made: Arc::clone(&made),
+    };
+    (reply, made)
+}
+
+#[tokio::test]
+async fn an_answer_over_the_body_cap_is_an_error_naming_the_cap_and_the_path() {
+    within_deadline(async {
+        let cap = 1024 * 1024;
+        for declare_length in [true, false] {
+            let log = new_log();
+            let server =
+                Server::start(&log, move |_, _| streamed(200, 3 * cap, declare_length).0).await;
+            let client = limited_client(&server, &log, Duration::from_secs(20), cap);
+            let result = client.send(&GetUser::new("u1")).await;
+            let Err(
+                error @ Error::BodyTooLarge {
+                    limit, declared, ..
+                },
+            ) = &result
+            else {
+                panic!("{result:?}")
+            };
+            assert_eq!(*limit, cap);
+            assert_eq!(*declared, declare_length.then_some(3 * cap as u64));
+            let shown = error.to_string();
+            assert!(
+                shown.contains("GET /v1.0/users/u1") && shown.contains("1048576 bytes"),
+                "{shown}"
+            );
+            assert!(!shown.contains("secret-token"), "{shown}");
+            // Not retried: it would be as large again.
+            assert_eq!(server.requests().len(), 1);
+            assert!(waits(&log).is_empty());
+        }
+
+        // Up to the cap is read.
+        let log = new_log();
+        let body = format!("{{\"id\": \"u1\", \"pad\": \"{}\"}}", " ".repeat(cap - 100));
+        let server = Server::start(&log, move |_, _| {
+            Reply::Full(graph_core::http::Response::new(body.clone().into_bytes()))
+        })
+        .await;
+        let found = limited_client(&server, &log, Duration::from_secs(20), cap)
+            .send(&GetUser::new("u1"))
+            .await
+            .unwrap();
+        assert_eq!(found["id"], "u1");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_error_body_is_read_only_up_to_its_cut() {
+    within_deadline(async {
+        let log = new_log();
+        let total = 32 * 1024 * 1024;
+        let (reply, made) = streamed(500, total, false);
+        let reply = std::sync::Mutex::new(Some(reply));
+        let server = Server::start(&log, move |_, _| reply.lock().unwrap().take().unwrap()).await;
+        // The cap is far above the error's cut, and far below the body.
+        let client = limited_client(&server, &log, Duration::from_secs(20), 4 * 1024 * 1024);
+        let result = client.send(&GetUser::new("u1")).await;
+        let Err(Error::Graph(GraphError::Status { status, body, .. })) = &result else {
+            panic!("{result:?}")
+        };
+        assert_eq!(*status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(body.as_str().len() < 5000);
+        // The client stopped reading: the server made far less than the
+        // body (what socket buffers took aside).
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let made = made.load(Ordering::SeqCst) * 64 * 1024;
+        assert!(made < total / 2, "{made} of {total} bytes were made");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_that_is_never_set_up_is_given_up_after_the_connect_timeout() {
+    // A listener that never accepts, its queue filled: the kernel drops
+    // further connection attempts, so they hang until a timeout (on Linux;
+    // a system that refuses them instead ends the test sooner, as well).
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut held = Vec::new();
+    let filled = (0..1000).any(|_| {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(stream) => {
+                held.push(stream);
+                false
+            }
+            Err(_) => true,
+        }
+    });
+    assert!(filled, "the listener's queue never filled");
+    tokio::time::timeout(Duration::from_secs(10), async {
+        let client =
+            graph_core::client::Client::builder(format!("http://{addr}/v1.0"), "token".to_string())
+                .reqwest(graph_core::client::ReqwestClientBuilder::new().no_proxy())
+                .connect_timeout(Duration::from_millis(300))
+                .attempt_timeout(Duration::from_secs(30))
+                .retry_policy(RetryPolicy::default().max_retries(0))
+                .build()
+                .unwrap();
+        let started = std::time::Instant::now();
+        let result = client
+            .send(&CreateUser::new(json!({"displayName": "Adele"})))
+            .await;
+        let Err(Error::Transport(error)) = &result else {
+            panic!("{result:?}")
+        };
+        assert!(error.is_connect(), "{error}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    })
+    .await
+    .expect("the connection attempt was not bounded by the connect timeout");
+    drop((listener, held));
+}

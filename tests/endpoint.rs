@@ -310,6 +310,10 @@ mod request {
             "https://graph.microsoft.com/v1.0?api-version=2",
             "https://graph.microsoft.com/v1.0#top",
             "https://graph microsoft.com/v1.0",
+            "http://127.0.0.1:99999/v1.0",
+            "https://graph.microsoft.com:65536/v1.0",
+            "http://user@127.0.0.1:70000/v1.0",
+            "http://[::1]:123456/v1.0",
         ] {
             let error = create("id").to_request(root, TOKEN).unwrap_err();
             assert!(
@@ -322,6 +326,26 @@ mod request {
                 message.contains("https://graph.microsoft.com/v1.0`"),
                 "{message}"
             );
+        }
+    }
+
+    #[test]
+    fn a_port_above_65535_is_refused_by_name_and_any_port_below_is_taken() {
+        let error = create("id")
+            .to_request("http://127.0.0.1:99999/v1.0", TOKEN)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("the port `99999`, which is not a number from 0 to 65535"),
+            "{error}"
+        );
+        for root in [
+            "http://127.0.0.1:65535/v1.0",
+            "http://[::1]:8080/v1.0",
+            "http://user:pass@localhost:1/v1.0",
+            "https://graph.microsoft.com:/v1.0",
+        ] {
+            create("id").to_request(root, TOKEN).unwrap();
         }
     }
 
@@ -470,6 +494,9 @@ mod request {
             format!("Bearer {TOKEN}"),
             format!("bearer {TOKEN}"),
             String::new(),
+            "   ".to_owned(),
+            "\t".to_owned(),
+            " \t ".to_owned(),
         ] {
             let error = create("id").to_request(ROOT, &token).unwrap_err();
             assert!(

@@ -185,6 +185,30 @@ fn a_server_linking_back_to_a_read_page_cannot_loop_the_pager() {
 }
 
 #[test]
+fn a_next_link_back_to_the_first_page_is_refused_before_that_page_is_read_twice() {
+    let first = format!("{ROOT}/users?$top=1");
+    let a = format!("{ROOT}/users?$skiptoken=A");
+    for back in [first.clone(), first.replace("https://", "HTTPS://")] {
+        let answers = HashMap::from([
+            (first.clone(), answer(200, page(&["1"], Some(&a), None))),
+            (a.clone(), answer(200, page(&["2"], Some(&back), None))),
+        ]);
+        let mut pager = Pager::new(ListUsers::new(), ROOT, RequestOptions::new().top(1));
+        let (read, asked, error) = drive(&mut pager, &answers, 10);
+        // Page 1 reaches the caller once, and its URL is not asked for again.
+        assert_eq!(read, ["1", "2"], "{back}");
+        assert_eq!(asked, [first.clone(), a.clone()]);
+        let Some(GraphError::InvalidRequest { reason }) = error else {
+            panic!("{error:?}")
+        };
+        assert!(
+            reason.contains("page 2 links back to a page read before"),
+            "{reason}"
+        );
+    }
+}
+
+#[test]
 fn a_stored_delta_link_resumes_paging_in_a_later_run() {
     let stored = graph_core::to_json(&StoredLink::<Collection<JsonValue>>::new(format!(
         "{ROOT}/users/delta?$deltatoken=C"

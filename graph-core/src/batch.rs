@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use base64::Engine as _;
@@ -232,17 +233,16 @@ impl Batch {
     pub fn to_retry(&self, answers: &BatchResponse) -> Option<Batch> {
         let mut again: HashSet<&str> = HashSet::new();
         for item in &self.items {
-            let Some(answer) = answers.answers.get(&item.id) else {
+            let Some(Entry::Answer(answer)) = answers.answers.get(&item.id) else {
                 continue;
             };
-            let retry = match answer.status {
+            let retry = match answer.status.as_u16() {
                 424 => item.depends_on.iter().any(|id| again.contains(id.as_str())),
-                status => StatusCode::from_u16(status).is_ok_and(|status| {
-                    // `method` came from an `http::Method`, so it parses.
-                    item.method
-                        .parse::<Method>()
-                        .is_ok_and(|method| retryable(status, &method))
-                }),
+                // `method` came from an `http::Method`, so it parses.
+                _ => item
+                    .method
+                    .parse::<Method>()
+                    .is_ok_and(|method| retryable(answer.status, &method)),
             };
             if retry {
                 again.insert(&item.id);
@@ -294,17 +294,12 @@ fn invalid(reason: String) -> GraphError {
 /// An item from the request an endpoint built (its id is set by the caller).
 fn item(service_root: &str, request: http::Request<Vec<u8>>) -> Result<Item, GraphError> {
     let (parts, body) = request.into_parts();
-    let root = service_root.trim_end_matches('/');
-    let uri = parts.uri.to_string();
-    let url = match uri.strip_prefix(root) {
-        Some(relative) if relative.starts_with('/') => relative.to_owned(),
-        _ => {
-            return Err(invalid(format!(
-                "the request URL `{}` is not under the service root, so it cannot be batched",
-                Shortened::new(&uri)
-            )))
-        }
-    };
+    let url = relative_url(service_root, &parts.uri).ok_or_else(|| {
+        invalid(format!(
+            "the request URL `{}` is not under the service root, so it cannot be batched",
+            Shortened::new(&parts.uri.to_string())
+        ))
+    })?;
     let mut headers = BTreeMap::new();
     for (name, value) in &parts.headers {
         if name == AUTHORIZATION {
@@ -347,6 +342,30 @@ fn item(service_root: &str, request: http::Request<Vec<u8>>) -> Result<Item, Gra
     })
 }
 
+/// `uri`'s path and query after the service root's path, if `uri` is on
+/// the root's scheme and authority (compared without regard to case, as
+/// URLs compare them: `http::Uri` writes the scheme in lowercase) and under
+/// its path (compared exactly).
+fn relative_url(service_root: &str, uri: &http::Uri) -> Option<String> {
+    let root: http::Uri = crate::endpoint::check_service_root(service_root)
+        .ok()?
+        .parse()
+        .ok()?;
+    let same =
+        |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
+    if !same(root.scheme_str(), uri.scheme_str())
+        || !same(
+            root.authority().map(|a| a.as_str()),
+            uri.authority().map(|a| a.as_str()),
+        )
+    {
+        return None;
+    }
+    let target = uri.path_and_query()?.as_str();
+    let relative = target.strip_prefix(root.path().trim_end_matches('/'))?;
+    relative.starts_with('/').then(|| relative.to_owned())
+}
+
 /// `application/json`, or any `+json` type, with or without parameters.
 fn is_json(content_type: &HeaderValue) -> bool {
     let Ok(text) = content_type.to_str() else {
@@ -386,17 +405,60 @@ impl Endpoint for BatchPost {
 }
 
 /// The answers to a [`Batch`], in whatever order Graph sent them.
+///
+/// Each answer is read on its own: one that does not read (a `status` that
+/// is not an HTTP status, such as `70000` or the string `"200"`, headers
+/// that are not text, a second answer to the same id) fails only its own
+/// request, with a [`GraphError::Decode`] naming the answer and the field,
+/// and every other answer stays readable. An answer without a usable `id`
+/// belongs to no request: its request is [missing](Self::missing), and
+/// [`unattributed`](Self::unattributed) says why.
+///
+/// ```
+/// use graph_core::batch::{Batch, BatchResponse};
+/// use graph_core::{graph_endpoint, http, GraphError, JsonValue};
+///
+/// graph_endpoint! {
+///     pub GetUser { method: GET, path: "/users/{userId}", response: JsonValue }
+/// }
+///
+/// let mut batch = Batch::new("https://graph.microsoft.com/v1.0");
+/// let good = batch.add(&GetUser::new("u1")).unwrap();
+/// let bad = batch.add(&GetUser::new("u2")).unwrap();
+/// let answers = BatchResponse::parse(http::Response::new(r#"{"responses": [
+///     {"id": "1", "status": 200, "body": {"id": "u1"}},
+///     {"id": "2", "status": 70000, "body": {"id": "u2"}}
+/// ]}"#)).unwrap();
+/// assert_eq!(answers.get(&good).unwrap()["id"], "u1");
+/// let Err(GraphError::Decode { path, .. }) = answers.get(&bad) else { panic!() };
+/// assert_eq!(path, "responses[1].status");
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct BatchResponse {
-    answers: HashMap<String, Answer>,
+    answers: HashMap<String, Entry>,
+    /// Answers that name no request: where, and why.
+    unattributed: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// What is known of one request's answer.
+#[derive(Debug, Clone)]
+enum Entry {
+    Answer(Answer),
+    /// An answer that does not read: where (`responses[3].status`), and why.
+    Unreadable {
+        path: String,
+        message: String,
+    },
+    /// The request was sent again and that `$batch` failed.
+    ResendFailed(Arc<dyn std::error::Error + Send + Sync>),
+}
+
+#[derive(Debug, Clone)]
 struct Answer {
-    status: u16,
-    #[serde(default)]
+    /// Where it was in the `$batch` answer.
+    index: usize,
+    status: StatusCode,
     headers: HashMap<String, String>,
-    #[serde(default)]
     body: Option<JsonValue>,
 }
 
@@ -410,30 +472,69 @@ impl BatchResponse {
     ///
     /// # Errors
     /// [`GraphError::Api`] or [`GraphError::Status`] when the `$batch` itself
-    /// failed; [`GraphError::Decode`] when the body is not a batch answer, or
-    /// answers one id twice.
+    /// failed; [`GraphError::Decode`] when the body is not a batch answer
+    /// (`{"responses": [...]}`). An answer in it that does not read fails
+    /// only its own request (see [`get`](Self::get)).
     pub fn parse<B: AsRef<[u8]>>(response: Response<B>) -> Result<Self, GraphError> {
         let body = BatchPost::parse_response(response)?;
-        let mut answers = HashMap::with_capacity(body.responses.len());
+        let mut read = BatchResponse::default();
         for (index, answer) in body.responses.into_iter().enumerate() {
-            let decode = |message: String| GraphError::Decode {
-                path: format!("responses[{index}]"),
-                message,
+            let JsonValue::Object(mut answer) = answer else {
+                read.unattributed.push((
+                    format!("responses[{index}]"),
+                    format!("an answer that is {}, not an object", kind(&answer)),
+                ));
+                continue;
             };
-            let id = match answer.get("id") {
-                Some(JsonValue::String(id)) => id.clone(),
-                _ => return Err(decode("an answer without a string `id`".to_owned())),
+            let id = match answer.remove("id") {
+                Some(JsonValue::String(id)) => id,
+                other => {
+                    let problem = match other {
+                        None => "an answer without `id`, so it names no request".to_owned(),
+                        Some(value) => format!(
+                            "an `id` that is {}, not a string, so it names no request",
+                            kind(&value)
+                        ),
+                    };
+                    read.unattributed
+                        .push((format!("responses[{index}].id"), problem));
+                    continue;
+                }
             };
-            let answer: Answer = serde_json::from_value(answer)
-                .map_err(|error| decode(Shortened::message(error.to_string())))?;
-            if answers.insert(id.clone(), answer).is_some() {
-                return Err(decode(format!(
-                    "a second answer to request `{}`",
-                    Shortened::new(&id)
-                )));
+            let entry = read_answer(index, &id, answer);
+            match read.answers.get_mut(&id) {
+                None => {
+                    read.answers.insert(id, entry);
+                }
+                Some(earlier) => {
+                    if let Entry::Unreadable { message, .. } = earlier {
+                        if message.starts_with(TWICE) {
+                            continue;
+                        }
+                    }
+                    let said = |entry: &Entry| match entry {
+                        Entry::Answer(answer) => format!(
+                            "responses[{}] answered {}",
+                            answer.index,
+                            answer.status.as_u16()
+                        ),
+                        Entry::Unreadable { path, .. } => format!("{path} does not read"),
+                        Entry::ResendFailed(_) => "an earlier $batch failed".to_owned(),
+                    };
+                    let message = format!(
+                        "{TWICE} `{}` ({}; {}); neither is taken",
+                        Shortened::new(&id),
+                        said(earlier),
+                        said(&entry)
+                    );
+                    *earlier = Entry::Unreadable {
+                        path: format!("responses[{index}].id"),
+                        message,
+                    };
+                }
             }
         }
-        Ok(BatchResponse { answers })
+        Ok(read)
     }
 
     /// The answer to `handle`'s request, read by its endpoint's own
@@ -442,29 +543,46 @@ impl BatchResponse {
     /// # Errors
     /// The endpoint's errors for that answer (a 404 is
     /// [`GraphError::Api`] with Graph's error, a 429 carries its
-    /// `Retry-After`), and [`GraphError::BatchAnswerMissing`] when Graph sent
-    /// no answer to it.
+    /// `Retry-After`); [`GraphError::Decode`] naming the answer and field
+    /// when that answer does not read (or Graph answered the request
+    /// twice); [`GraphError::BatchAnswerMissing`] when Graph sent no answer
+    /// to it; and [`GraphError::BatchResendFailed`] when it was sent again
+    /// and that `$batch` failed ([`mark_resend_failed`](Self::mark_resend_failed)).
     pub fn get<R>(&self, handle: &BatchHandle<R>) -> Result<R, GraphError> {
-        let answer = self.answer(handle.id())?;
+        let answer = match self.entry(handle.id())? {
+            Entry::Answer(answer) => answer,
+            Entry::Unreadable { path, message } => {
+                return Err(GraphError::Decode {
+                    path: path.clone(),
+                    message: message.clone(),
+                })
+            }
+            Entry::ResendFailed(source) => {
+                return Err(GraphError::BatchResendFailed {
+                    id: handle.id().to_owned(),
+                    source: Arc::clone(source),
+                })
+            }
+        };
         let mut response = Response::new(());
-        *response.status_mut() =
-            StatusCode::from_u16(answer.status).map_err(|_| GraphError::Decode {
-                path: format!("responses[id={}].status", handle.id()),
-                message: format!("{} is not an HTTP status", answer.status),
-            })?;
+        *response.status_mut() = answer.status;
         *response.headers_mut() = headers(&answer.headers);
         let body = body_bytes(answer.body.as_ref(), response.headers());
         let (parts, ()) = response.into_parts();
         (handle.parse)(parts, &body)
     }
 
-    /// The status of `handle`'s answer, if Graph sent one.
+    /// The status of `handle`'s answer, if Graph sent one that reads (and
+    /// it was not sent again in a `$batch` that failed).
     pub fn status<R>(&self, handle: &BatchHandle<R>) -> Option<StatusCode> {
-        let answer = self.answers.get(handle.id())?;
-        StatusCode::from_u16(answer.status).ok()
+        match self.answers.get(handle.id())? {
+            Entry::Answer(answer) => Some(answer.status),
+            _ => None,
+        }
     }
 
-    /// The ids of `batch`'s requests that have no answer here.
+    /// The ids of `batch`'s requests that have no answer here, not even one
+    /// that does not read.
     pub fn missing<'a>(&self, batch: &'a Batch) -> Vec<&'a str> {
         batch
             .ids()
@@ -472,12 +590,25 @@ impl BatchResponse {
             .collect()
     }
 
-    /// How many answers there are.
+    /// The answers that name no request (no `id`, or one that is not a
+    /// string, or an answer that is not an object), each as a
+    /// [`GraphError::Decode`] naming where it was: `responses[2].id`.
+    pub fn unattributed(&self) -> Vec<GraphError> {
+        self.unattributed
+            .iter()
+            .map(|(path, message)| GraphError::Decode {
+                path: path.clone(),
+                message: message.clone(),
+            })
+            .collect()
+    }
+
+    /// How many requests have an answer here (one that reads or not).
     pub fn len(&self) -> usize {
         self.answers.len()
     }
 
-    /// Whether there is no answer.
+    /// Whether no request has an answer.
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty()
     }
@@ -487,7 +618,10 @@ impl BatchResponse {
     pub fn retry_after(&self, retry: &Batch, now: SystemTime) -> Option<Duration> {
         retry
             .ids()
-            .filter_map(|id| self.answers.get(id))
+            .filter_map(|id| match self.answers.get(id)? {
+                Entry::Answer(answer) => Some(answer),
+                _ => None,
+            })
             .filter_map(|answer| {
                 let value = answer
                     .headers
@@ -503,12 +637,119 @@ impl BatchResponse {
     /// the earlier ones to the same requests.
     pub fn merge(&mut self, newer: BatchResponse) {
         self.answers.extend(newer.answers);
+        self.unattributed.extend(newer.unattributed);
     }
 
-    fn answer(&self, id: &str) -> Result<&Answer, GraphError> {
+    /// Records that `resent` (a [`Batch::to_retry`] of the batch these
+    /// answers belong to) was sent and got no usable answer: `error` says
+    /// why. [`get`](Self::get) then gives
+    /// [`GraphError::BatchResendFailed`] for each of its requests, in place
+    /// of the earlier answer that asked for the resend, while every other
+    /// request keeps its answer, so a request that was answered (a `201
+    /// Created`, say) is never lost to a later failure and never needs
+    /// sending again. The client's `Client::batch` does this itself.
+    pub fn mark_resend_failed(
+        &mut self,
+        resent: &Batch,
+        error: impl std::error::Error + Send + Sync + 'static,
+    ) {
+        let error: Arc<dyn std::error::Error + Send + Sync> = Arc::new(error);
+        for id in resent.ids() {
+            self.answers
+                .insert(id.to_owned(), Entry::ResendFailed(Arc::clone(&error)));
+        }
+    }
+
+    fn entry(&self, id: &str) -> Result<&Entry, GraphError> {
         self.answers
             .get(id)
             .ok_or_else(|| GraphError::BatchAnswerMissing { id: id.to_owned() })
+    }
+}
+
+/// How a second answer to one id is reported.
+const TWICE: &str = "Graph answered request";
+
+/// Reads one answer (its `id` taken out already): the answer, or why it
+/// does not read, naming the field.
+fn read_answer(index: usize, id: &str, mut answer: serde_json::Map<String, JsonValue>) -> Entry {
+    let unreadable = |field: &str, problem: String| Entry::Unreadable {
+        path: format!("responses[{index}].{field}"),
+        message: format!(
+            "the answer to request `{}` has {problem}",
+            Shortened::new(id)
+        ),
+    };
+    let status = match answer.remove("status") {
+        None => return unreadable("status", "no `status`".to_owned()),
+        Some(JsonValue::Number(number)) => {
+            match number.as_u64().and_then(|n| u16::try_from(n).ok()) {
+                Some(status) if (100..=999).contains(&status) => {
+                    StatusCode::from_u16(status).expect("checked to be three digits")
+                }
+                _ => {
+                    return unreadable(
+                        "status",
+                        format!(
+                            "the status {}, which is not an HTTP status (100 to 999)",
+                            Shortened::new(&number.to_string())
+                        ),
+                    )
+                }
+            }
+        }
+        Some(other) => {
+            return unreadable(
+                "status",
+                format!("a `status` that is {}, not a number", kind(&other)),
+            )
+        }
+    };
+    let headers = match answer.remove("headers") {
+        None | Some(JsonValue::Null) => HashMap::new(),
+        Some(JsonValue::Object(headers)) => {
+            let mut read = HashMap::with_capacity(headers.len());
+            for (name, value) in headers {
+                let value = match value {
+                    JsonValue::String(text) => text,
+                    // Written as text, as a header carries it.
+                    JsonValue::Number(number) => number.to_string(),
+                    JsonValue::Bool(flag) => flag.to_string(),
+                    other => {
+                        return unreadable(
+                            &format!("headers.{}", Shortened::new(&name)),
+                            format!("a header that is {}, not text", kind(&other)),
+                        )
+                    }
+                };
+                read.insert(name, value);
+            }
+            read
+        }
+        Some(other) => {
+            return unreadable(
+                "headers",
+                format!("`headers` that are {}, not an object", kind(&other)),
+            )
+        }
+    };
+    Entry::Answer(Answer {
+        index,
+        status,
+        headers,
+        body: answer.remove("body"),
+    })
+}
+
+/// A JSON value's kind, with a short text: `the string "200"`.
+fn kind(value: &JsonValue) -> String {
+    match value {
+        JsonValue::Null => "null".to_owned(),
+        JsonValue::Bool(flag) => format!("the boolean {flag}"),
+        JsonValue::Number(number) => format!("the number {number}"),
+        JsonValue::String(text) => format!("the string {:?}", Shortened::new(text).as_str()),
+        JsonValue::Array(_) => "an array".to_owned(),
+        JsonValue::Object(_) => "an object".to_owned(),
     }
 }
 

@@ -139,8 +139,9 @@ pub trait Endpoint {
     /// [`GraphError::InvalidPathParameter`] for an empty path parameter,
     /// [`GraphError::Encode`] when the body cannot be written as JSON, and
     /// [`GraphError::InvalidRequest`] when `service_root` is not an absolute
-    /// `http(s)` URL or the token cannot be sent in a header (it is empty,
-    /// starts with `Bearer `, or contains a line break). No error contains
+    /// `http(s)` URL (a port above 65535 included) or the token cannot be
+    /// sent in a header (it is empty or only whitespace, starts with
+    /// `Bearer `, or contains a line break). No error contains
     /// the token.
     ///
     /// It also sends `Prefer: include-unknown-enum-members`, so Graph
@@ -374,10 +375,33 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
         Some(_) => return Err(invalid("is not an http or https URL")),
         None => return Err(invalid("is not an absolute URL")),
     }
-    match uri.authority() {
-        Some(authority) if !authority.host().is_empty() => Ok(root),
-        _ => Err(invalid("has no host")),
+    let Some(authority) = uri
+        .authority()
+        .filter(|authority| !authority.host().is_empty())
+    else {
+        return Err(invalid("has no host"));
+    };
+    // `http::Uri` takes any digits as a port, while URL parsers (the `url`
+    // crate under reqwest) refuse one above 65535 when the request is sent.
+    let host_and_port = authority
+        .as_str()
+        .rsplit_once('@')
+        .map_or(authority.as_str(), |(_, rest)| rest);
+    let after_host = match host_and_port.rfind(']') {
+        Some(end) => &host_and_port[end + 1..],
+        None => host_and_port
+            .find(':')
+            .map_or("", |at| &host_and_port[at..]),
+    };
+    if let Some(port) = after_host.strip_prefix(':') {
+        if !port.is_empty() && port.parse::<u16>().is_err() {
+            return Err(invalid(&format!(
+                "has the port `{}`, which is not a number from 0 to 65535",
+                Shortened::new(port)
+            )));
+        }
     }
+    Ok(root)
 }
 
 /// The `Authorization` header value, marked sensitive. Errors never contain
@@ -386,8 +410,12 @@ fn bearer(access_token: &str) -> Result<HeaderValue, GraphError> {
     let invalid = |reason: &str| GraphError::InvalidRequest {
         reason: reason.to_owned(),
     };
-    if access_token.is_empty() {
-        return Err(invalid("the access token is empty"));
+    if access_token.trim().is_empty() {
+        return Err(invalid(if access_token.is_empty() {
+            "the access token is empty"
+        } else {
+            "the access token is only whitespace"
+        }));
     }
     let prefix = access_token.get(..7).unwrap_or_default();
     if prefix.eq_ignore_ascii_case("bearer ") {

@@ -97,6 +97,21 @@ pub enum GraphError {
         /// The request's id in the batch.
         id: String,
     },
+    /// A `$batch` request was throttled or unavailable, was sent again in a
+    /// new `$batch`, and that `$batch` got no usable answer (it was refused,
+    /// throttled until the retry policy gave up, or the connection failed).
+    /// Whether the request ran the second time is not known when `source`
+    /// is a transport error; its earlier answer asked for it to be sent
+    /// again. See [`BatchResponse::mark_resend_failed`](crate::batch::BatchResponse::mark_resend_failed).
+    #[error("request `{id}` of the $batch was sent again, and that $batch failed: {source}")]
+    BatchResendFailed {
+        /// The request's id in the batch.
+        id: String,
+        /// Why the `$batch` that resent it failed (with the `client`
+        /// feature, a `graph_core::client::Error`).
+        #[source]
+        source: std::sync::Arc<dyn std::error::Error + Send + Sync>,
+    },
     /// The request cannot be built: a service root that is not an absolute
     /// `http(s)` URL, or an access token that cannot be sent in a header.
     /// The reason never contains the access token.

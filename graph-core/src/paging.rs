@@ -47,7 +47,9 @@ pub(crate) fn parse_json<R: DeserializeOwned>(parts: Parts, body: &[u8]) -> Resu
 /// gives the same request again, so a retry neither loses nor repeats a
 /// page. It never follows a next link to another scheme, host or port, or
 /// outside the service root's path (the token would go with it), nor a link
-/// it followed before (a server looping would never end); it stops after
+/// it followed before, the first request's URL included (a server looping
+/// would never end, and a page read twice would reach the caller twice); it
+/// stops after
 /// the page without `@odata.nextLink`, and keeps that page's
 /// `@odata.deltaLink` ([`delta_link`](Self::delta_link)).
 ///
@@ -85,7 +87,12 @@ pub struct Pager<T> {
     service_root: String,
     options: RequestOptions,
     state: State,
+    /// The links followed so far, the first request's URL included: a
+    /// next link back to any of them would read a page a second time.
     followed: HashSet<String>,
+    /// The URL of the last first-page request built, counted as followed
+    /// once its page is read.
+    first_url: Option<String>,
     pages: u64,
 }
 
@@ -118,6 +125,7 @@ impl<T: DeserializeOwned> Pager<T> {
             options,
             state: State::First,
             followed: HashSet::new(),
+            first_url: None,
             pages: 0,
         }
     }
@@ -137,6 +145,7 @@ impl<T: DeserializeOwned> Pager<T> {
             options,
             state: State::Next(link.url),
             followed: HashSet::new(),
+            first_url: None,
             pages: 0,
         }
     }
@@ -154,7 +163,11 @@ impl<T: DeserializeOwned> Pager<T> {
             State::Done { .. } => None,
             State::First => {
                 let first = self.first.as_ref()?;
-                Some(first(&self.service_root, access_token, &self.options))
+                let request = first(&self.service_root, access_token, &self.options);
+                if let Ok(request) = &request {
+                    self.first_url = Some(request.uri().to_string());
+                }
+                Some(request)
             }
             State::Next(link) => Some(follow_link(
                 link,
@@ -188,14 +201,22 @@ impl<T: DeserializeOwned> Pager<T> {
             _ => parse_json::<Collection<T>>(parts, body.as_ref())?,
         };
         self.pages += 1;
-        if let State::Next(link) = std::mem::replace(&mut self.state, State::First) {
-            self.followed.insert(link);
+        match std::mem::replace(&mut self.state, State::First) {
+            State::Next(link) => {
+                self.followed.insert(link_key(&link));
+            }
+            State::First => {
+                if let Some(first) = self.first_url.take() {
+                    self.followed.insert(link_key(&first));
+                }
+            }
+            State::Refused(_) | State::Done { .. } => {}
         }
         self.state = match &page.next_link {
             None => State::Done {
                 delta_link: page.delta_link.clone(),
             },
-            Some(next) if self.followed.contains(next) => {
+            Some(next) if self.followed.contains(&link_key(next)) => {
                 State::Refused(GraphError::InvalidRequest {
                     reason: format!(
                     "page {} links back to a page read before (`{}`); the listing would never end",
@@ -211,6 +232,14 @@ impl<T: DeserializeOwned> Pager<T> {
         };
         Ok(page)
     }
+}
+
+/// A link as the pager compares it with the links it followed: parsed and
+/// written back, so the first request's URL (as `http` writes it) and the
+/// same URL in a server's next link (`HTTPS://`, say) are one link.
+fn link_key(link: &str) -> String {
+    link.parse::<http::Uri>()
+        .map_or_else(|_| link.to_owned(), |uri| uri.to_string())
 }
 
 impl<T> Pager<T> {

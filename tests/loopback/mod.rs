@@ -51,6 +51,19 @@ pub enum Reply {
     /// Headers declaring `declared` bytes, `sent` of them, then the
     /// connection is dropped: a connection lost in the middle of a body.
     Cut { declared: usize, sent: Vec<u8> },
+    /// No answer at all: the connection stays open and silent.
+    Never,
+    /// `chunks` copies of `chunk` with `status`, made one at a time as the
+    /// client reads (so the server holds none of it), without a
+    /// `Content-Length` unless `declare_length`; `made` counts the chunks
+    /// made.
+    Stream {
+        status: u16,
+        chunk: Bytes,
+        chunks: usize,
+        declare_length: bool,
+        made: Arc<std::sync::atomic::AtomicUsize>,
+    },
 }
 
 /// A JSON answer.
@@ -145,7 +158,11 @@ impl Server {
                             seen.push(request.clone());
                             seen.len() - 1
                         };
-                        Ok::<_, Infallible>(respond(script(&request, count)))
+                        let reply = script(&request, count);
+                        if let Reply::Never = reply {
+                            std::future::pending::<()>().await;
+                        }
+                        Ok::<_, Infallible>(respond(reply))
                     }
                 });
                 tokio::spawn(async move {
@@ -190,6 +207,25 @@ fn respond(reply: Reply) -> http::Response<Body> {
                 .header("content-length", declared)
                 .body(StreamBody::new(frames).boxed())
                 .unwrap()
+        }
+        Reply::Never => unreachable!("never answered"),
+        Reply::Stream {
+            status,
+            chunk,
+            chunks,
+            declare_length,
+            made,
+        } => {
+            let length = chunk.len() * chunks;
+            let frames = futures_util::stream::iter((0..chunks).map(move |_| {
+                made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                Ok(Frame::data(chunk.clone()))
+            }));
+            let mut builder = http::Response::builder().status(status);
+            if declare_length {
+                builder = builder.header("content-length", length);
+            }
+            builder.body(StreamBody::new(frames).boxed()).unwrap()
         }
     }
 }
