@@ -63,6 +63,56 @@ pub fn read_metadata(path: &std::path::Path) -> std::io::Result<(String, String)
     Ok((text, hash))
 }
 
+/// Whether `c` may not stand in a one-line comment of the output (the
+/// header's `//` lines, which `Cargo.toml` repeats as `#` lines): a line
+/// break or another control character (a tab aside) would end the comment
+/// or break TOML's, and an invisible direction or line-separator character
+/// trips rustc's deny-by-default `text_direction_codepoint_in_comment` or
+/// disguises the line.
+pub fn unsafe_in_comment(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+                | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` as it may stand in a one-line comment of the output: each
+/// character [`unsafe_in_comment`] refuses written as `\u{XXXX}`.
+pub fn comment_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unsafe_in_comment(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` as a TOML basic string, quotes included: `"`, `\\` and every
+/// control character escaped.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || unsafe_in_comment(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// `Cargo.toml` for a generated crate named `name`, depending on graph-core
 /// as `graph_core_dependency` (`{ path = "../graph-core" }`, `"0.1"`), and
 /// on serde for `--plain-serde` output.
@@ -75,13 +125,14 @@ pub fn cargo_toml(
 ) -> String {
     let mut toml = String::new();
     for line in header.lines() {
-        toml.push_str(&line.replacen("//", "#", 1));
+        toml.push_str(&comment_text(&line.replacen("//", "#", 1)));
         toml.push('\n');
     }
     toml.push_str(&format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+        "[package]\nname = {}\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
          [lib]\n# Graph's descriptions are prose, not examples.\ndoctest = false\n\n\
-         [dependencies]\ngraph-core = {graph_core_dependency}\n"
+         [dependencies]\ngraph-core = {graph_core_dependency}\n",
+        toml_string(name)
     ));
     if plain_serde {
         toml.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");

@@ -1,7 +1,7 @@
 //! Bound actions and functions: which apply at which path of the
 //! selection, and which `graph_endpoint!` cannot express.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::csdl::{BoundOperation, Metadata, TypeRef};
 use crate::select::{Node, NodeKind};
@@ -77,6 +77,60 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
         }
     }
     None
+}
+
+/// Refuses a name in `wanted` (`--operation`) that no bound action or
+/// function of the metadata has, suggesting the names closest to it: a
+/// misspelt name would otherwise select nothing, silently.
+pub fn check_wanted(metadata: &Metadata, wanted: &[String]) -> Result<(), String> {
+    let known: BTreeSet<&str> = metadata
+        .operations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    for name in wanted {
+        if known.contains(name.as_str()) {
+            continue;
+        }
+        let mut close: Vec<(usize, &str)> = known
+            .iter()
+            .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), *k))
+            .filter(|(d, _)| *d <= 2.max(name.chars().count() / 4))
+            .collect();
+        close.sort();
+        let suggestion = match &close[..] {
+            [] => String::new(),
+            close => format!(
+                "; did you mean {}?",
+                close
+                    .iter()
+                    .take(3)
+                    .map(|(_, k)| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(format!(
+            "--operation `{name}` is not the name of a bound action or function of the metadata{suggestion}"
+        ));
+    }
+    Ok(())
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn type_text(ty: &TypeRef) -> String {
