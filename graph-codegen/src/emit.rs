@@ -165,7 +165,9 @@ const EDM: &[(&str, &str)] = &[
     ("Edm.Int64", "i64"),
     ("Edm.Byte", "u8"),
     ("Edm.SByte", "i8"),
-    ("Edm.Single", "f32"),
+    // `Double` reads and writes OData's `"NaN"`, `"INF"` and `"-INF"`,
+    // which an `f32` cannot; every `Edm.Single` is exactly an `f64`.
+    ("Edm.Single", "graph_core::Double"),
     ("Edm.Double", "graph_core::Double"),
     ("Edm.Decimal", "graph_core::Decimal"),
     ("Edm.DateTimeOffset", "graph_core::DateTimeOffset"),
@@ -1063,6 +1065,9 @@ impl<'a> Generator<'a> {
         let create = format!("crate::{module}::{create}");
         let update = format!("crate::{module}::{update}");
         let list = format!("graph_core::Collection<{any}>");
+        // Graph answers an update with the item (`200`, a drive item's
+        // `move`) or with nothing (`204`), as the service and `Prefer` say.
+        let updated = format!("graph_core::Returned<{any}>");
         let reference = "graph_core::Reference".to_owned();
         let path = node.path.clone();
         let reference_path = format!("{path}/$ref");
@@ -1131,7 +1136,7 @@ impl<'a> Generator<'a> {
                         "PATCH",
                         &item,
                         Some(&update),
-                        None,
+                        Some(&updated),
                         "updates the properties it sets.",
                     ));
                 }
@@ -1157,7 +1162,7 @@ impl<'a> Generator<'a> {
                         "PATCH",
                         &path,
                         Some(&update),
-                        None,
+                        Some(&updated),
                         "updates the properties it sets.",
                     ));
                 }
@@ -1173,6 +1178,26 @@ impl<'a> Generator<'a> {
                     Some(&list),
                     "lists the referenced items.",
                 ));
+                // A new item posted to the collection is created (where its
+                // entity set lives) and referenced from here at once, the
+                // documented `POST /deviceAppManagement/mobileApps/{id}/categories`;
+                // an abstract type is created as one of its derived types.
+                let abstract_ = self.metadata.structs[ty].is_abstract;
+                let create_body = if abstract_ { &any } else { &create };
+                if !r.not_insertable && (!abstract_ || self.polymorphic.contains_key(ty)) {
+                    if !abstract_ {
+                        sent.insert(ty.to_owned());
+                    }
+                    operations.push(op(
+                        "Create",
+                        "",
+                        "POST",
+                        &path,
+                        Some(create_body),
+                        Some(&any),
+                        "creates an item and adds a reference to it.",
+                    ));
+                }
                 if !r.not_insertable {
                     operations.push(op(
                         "Add",
@@ -1430,8 +1455,7 @@ impl Generator<'_> {
                 format!("{base}/{segment}({})", arguments.join(","))
             };
             if operation.action {
-                let field_names = names::body_field_names(&parameter_names)
-                    .expect("operations::unsupported checked the names");
+                let field_names = names::body_field_names(&parameter_names);
                 for parameter in &operation.parameters {
                     let value = self.value_type("", &parameter.name, &parameter.ty, "");
                     let ty = if parameter.nullable {
@@ -1439,7 +1463,15 @@ impl Generator<'_> {
                     } else {
                         value
                     };
-                    fields.push((field_names[&parameter.name].clone(), ty));
+                    // Sent as the metadata spells it (`Comment`).
+                    let names::FieldName { ident, rename } = &field_names[&parameter.name];
+                    let field = match rename {
+                        Some(rename) => {
+                            format!("#[graph(rename = {rename:?})]\n            {ident}")
+                        }
+                        None => ident.clone(),
+                    };
+                    fields.push((field, ty));
                 }
             }
             let response = operation.returns.as_ref().map(|returns| {
@@ -1482,7 +1514,7 @@ impl Generator<'_> {
     /// enums wrapped in `ODataValue` as OData sends them; entities and
     /// complex values as they are.
     fn return_type(&mut self, ty: &TypeRef, pageable: bool) -> String {
-        if ty.name == "Edm.Stream" {
+        if ty.name == "Edm.Stream" || (!ty.collection && self.holds_only_a_stream(&ty.name)) {
             return "graph_core::Download".into();
         }
         let single = TypeRef {
@@ -1499,6 +1531,26 @@ impl Generator<'_> {
             (false, _) if structured => item,
             (false, _) => format!("graph_core::ODataValue<{item}>"),
         }
+    }
+}
+
+impl Generator<'_> {
+    /// Whether `ty` is a complex type whose one property is a stream (and
+    /// no type derives from it), such as `microsoft.graph.report`: what a
+    /// function typed so answers is the stream's content, or a redirect to
+    /// it (the reports' `302` to a CSV), never the complex value as JSON.
+    fn holds_only_a_stream(&self, ty: &str) -> bool {
+        let Some(complex) = self.metadata.structs.get(ty) else {
+            return false;
+        };
+        complex.kind == csdl::StructKind::Complex
+            && complex.base.is_none()
+            && !self
+                .metadata
+                .structs
+                .values()
+                .any(|t| t.base.as_deref() == Some(ty))
+            && matches!(&complex.properties[..], [only] if only.ty.name == "Edm.Stream" && !only.ty.collection)
     }
 }
 

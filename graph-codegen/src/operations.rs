@@ -50,12 +50,7 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
                 p.name
             ));
         }
-        let names: Vec<&str> = operation
-            .parameters
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
-        return crate::names::body_field_names(&names).err();
+        return None;
     }
     for parameter in &operation.parameters {
         let literal = !parameter.ty.collection
@@ -143,8 +138,8 @@ fn type_text(ty: &TypeRef) -> String {
 
 /// The operations that apply at each node, by node path: those bound to the
 /// node's entity type or one of its bases (or to a collection of it, at a
-/// collection node). Where a derived type rebinds a name with the same
-/// parameters, the nearest binding wins. References are left out: their
+/// collection node). Where a derived type rebinds an action's name, or a
+/// function's name with the same parameters, the nearest binding wins. References are left out: their
 /// operations are reached through the entity's own path. `wanted` filters
 /// by operation name (all when empty).
 pub fn attach(
@@ -172,8 +167,12 @@ pub fn attach(
         };
         let mut attached = Vec::new();
         for &(collection, on_item) in places {
-            // (namespace, name, parameter names) -> nearest binding
-            let mut chosen: BTreeMap<(&str, &str, Vec<&str>), usize> = BTreeMap::new();
+            // (namespace, name, action, parameter names) -> nearest binding.
+            // OData binds an action by its name and binding type alone (a
+            // derived type's action replaces its base's whatever their
+            // parameters), and a function by its parameter names too
+            // (overloads live side by side).
+            let mut chosen: BTreeMap<(&str, &str, bool, Vec<&str>), usize> = BTreeMap::new();
             // Farthest base first, so that nearer bindings replace them.
             for ancestor in metadata.ancestors(&node.ty).iter().rev() {
                 for &index in by_binding
@@ -182,12 +181,24 @@ pub fn attach(
                     .flatten()
                 {
                     let operation = &metadata.operations[index];
-                    let parameters = operation
-                        .parameters
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect();
-                    chosen.insert((&operation.namespace, &operation.name, parameters), index);
+                    let parameters = if operation.action {
+                        Vec::new()
+                    } else {
+                        operation
+                            .parameters
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect()
+                    };
+                    chosen.insert(
+                        (
+                            &operation.namespace,
+                            &operation.name,
+                            operation.action,
+                            parameters,
+                        ),
+                        index,
+                    );
                 }
             }
             attached.extend(
