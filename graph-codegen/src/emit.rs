@@ -465,7 +465,7 @@ impl<'a> Generator<'a> {
             lib,
             "//! Microsoft Graph bindings generated from `{}` by graph-codegen:\n\
              //! one module per namespace{and_endpoints}.",
-            self.options.source_name
+            crate::comment_text(&self.options.source_name)
         );
         if self.options.whole {
             lib.push_str(

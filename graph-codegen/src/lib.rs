@@ -92,7 +92,7 @@ pub fn comment_text(text: &str) -> String {
     out
 }
 
-/// `text` as a TOML basic string, quotes included: `"`, `\\` and every
+/// `text` as a TOML basic string, quotes included: `"`, `\` and every
 /// control character escaped.
 pub fn toml_string(text: &str) -> String {
     let mut out = String::from("\"");

@@ -194,3 +194,37 @@ fn values_that_are_not_plain_words_are_quoted_in_the_header_and_cargo_toml() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_metadata_file_name_that_is_not_a_plain_word_stays_in_its_comment() {
+    let (dir, metadata) = scratch("file-name");
+    let odd = dir.join("odd\nname\u{202e}.csdl");
+    std::fs::rename(&metadata, &odd).unwrap();
+    let generated = run(
+        &dir,
+        &[
+            "--metadata",
+            odd.to_str().unwrap(),
+            "--out",
+            "out",
+            "--path",
+            "/users",
+        ],
+    );
+    assert!(
+        generated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&generated.stderr)
+    );
+    let lib_rs = std::fs::read_to_string(dir.join("out/src/lib.rs")).unwrap();
+    let header: Vec<&str> = lib_rs.split("\n\n").next().unwrap().lines().collect();
+    assert_eq!(header.len(), 3, "{header:#?}");
+    assert!(
+        header[0].contains("`odd\\u{000a}name\\u{202e}.csdl`"),
+        "{header:#?}"
+    );
+    assert!(!lib_rs.chars().any(|c| c == '\u{202e}'));
+    let cargo_toml = std::fs::read_to_string(dir.join("out/Cargo.toml")).unwrap();
+    toml::from_str::<toml::Table>(&cargo_toml).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}
