@@ -117,6 +117,21 @@ graph_endpoint! {
         status: 202,
     }
 
+    /// `#[graph(rename)]`: a `snake_case` field sent as the metadata spells
+    /// the parameter.
+    pub ForwardEvent {
+        method: POST,
+        path: "/me/events/{id}/forward",
+        body: {
+            #[graph(rename = "ToRecipients")]
+            to_recipients: Option<Vec<Recipient>>,
+            /// The comment.
+            #[graph(rename = "Comment")]
+            comment: Option<String>,
+        },
+        status: 202,
+    }
+
     /// Parameters Graph spells with capitals are written as Graph spells them.
     pub CamelParameters {
         method: POST,
@@ -268,6 +283,48 @@ fn parameter_names_follow_the_entity_field_rules() {
         request.body(),
         br#"{"StartDateTime":"2024-01-01T00:00:00"}"#
     );
+}
+
+/// The request of "Forward an event" (event-forward.md in
+/// microsoftgraph/microsoft-graph-docs-contrib, v1.0), whose keys are
+/// spelled as the metadata's parameters (`ToRecipients`, `Comment`).
+#[test]
+fn renamed_parameters_are_sent_as_spelled() {
+    let body = ForwardEventBody {
+        to_recipients: Some(vec![Recipient {
+            email_address: Some(EmailAddress {
+                name: Some("Dana Swope".into()),
+                address: Some("danas@contoso.com".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }]),
+        comment: Some("Dana, hope you can make this meeting.".into()),
+    };
+    let request = ForwardEvent::new("{id}", body)
+        .to_request(ROOT, TOKEN)
+        .unwrap();
+    assert_eq!(
+        body_json(&request),
+        json!({
+            "ToRecipients": [{"emailAddress": {"name": "Dana Swope", "address": "danas@contoso.com"}}],
+            "Comment": "Dana, hope you can make this meeting."
+        })
+    );
+    // `None` is left out under its renamed key too.
+    let request = ForwardEvent::new("{id}", ForwardEventBody::default_for_test())
+        .to_request(ROOT, TOKEN)
+        .unwrap();
+    assert_eq!(request.body(), b"{}");
+}
+
+impl ForwardEventBody {
+    fn default_for_test() -> Self {
+        ForwardEventBody {
+            to_recipients: None,
+            comment: None,
+        }
+    }
 }
 
 // Source: https://learn.microsoft.com/en-us/graph/api/calendar-getschedule?view=graph-rest-1.0

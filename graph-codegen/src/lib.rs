@@ -32,6 +32,7 @@ pub mod text;
 pub use csdl::{CsdlError, Metadata};
 pub use emit::{generate, Options, Output, Report, DEFAULT_DERIVES};
 pub use select::SelectError;
+pub use text::{comment_text, toml_string, unsafe_in_comment};
 
 use std::io::Read;
 
@@ -99,13 +100,14 @@ pub fn cargo_toml(
 ) -> String {
     let mut toml = String::new();
     for line in header.lines() {
-        toml.push_str(&line.replacen("//", "#", 1));
+        toml.push_str(&comment_text(&line.replacen("//", "#", 1)));
         toml.push('\n');
     }
     toml.push_str(&format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+        "[package]\nname = {}\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
          [lib]\n# Graph's descriptions are prose, not examples.\ndoctest = false\n\n\
-         [dependencies]\ngraph-core = {graph_core_dependency}\n"
+         [dependencies]\ngraph-core = {graph_core_dependency}\n",
+        toml_string(name)
     ));
     if plain_serde {
         toml.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");

@@ -142,7 +142,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         .unwrap_or_default();
     options.source_sha256 = sha256;
     options.command = command.join(" ");
-    let output = generate(&metadata, &options).map_err(|error| error.to_string())?;
+    let output = generate(&metadata, &options)
+        .map_err(|error| format!("{}: {error}", metadata_path.display()))?;
     let header = output.files["lib.rs"]
         .split("\n\n")
         .next()
@@ -243,12 +244,41 @@ fn command_value(
         _ => None,
     }
     .unwrap_or_default();
-    if value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-{}".contains(c))
-    {
-        value
-    } else {
-        format!("'{value}'")
+    shell_word(&value)
+}
+
+/// `value` as one word of a POSIX shell command line, on one line and
+/// readable: as it is when it holds only safe characters, else in single
+/// quotes (a `'` written `'\''`), or, when it holds a line break, another
+/// control character or an invisible direction or line-separator character
+/// (which would end or disguise the header's comment), as `$'...'` with
+/// those written `\n`, `\t` or `\xHH` per byte (POSIX.1-2024; bash, zsh,
+/// ksh). The header's regenerate line is the command of such words.
+fn shell_word(value: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/._-{}".contains(c);
+    if !value.is_empty() && value.chars().all(safe) {
+        return value.to_owned();
     }
+    if !value.chars().any(graph_codegen::unsafe_in_comment) {
+        return format!("'{}'", value.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if graph_codegen::unsafe_in_comment(c) => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }

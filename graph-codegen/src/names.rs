@@ -364,44 +364,13 @@ pub fn type_names(types: &[&str]) -> BTreeMap<String, String> {
 }
 
 /// The fields of an action's inline body (`graph_endpoint!`'s `body: {
-/// ... }`), keyed by parameter name. Such a field takes no
-/// `#[graph(rename)]`: its Graph name is the lowerCamel of a `snake_case`
-/// field, or a field with a capital letter as written. A parameter whose
-/// lowerCamel spelling differs from its own only in case (`Message`,
-/// `SaveToSentItems`) is `snake_case` and sent as Graph's reference writes it
-/// (`message`, `saveToSentItems`; Graph reads parameter names regardless of
-/// case); one that differs otherwise (`azureADDeviceId`) is a field spelled
-/// as the parameter. `Err` names a parameter no field can send.
-pub fn body_field_names(parameters: &[&str]) -> Result<BTreeMap<String, String>, String> {
-    let mut out = BTreeMap::new();
-    let mut taken = BTreeSet::new();
-    for (parameter, FieldName { ident, rename }) in field_names(parameters, false) {
-        let ident = match rename {
-            None => ident,
-            Some(_) if default_property_name(&ident).eq_ignore_ascii_case(&parameter) => ident,
-            Some(_)
-                if parameter.chars().any(char::is_uppercase)
-                    && parameter.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && parameter
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                escape(&parameter)
-            }
-            Some(_) => {
-                return Err(format!(
-                    "the parameter `{parameter}` has no field name that sends it as spelled"
-                ))
-            }
-        };
-        if !taken.insert(unraw(&ident).to_owned()) {
-            return Err(format!(
-                "two parameters would be the field `{ident}` (`{parameter}` among them)"
-            ));
-        }
-        out.insert(parameter, ident);
-    }
-    Ok(out)
+/// ... }`), keyed by parameter name: named as [`field_names`] names a
+/// struct's properties, with `#[graph(rename)]` wherever the macro's
+/// default would not send the metadata's spelling (`Comment`,
+/// `AttachmentItem`, `SaveToSentItems`: Graph's metadata spells many of the
+/// Outlook actions' parameters with a capital).
+pub fn body_field_names(parameters: &[&str]) -> BTreeMap<String, FieldName> {
+    field_names(parameters, false)
 }
 
 /// A bound operation's part of an endpoint name: `sendMail` is `SendMail`;
@@ -589,24 +558,32 @@ mod tests {
     }
 
     #[test]
-    fn action_parameters_are_snake_case_unless_that_would_misspell_them() {
+    fn action_parameters_are_snake_case_and_sent_as_the_metadata_spells_them() {
         let names = body_field_names(&[
             "Message",
             "SaveToSentItems",
             "azureADDeviceId",
             "remote_Control",
             "type",
-        ])
-        .unwrap();
-        // Only the case differs from what is sent: Graph's documented spelling.
-        assert_eq!(names["Message"], "message");
-        assert_eq!(names["SaveToSentItems"], "save_to_sent_items");
-        assert_eq!(names["azureADDeviceId"], "azure_ad_device_id");
-        // `remote_control` would send `remoteControl`: kept as written.
-        assert_eq!(names["remote_Control"], "remote_Control");
-        assert_eq!(names["type"], "r#type");
-        let error = body_field_names(&["foo_bar"]).unwrap_err();
-        assert!(error.contains("`foo_bar`"), "{error}");
+            "comment",
+        ]);
+        let field = |graph: &str| field(&names, graph);
+        assert_eq!(field("Message"), ("message".into(), "Message".into()));
+        assert_eq!(
+            field("SaveToSentItems"),
+            ("save_to_sent_items".into(), "SaveToSentItems".into())
+        );
+        assert_eq!(
+            field("azureADDeviceId"),
+            ("azure_ad_device_id".into(), "azureADDeviceId".into())
+        );
+        assert_eq!(
+            field("remote_Control"),
+            ("remote_control".into(), "remote_Control".into())
+        );
+        assert_eq!(field("type"), ("r#type".into(), "type".into()));
+        assert_eq!(names["comment"].rename, None);
+        assert_eq!(names["Message"].rename.as_deref(), Some("Message"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Bound actions and functions: which apply at which path of the
 //! selection, and which `graph_endpoint!` cannot express.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::csdl::{BoundOperation, Metadata, TypeRef};
 use crate::select::{Node, NodeKind};
@@ -50,12 +50,7 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
                 p.name
             ));
         }
-        let names: Vec<&str> = operation
-            .parameters
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
-        return crate::names::body_field_names(&names).err();
+        return None;
     }
     for parameter in &operation.parameters {
         let literal = !parameter.ty.collection
@@ -79,6 +74,60 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
     None
 }
 
+/// Refuses a name in `wanted` (`--operation`) that no bound action or
+/// function of the metadata has, suggesting the names closest to it: a
+/// misspelt name would otherwise select nothing, silently.
+pub fn check_wanted(metadata: &Metadata, wanted: &[String]) -> Result<(), String> {
+    let known: BTreeSet<&str> = metadata
+        .operations
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    for name in wanted {
+        if known.contains(name.as_str()) {
+            continue;
+        }
+        let mut close: Vec<(usize, &str)> = known
+            .iter()
+            .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), *k))
+            .filter(|(d, _)| *d <= 2.max(name.chars().count() / 4))
+            .collect();
+        close.sort();
+        let suggestion = match &close[..] {
+            [] => String::new(),
+            close => format!(
+                "; did you mean {}?",
+                close
+                    .iter()
+                    .take(3)
+                    .map(|(_, k)| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(format!(
+            "--operation `{name}` is not the name of a bound action or function of the metadata{suggestion}"
+        ));
+    }
+    Ok(())
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 fn type_text(ty: &TypeRef) -> String {
     if ty.collection {
         format!("Collection({})", ty.name)
@@ -89,8 +138,8 @@ fn type_text(ty: &TypeRef) -> String {
 
 /// The operations that apply at each node, by node path: those bound to the
 /// node's entity type or one of its bases (or to a collection of it, at a
-/// collection node). Where a derived type rebinds a name with the same
-/// parameters, the nearest binding wins. References are left out: their
+/// collection node). Where a derived type rebinds an action's name, or a
+/// function's name with the same parameters, the nearest binding wins. References are left out: their
 /// operations are reached through the entity's own path. `wanted` filters
 /// by operation name (all when empty).
 pub fn attach(
@@ -118,8 +167,12 @@ pub fn attach(
         };
         let mut attached = Vec::new();
         for &(collection, on_item) in places {
-            // (namespace, name, parameter names) -> nearest binding
-            let mut chosen: BTreeMap<(&str, &str, Vec<&str>), usize> = BTreeMap::new();
+            // (namespace, name, action, parameter names) -> nearest binding.
+            // OData binds an action by its name and binding type alone (a
+            // derived type's action replaces its base's whatever their
+            // parameters), and a function by its parameter names too
+            // (overloads live side by side).
+            let mut chosen: BTreeMap<(&str, &str, bool, Vec<&str>), usize> = BTreeMap::new();
             // Farthest base first, so that nearer bindings replace them.
             for ancestor in metadata.ancestors(&node.ty).iter().rev() {
                 for &index in by_binding
@@ -128,12 +181,24 @@ pub fn attach(
                     .flatten()
                 {
                     let operation = &metadata.operations[index];
-                    let parameters = operation
-                        .parameters
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect();
-                    chosen.insert((&operation.namespace, &operation.name, parameters), index);
+                    let parameters = if operation.action {
+                        Vec::new()
+                    } else {
+                        operation
+                            .parameters
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect()
+                    };
+                    chosen.insert(
+                        (
+                            &operation.namespace,
+                            &operation.name,
+                            operation.action,
+                            parameters,
+                        ),
+                        index,
+                    );
                 }
             }
             attached.extend(

@@ -6,7 +6,9 @@
 //! - [`string_literal`]: a Rust string literal (`rename = "..."`, paths,
 //!   Graph type names);
 //! - [`doc_lines`]: `///` and `//!` lines of prose (descriptions);
-//! - [`visible`]: names and paths quoted in generated docs and comments.
+//! - [`visible`] and [`comment_text`]: names, paths and the command quoted
+//!   in generated docs and comments;
+//! - [`toml_string`]: a string in the generated `Cargo.toml`.
 
 use std::fmt::Write as _;
 
@@ -78,32 +80,28 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
-/// Whether `c` may not stand for itself in a comment: a control character
-/// (a bare CR ends a doc comment's line), a line or paragraph separator, or
-/// a bidirectional control, which rustc refuses even in comments
-/// (`text_direction_codepoint_in_comment`) since it can make the code read
-/// otherwise than it compiles.
-fn breaks_comment(c: char) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    c.is_control()
+/// Whether `c` may not stand in a one-line comment of the output (the
+/// header's `//` lines, which `Cargo.toml` repeats as `#` lines): a line
+/// break or another control character (a tab aside) would end the comment
+/// or break TOML's, and an invisible direction or line-separator character
+/// trips rustc's deny-by-default `text_direction_codepoint_in_comment` or
+/// disguises the line.
+pub fn unsafe_in_comment(c: char) -> bool {
+    (c.is_control() && c != '\t')
         || matches!(
             c,
-            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
-        || matches!(
-            c.general_category(),
-            GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+                | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         )
 }
 
-/// `text` with every character that could end a comment's line or reorder
-/// its text written as `U+XXXX`; other characters (a zero-width space in
-/// Graph's prose) are kept.
-pub fn visible(text: &str) -> String {
+/// `text` as it may stand in a one-line comment of the output: each
+/// character [`unsafe_in_comment`] refuses written as `\u{XXXX}`.
+pub fn comment_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if breaks_comment(c) {
-            let _ = write!(out, "U+{:04X}", c as u32);
+        if unsafe_in_comment(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
@@ -111,12 +109,39 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+/// `text` as a TOML basic string, quotes included: `"`, `\` and every
+/// control character escaped.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || unsafe_in_comment(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Names and paths quoted in generated docs: [`comment_text`] (so a
+/// description's escape of the same characters reads alike).
+pub fn visible(text: &str) -> String {
+    comment_text(text)
+}
+
 /// Graph's prose as the lines of a doc comment, without the `///`: split at
 /// every line break (`\n`, `\r\n` and a bare `\r`, which rustc refuses in a
 /// doc comment), each line trimmed and escaped so rustdoc reads it as prose
 /// (no links, HTML, code spans or code blocks it would check or run: fences
 /// of backticks or tildes lose their meaning), invisible characters
-/// written `U+XXXX`. Leading and trailing blank lines are dropped; inner
+/// written `\u{XXXX}`. Leading and trailing blank lines are dropped; inner
 /// ones kept (paragraphs).
 pub fn doc_lines(text: &str) -> Vec<String> {
     let lines: Vec<String> = text
@@ -203,7 +228,7 @@ mod tests {
             ["\\~\\~\\~", "code", "\\~\\~\\~"]
         );
         assert_eq!(doc_lines("```rust"), ["\\`\\`\\`rust"]);
-        assert_eq!(doc_lines("x\u{202e}y"), ["xU+202Ey"]);
+        assert_eq!(doc_lines("x\u{202e}y"), ["x\\\\u{202e}y"]);
         assert_eq!(doc_lines("\n\n a \n\n b \n\n"), ["a", "", "b"]);
         assert_eq!(
             doc_lines("see https://learn.microsoft.com/x."),
@@ -213,6 +238,6 @@ mod tests {
 
     #[test]
     fn visible_text_cannot_end_the_comment_that_quotes_it() {
-        assert_eq!(visible("a\nfn main() {}"), "aU+000Afn main() {}");
+        assert_eq!(visible("a\nfn main() {}"), "a\\u{000a}fn main() {}");
     }
 }

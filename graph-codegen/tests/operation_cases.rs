@@ -118,7 +118,9 @@ fn an_action_bound_to_an_entity_sends_its_parameters_inline() {
         method: POST,
         path: \"/users/{userId}/sendMail\",
         body: {
+            #[graph(rename = \"Message\")]
             message: crate::graph::Message,
+            #[graph(rename = \"SaveToSentItems\")]
             save_to_sent_items: Option<bool>,
         },
     }

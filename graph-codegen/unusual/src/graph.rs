@@ -15,7 +15,7 @@ pub struct Box {
 }
 
 /// A bare
-/// CR, a direction override U+202EhereU+202C, and a fence:
+/// CR, a direction override \\u{202e}here\\u{202c}, and a fence:
 /// \~\~\~
 /// fn main() { panic!() }
 /// \~\~\~
@@ -43,7 +43,7 @@ pub struct Cafu00e9 {
     pub id_property_2: ::std::option::Option<::std::string::String>,
     #[graph(rename = "request-id")]
     pub request_id: ::std::option::Option<::std::string::String>,
-    pub weight: ::std::option::Option<f32>,
+    pub weight: ::std::option::Option<graph_core::Double>,
     pub holder: ::std::option::Option<Holder>,
     pub status: ::std::option::Option<Status>,
 }

@@ -15,6 +15,8 @@ pub enum Position {
     Variant,
     /// A `#[graph_polymorphic]` variant.
     TypeVariant,
+    /// A parameter of an action's inline body (`graph_endpoint!`).
+    Parameter,
 }
 
 impl Position {
@@ -23,6 +25,7 @@ impl Position {
             Position::Field => "`rename = \"...\"`, `read_only` or `required`",
             Position::Variant => "`rename = \"...\"` or `other`",
             Position::TypeVariant => "`other`",
+            Position::Parameter => "`rename = \"...\"`",
         }
     }
 }
@@ -79,7 +82,7 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
                 }
             };
             match (name.as_str(), position) {
-                ("rename", Position::Field | Position::Variant) => {
+                ("rename", Position::Field | Position::Variant | Position::Parameter) => {
                     let value = meta.value().and_then(|value| value.parse::<LitStr>());
                     let value = value.map_err(|error| {
                         syn::Error::new(

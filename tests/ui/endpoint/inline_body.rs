@@ -8,7 +8,7 @@ graph_endpoint! {
         body: {},
     }
 
-    /// Inline parameters are always `pub`, and named as Graph names them.
+    /// Inline parameters are always `pub`.
     pub Visibility {
         method: POST,
         path: "/me/sendMail",

@@ -33,6 +33,7 @@ graph_core::graph_endpoint! {
         method: PATCH,
         path: "/me",
         body: crate::graph::UserUpdateBody,
+        response: graph_core::Returned<crate::graph::User>,
     }
 
     /// `GET /me/lookup(self={selfValue},super={superValue},crate={crateValue},Self={SelfValueValue},type={type})`: the `lookup` function.
@@ -154,6 +155,7 @@ graph_core::graph_endpoint! {
         method: PATCH,
         path: "/me/caf%C3%A9s/{cafu00e9Id}",
         body: crate::graph::Cafu00e9Update,
+        response: graph_core::Returned<crate::graph::Cafu00e9>,
     }
 
     /// `DELETE /me/cafés/{cafu00e9Id}`: deletes one item.

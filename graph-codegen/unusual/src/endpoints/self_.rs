@@ -68,6 +68,7 @@ graph_core::graph_endpoint! {
         method: PATCH,
         path: "/self/{cafu00e9Id}",
         body: crate::graph::Cafu00e9Update,
+        response: graph_core::Returned<crate::graph::Cafu00e9>,
     }
 
     /// `DELETE /self/{cafu00e9Id}`: deletes one item.

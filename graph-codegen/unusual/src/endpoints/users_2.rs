@@ -64,6 +64,7 @@ graph_core::graph_endpoint! {
         method: PATCH,
         path: "/users/{userId}",
         body: crate::graph::UserUpdateBody,
+        response: graph_core::Returned<crate::graph::User>,
     }
 
     /// `DELETE /users/{userId}`: deletes one item.
@@ -199,6 +200,7 @@ graph_core::graph_endpoint! {
         method: PATCH,
         path: "/users/{userId}/caf%C3%A9s/{cafu00e9Id}",
         body: crate::graph::Cafu00e9Update,
+        response: graph_core::Returned<crate::graph::Cafu00e9>,
     }
 
     /// `DELETE /users/{userId}/cafés/{cafu00e9Id}`: deletes one item.

@@ -6,6 +6,7 @@ use syn::ext::IdentExt;
 use syn::{Attribute, Field, Ident, Type, Visibility};
 
 use crate::internals::attrs::Cfg;
+use crate::internals::graph_attr::{self, Position};
 use crate::internals::{property_name, Ctxt};
 
 /// The parameters' struct: `{Endpoint}Body`, one `pub` field each.
@@ -57,40 +58,42 @@ pub fn check(
             );
             valid = false;
         }
-        if let Some(attr) = field
-            .attrs
-            .iter()
-            .find(|attr| attr.path().is_ident("graph"))
-        {
-            cx.error_spanned_by(
-                attr,
-                "`#[graph(...)]` is not read on an inline body's parameters; name the field as \
-                 Graph names the parameter: a `snake_case` field is sent `lowerCamel` \
-                 (`save_to_sent_items` is `saveToSentItems`), any other is sent as written \
-                 (`StartDateTime`)",
-            );
-            valid = false;
-        }
-        let wire_name = property_name(&ident.to_string());
+        // `#[graph(rename = "Comment")]`, as on an entity's field: the
+        // parameter's name when the field's default (`comment`) is not it.
+        let attr = graph_attr::parse(cx, &field.attrs, Position::Parameter);
+        let wire_name = match &attr.rename {
+            Some(lit) => {
+                let value = lit.value();
+                if value.is_empty() {
+                    cx.error_spanned_by(
+                        lit,
+                        "the parameter name is empty: write the name as Graph's metadata spells it, e.g. rename = \"Comment\"",
+                    );
+                    valid = false;
+                }
+                value
+            }
+            None => property_name(&ident.to_string()),
+        };
+        let mut attrs = field.attrs;
+        graph_attr::strip(&mut attrs);
         // Fields under `#[cfg]` may be alternatives (v1.0 and beta bindings)
         // sharing a name; only unconditional ones certainly clash.
         let unconditional = |attrs: &[Attribute]| Cfg::of(attrs).is_unconditional();
         if let Some(other) = checked.iter().find(|other| {
-            other.wire_name == wire_name
-                && unconditional(&field.attrs)
-                && unconditional(&other.attrs)
+            other.wire_name == wire_name && unconditional(&attrs) && unconditional(&other.attrs)
         }) {
             cx.error_spanned_by(
                 &ident,
                 format!(
-                    "`{ident}` and `{}` are both sent as the parameter `{wire_name}`; remove one",
+                    "`{ident}` and `{}` are both sent as the parameter `{wire_name}`; remove one, or give one another #[graph(rename = \"...\")]",
                     other.ident
                 ),
             );
             valid = false;
         }
         checked.push(BodyField {
-            attrs: field.attrs,
+            attrs,
             ident,
             ty: field.ty,
             wire_name,
