@@ -44,7 +44,7 @@ fn the_checked_in_selection_is_up_to_date() {
 /// `graph-codegen/unusual`: the crate generated from
 /// `tests/fixtures/unusual-names.xml`, names and descriptions that once
 /// broke the generated code, which the workspace compiles and
-/// `tests/unusual_names.rs` uses.
+/// the package `tests/unusual-names` uses.
 #[test]
 fn the_checked_in_unusual_names_crate_is_up_to_date() {
     assert_fresh("graph-codegen/unusual");
