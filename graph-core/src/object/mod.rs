@@ -45,6 +45,18 @@ impl PropertyNames {
             }
         }
     }
+
+    /// The declared name equal to `name`, if the type or one of its bases
+    /// declares it.
+    pub(crate) fn find(&self, name: &str) -> Option<&'static str> {
+        let mut names = self;
+        loop {
+            if let Some(found) = names.own.iter().find(|own| **own == name) {
+                return Some(found);
+            }
+            names = names.base?;
+        }
+    }
 }
 
 /// What generated `Serialize` and `Deserialize` impls delegate to.
