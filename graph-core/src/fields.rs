@@ -70,8 +70,7 @@ where
 ///
 /// The macro goes by how the type is written, which a user's own type named
 /// `Option` shares, so the `null` is seen where the type's `Deserialize` meets
-/// it, as `None` ([`NullNoted`]); only a `null` costs anything more.
-#[inline]
+/// it, as `None` (see `NullNoted`); only a `null` costs anything more.
 pub fn next_optional_field<'de, A, T>(
     map: &mut A,
     slot: &mut Option<T>,

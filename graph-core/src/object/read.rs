@@ -74,7 +74,7 @@ impl TypeRule {
 pub trait ReadExtension<'de, A: MapAccess<'de>> {
     /// Reads the value of `key` if the derived type declares it. `kept` is
     /// the root's `additional_data`, where an `Option` property received as
-    /// `null` is noted (see [`next_optional_field`](crate::fields::next_optional_field)).
+    /// `null` is noted (see `__private::next_optional_field`).
     fn read(&mut self, key: &str, map: &mut A, kept: &mut AdditionalData)
         -> Result<bool, A::Error>;
 }
