@@ -266,14 +266,22 @@ where
     C: DeserializeOwned + Serialize,
 {
     let reparse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
-    let expected = strip_nulls(parse::<serde_json::Value>(json));
+    let received = parse::<serde_json::Value>(json);
+    let expected = strip_nulls(received.clone());
+    // Every tenth item of a page has `"userDisplayName": null`.
+    let has_nulls = expected != received;
     let a = serde_json::to_vec(&parse::<GA>(json)).unwrap();
     let b = serde_json::to_vec(&parse::<B>(json)).unwrap();
     let s = serde_json::to_vec(&parse::<S>(json)).unwrap();
     let c = serde_json::to_vec(&parse::<C>(json)).unwrap();
-    assert_eq!(reparse(&a), expected, "graph_entity loses data");
+    assert_eq!(reparse(&a), received, "graph_entity loses or adds data");
     assert_eq!(reparse(&c), expected, "serde_flatten loses data");
-    assert_eq!(a == b, lossless, "plain_serde output");
+    assert_eq!(a == b, lossless && !has_nulls, "plain_serde output");
+    assert_eq!(
+        strip_nulls(reparse(&a)) == reparse(&b),
+        lossless,
+        "plain_serde output but for nulls"
+    );
     assert_eq!(
         reparse(&s),
         unknown_status_as_other(reparse(&b)),
@@ -300,7 +308,9 @@ fn unknown_status_as_other(value: serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// `null` properties are written back as absent by all three.
+/// `null` properties are written back as absent by plain serde (with
+/// `skip_serializing_if`) and by serde flatten; `graph_entity` writes them
+/// back as `null`.
 fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
     match value {
         serde_json::Value::Object(map) => map

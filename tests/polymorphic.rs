@@ -497,10 +497,16 @@ fn a_complex_fallback_writes_its_own_type_as_a_declared_variant_does() {
     let written = br##"{"@odata.type":"#microsoft.graph.omaSetting","omaUri":"u"}"##;
     assert_eq!(graph_core::to_json(&setting).unwrap(), written);
     // Without a type, it is read as the fallback all the same, and written
-    // with its type, so that any reader can tell what it is.
+    // back as it came, without one: that reads back as the fallback too.
     let untyped: AnyOmaSetting = graph_core::from_json(br#"{"omaUri":"u"}"#).unwrap();
     assert_eq!(untyped, setting);
-    assert_eq!(graph_core::to_json(&untyped).unwrap(), written);
+    assert_eq!(graph_core::to_json(&untyped).unwrap(), br#"{"omaUri":"u"}"#);
+    // Built in code, it names its type, as a declared variant does.
+    let built = AnyOmaSetting::Other(OmaSetting {
+        oma_uri: Some("u".into()),
+        ..Default::default()
+    });
+    assert_eq!(graph_core::to_json(&built).unwrap(), written);
 }
 
 #[test]

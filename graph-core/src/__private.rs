@@ -18,7 +18,7 @@ pub use std::string::String;
 
 // `#[graph_entity]` and `#[graph_complex]`: one `ObjectFields` impl per type,
 // and `Serialize` and `Deserialize` delegating to it.
-pub use crate::fields::{next_field, take_field, Key};
+pub use crate::fields::{next_field, next_optional_field, take_field, Key};
 pub use crate::object::read::{
     check_odata_type, deserialize_object, other_field, ReadExtension, TypeRule,
 };

@@ -18,7 +18,7 @@ pub fn begin_parameters<S: Serializer>(serializer: S) -> ObjectWriter<S::Seriali
 
 /// Ends the parameters' object, with the first error a parameter had.
 pub fn end_parameters<M: SerializeMap>(object: ObjectWriter<M>) -> Result<M::Ok, M::Error> {
-    object.0?.end()
+    object.map?.end()
 }
 
 /// The response of an endpoint declared without one: any 2xx answer, its

@@ -124,7 +124,11 @@ pub use url_literal::UrlLiteral;
 ///   of a `snake_case` name gives);
 /// * implements [`ODataType`], [`Entity`], `serde::Serialize` (with
 ///   `@odata.type` first and `None` fields left out) and `serde::Deserialize`
-///   (`@odata.type` optional, with or without `#`; another type is an error);
+///   (`@odata.type` optional, with or without `#`; another type is an error).
+///   A round trip writes back what it read: a value read without
+///   `@odata.type` is written without one (one built in code writes it), and
+///   an `Option` property received as `null` is written back as `null` (see
+///   [`AdditionalData`]);
 /// * generates the create-request type `{Struct}Create`: no `id`, no
 ///   read-only fields, required fields unwrapped;
 /// * generates the update-request type `{Struct}Update` for PATCH: no `id`,

@@ -133,9 +133,48 @@ pub trait GraphEnum: Sized {
 ///
 /// Read on its own, like the `additional_data` of a generated type, it
 /// refuses a key repeated at any depth rather than keep only the last value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct AdditionalData(Map<String, Value>);
+///
+/// In a generated type it also keeps what makes a round trip exact:
+///
+/// - A declared `Option` property received as `null` reads as `None` and is
+///   kept here as `null` under its name, so that it is written back as
+///   `null`, in its place. Setting the field to a value writes the value
+///   instead; removing the entry drops the `null`; inserting one asks for a
+///   `null` where the field is `None`. Any other value under a declared name
+///   is an error when the value is written.
+/// - Whether the value was read without an `@odata.type`: it is then written
+///   without one, as read. This is not a member of the map, and equality
+///   does not compare it (two values that differ only there are equal, and
+///   read back equal); a value built in code writes the `@odata.type` Graph
+///   needs (see the README's "Complex types, base types and polymorphic
+///   reads").
+#[derive(Clone, Default)]
+pub struct AdditionalData {
+    map: Map<String, Value>,
+    /// The `@odata.type` of the type this value was read as, when it was
+    /// read without one: only that type writes it without one.
+    read_untyped: Option<&'static str>,
+}
+
+impl fmt::Debug for AdditionalData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("AdditionalData").field(&self.map).finish()
+    }
+}
+
+impl PartialEq for AdditionalData {
+    fn eq(&self, other: &Self) -> bool {
+        self.map == other.map
+    }
+}
+
+impl Eq for AdditionalData {}
+
+impl Serialize for AdditionalData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.map.serialize(serializer)
+    }
+}
 
 impl<'de> Deserialize<'de> for AdditionalData {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -147,7 +186,7 @@ impl<'de> Deserialize<'de> for AdditionalData {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AdditionalData, A::Error> {
                 match crate::kept::KeptValue.visit_map(map)? {
-                    Value::Object(map) => Ok(AdditionalData(map)),
+                    Value::Object(map) => Ok(AdditionalData::from(map)),
                     // Only a number, under serde_json's `arbitrary_precision`.
                     _ => Err(de::Error::invalid_type(
                         de::Unexpected::Other("a number"),
@@ -168,13 +207,28 @@ impl AdditionalData {
 
     /// The map itself.
     pub fn into_inner(self) -> Map<String, Value> {
-        self.0
+        self.map
+    }
+
+    /// Records that the value was read as `odata_type` without an
+    /// `@odata.type`.
+    pub(crate) fn set_read_untyped(&mut self, odata_type: &'static str) {
+        self.read_untyped = Some(odata_type);
+    }
+
+    /// Whether the value was read as `odata_type` without an `@odata.type`,
+    /// and so is written without one as that type.
+    pub(crate) fn read_untyped_as(&self, odata_type: &str) -> bool {
+        self.read_untyped == Some(odata_type)
     }
 }
 
 impl From<Map<String, Value>> for AdditionalData {
     fn from(map: Map<String, Value>) -> Self {
-        AdditionalData(map)
+        AdditionalData {
+            map,
+            read_untyped: None,
+        }
     }
 }
 
@@ -182,12 +236,12 @@ impl Deref for AdditionalData {
     type Target = Map<String, Value>;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.map
     }
 }
 
 impl DerefMut for AdditionalData {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+        &mut self.map
     }
 }

@@ -13,7 +13,7 @@ use crate::fields::Key;
 use crate::held::{name_held_member, Held};
 use crate::kept::KeptValue;
 use crate::object::read::{NoExtension, TypeRule};
-use crate::object::write::{begin_object, end_object, serialize_object};
+use crate::object::write::{kept_type, write_object};
 use crate::object::{odata_type_of, ObjectFields};
 
 /// Generated for a `#[graph_polymorphic]` enum.
@@ -91,6 +91,11 @@ pub trait Variant: Sized {
     /// would not write its own: the enum reads it back by that type.
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 
+    /// Writes the fallback variant: as [`serialize_variant`](Self::serialize_variant),
+    /// except that a value read without `@odata.type` (which the enum reads
+    /// as its fallback) is written without one.
+    fn serialize_fallback<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
     /// The kept `@odata.type`, or the type's own.
     fn variant_type(&self) -> &str;
 }
@@ -98,7 +103,9 @@ pub trait Variant: Sized {
 // The enum reads a value back by its `@odata.type`, so it writes one for
 // every variant, even for a type that would not write its own (a complex
 // type that is no one's derived type): a matching type it is given needs no
-// keeping, as for an entity.
+// keeping, as for an entity. The one exception is the fallback read without
+// a type: an absent type reads back as the fallback, so it is written back
+// absent.
 impl<T: ObjectFields> Variant for T {
     const ODATA_TYPE: &'static str = <T as crate::ODataType>::ODATA_TYPE;
 
@@ -112,13 +119,21 @@ impl<T: ObjectFields> Variant for T {
     }
 
     fn serialize_variant<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A declared variant is only ever read with its type; one read on
+        // its own without a type is written with it here all the same, or
+        // it would read back as the fallback.
+        let odata_type = kept_type(self.additional_data())?.unwrap_or(T::ODATA_TYPE);
+        write_object(self, serializer, Some(odata_type))
+    }
+
+    fn serialize_fallback<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let additional_data = self.additional_data();
-        if T::WRITES_TYPE || additional_data.contains_key("@odata.type") {
-            return serialize_object(self, serializer);
-        }
-        let mut object = begin_object(serializer, Some(T::ODATA_TYPE));
-        self.write_fields(&mut object);
-        end_object(object, additional_data, &T::NAMES)
+        let odata_type = match kept_type(additional_data)? {
+            Some(kept) => Some(kept),
+            None if additional_data.read_untyped_as(T::ODATA_TYPE) => None,
+            None => Some(T::ODATA_TYPE),
+        };
+        write_object(self, serializer, odata_type)
     }
 
     fn variant_type(&self) -> &str {

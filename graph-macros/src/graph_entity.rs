@@ -160,6 +160,7 @@ fn entity_struct(entity: &Entity) -> Generated {
         wire_name: "id",
         ty: id_type,
         missing: Missing::Field,
+        optional: true,
         span: Span::call_site(),
         cfg: &unconditional,
     });
@@ -291,7 +292,7 @@ impl Request {
         }
         Some(match self {
             Request::Create => match (&property.option_inner, property.required) {
-                (Some(inner), true) => WireField::property(property, inner),
+                (Some(inner), true) => WireField::unwrapped(property, inner),
                 _ => WireField::property(property, &property.field.ty),
             },
             Request::Update => {
@@ -301,6 +302,7 @@ impl Request {
                     wire_name: &property.wire_name,
                     ty: respan(quote!(#krate::Patch<#inner>), at_user(inner)),
                     missing: Missing::Unchanged,
+                    optional: false,
                     span: at_user(&property.field.ty),
                     cfg: &property.cfg,
                 }

@@ -109,7 +109,18 @@ impl Dispatch {
         };
         let serialize = all.iter().map(|held| {
             let (variant_ident, cfg) = (&held.ident, &held.cfg);
-            let call = variant(private, &held.ty, quote!(serialize_variant));
+            // The fallback is what an object without a type reads as, and
+            // one read so is written back so.
+            let method = if polymorphic
+                .fallback
+                .as_ref()
+                .is_some_and(|fallback| std::ptr::eq(fallback, *held))
+            {
+                quote!(serialize_fallback)
+            } else {
+                quote!(serialize_variant)
+            };
+            let call = variant(private, &held.ty, method);
             let value = held_ref(held);
             quote!(#cfg Self::#variant_ident(__value) => #call(#value, __serializer),)
         });

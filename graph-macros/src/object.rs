@@ -85,6 +85,10 @@ pub struct WireField<'a> {
     pub ty: TokenStream,
     /// How the value is taken once the object has been read.
     pub missing: Missing,
+    /// Whether the type is written `Option<...>`: a `null` read into it is
+    /// noted, to be written back. (An `Option` behind an alias reads `null`
+    /// as `None` and writes it back absent.)
+    pub optional: bool,
     /// Where errors about the type point: at the user's type, with call-site
     /// hygiene so generated locals stay visible when the struct comes from a
     /// `macro_rules!` expansion.
@@ -94,14 +98,26 @@ pub struct WireField<'a> {
 }
 
 impl<'a> WireField<'a> {
+    /// `property` with type `ty`: the field's own, or for a create type's
+    /// `required` field, the type inside its `Option` (see [`Self::unwrapped`]).
     pub fn property(property: &'a Property, ty: &Type) -> Self {
         WireField {
             ident: property.ident(),
             wire_name: &property.wire_name,
             ty: quote!(#ty),
             missing: Missing::Field,
+            optional: property.option_inner.is_some(),
             span: at_user(ty),
             cfg: &property.cfg,
+        }
+    }
+
+    /// A `required` property in a create type: `ty` is the type inside the
+    /// field's `Option`, and a `null` is no value of it.
+    pub fn unwrapped(property: &'a Property, ty: &Type) -> Self {
+        WireField {
+            optional: false,
+            ..WireField::property(property, ty)
         }
     }
 }
@@ -114,7 +130,7 @@ pub fn impls(krate: &syn::Path, object: &ObjectType, bodies: Bodies) -> TokenStr
     let composition = match (bodies, &object.base) {
         (Bodies::Fallback, _) => Composition::fallback(&private),
         (Bodies::Working, None) => Composition::root(krate, object),
-        (Bodies::Working, Some(base)) => Composition::derived(&private, object, base),
+        (Bodies::Working, Some(base)) => Composition::derived(krate, object, base),
     };
     let object_fields = object_fields(krate, object, composition);
     let deref = object.base.as_ref().map(|base| deref_impls(ident, base));
@@ -204,7 +220,7 @@ impl Composition {
     fn root(krate: &syn::Path, object: &ObjectType) -> Composition {
         let ident = object.ident;
         let private = quote!(#krate::__private);
-        let fields = FieldCode::all(&private, object);
+        let fields = FieldCode::all(&private, object, quote!(&mut __additional_data));
         let declare_slots = fields.iter().map(|field| &field.declare_slot);
         let read_entries = fields.iter().map(|field| &field.read_entry);
         let take_fields = fields.iter().map(|field| &field.take_field);
@@ -228,7 +244,7 @@ impl Composition {
                 }
                 ::core::result::Result::Ok(#ident {
                     #(#take_fields)*
-                    additional_data: __additional_data,
+                    additional_data: __rule.finish(__additional_data),
                 })
             },
             additional_data: quote!(&self.additional_data),
@@ -237,10 +253,11 @@ impl Composition {
 
     /// A derived type lets its base run the loop and offers it its own
     /// members, ahead of those of any type derived from it in turn.
-    fn derived(private: &TokenStream, object: &ObjectType, base: &BaseType) -> Composition {
+    fn derived(krate: &syn::Path, object: &ObjectType, base: &BaseType) -> Composition {
         let ident = object.ident;
+        let private = &quote!(#krate::__private);
         let base_ty = &base.ty;
-        let fields = FieldCode::all(private, object);
+        let fields = FieldCode::all(private, object, quote!(__kept));
         let declare_slots = fields.iter().map(|field| &field.declare_slot);
         let read_entries = fields.iter().map(|field| &field.read_entry);
         let read_checks = fields.iter().map(|field| &field.read_check);
@@ -255,17 +272,17 @@ impl Composition {
             // Every arm of the `match` below may be removed, leaving one
             // that diverges, which rustc refuses to apply `?` to.
             quote! {
-                &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                &mut |__key: &::core::primitive::str, __map: &mut __A, __kept: &mut #krate::AdditionalData| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
                     #(#read_checks)*
-                    #private::ReadExtension::read(__extension, __key, __map)
+                    #private::ReadExtension::read(__extension, __key, __map, __kept)
                 }
             }
         } else {
             quote! {
-                &mut |__key: &::core::primitive::str, __map: &mut __A| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
+                &mut |__key: &::core::primitive::str, __map: &mut __A, __kept: &mut #krate::AdditionalData| -> ::core::result::Result<::core::primitive::bool, __A::Error> {
                     match __key {
                         #(#read_entries)*
-                        _ => return #private::ReadExtension::read(__extension, __key, __map),
+                        _ => return #private::ReadExtension::read(__extension, __key, __map, __kept),
                     }?;
                     ::core::result::Result::Ok(true)
                 }
@@ -354,27 +371,41 @@ struct FieldCode {
 }
 
 impl FieldCode {
-    fn all(private: &TokenStream, object: &ObjectType) -> Vec<FieldCode> {
+    /// `kept`: the root's `additional_data`, as a `&mut` expression.
+    fn all(private: &TokenStream, object: &ObjectType, kept: TokenStream) -> Vec<FieldCode> {
         object
             .fields
             .iter()
             .enumerate()
-            .map(|(i, field)| FieldCode::new(private, field, &format_ident!("__slot{}", i)))
+            .map(|(i, field)| FieldCode::new(private, field, &format_ident!("__slot{}", i), &kept))
             .collect()
     }
 
-    fn new(private: &TokenStream, field: &WireField, slot: &Ident) -> FieldCode {
+    fn new(
+        private: &TokenStream,
+        field: &WireField,
+        slot: &Ident,
+        kept: &TokenStream,
+    ) -> FieldCode {
         let WireField {
             ident,
             wire_name,
             ty,
             missing,
+            optional,
             span,
             cfg,
         } = field;
         let take = match missing {
             Missing::Field => quote!(#private::take_field(#slot, #wire_name)?),
             Missing::Unchanged => quote!(::core::option::Option::unwrap_or_default(#slot)),
+        };
+        // An update's `Patch` reads `null` as `Clear`, which writes it back.
+        let next_field = match missing {
+            Missing::Field if *optional => {
+                quote!(#private::next_optional_field(__map, &mut #slot, #wire_name, #kept))
+            }
+            _ => quote!(#private::next_field(__map, &mut #slot, #wire_name)),
         };
         let piece = |tokens: TokenStream| {
             let tokens = respan(tokens, *span);
@@ -388,11 +419,11 @@ impl FieldCode {
                 let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
             )),
             read_entry: piece(quote!(
-                #wire_name => #private::next_field(__map, &mut #slot, #wire_name),
+                #wire_name => #next_field,
             )),
             read_check: piece(quote!(
                 if __key == #wire_name {
-                    return ::core::result::Result::map(#private::next_field(__map, &mut #slot, #wire_name), |()| true);
+                    return ::core::result::Result::map(#next_field, |()| true);
                 }
             )),
             take_field: piece(quote!(

@@ -45,6 +45,18 @@ impl PropertyNames {
             }
         }
     }
+
+    /// The declared name equal to `name`, if the type or one of its bases
+    /// declares it.
+    pub(crate) fn find(&self, name: &str) -> Option<&'static str> {
+        let mut names = self;
+        loop {
+            if let Some(found) = names.own.iter().find(|own| **own == name) {
+                return Some(found);
+            }
+            names = names.base?;
+        }
+    }
 }
 
 /// What generated `Serialize` and `Deserialize` impls delegate to.
@@ -61,8 +73,9 @@ impl PropertyNames {
 pub trait ObjectFields: ODataType + Sized {
     /// Every property name the type declares, its bases' included.
     const NAMES: PropertyNames;
-    /// Whether `@odata.type` is written when it was not kept from the input:
-    /// always for entities, for complex types when derived or asked for.
+    /// Whether `@odata.type` is written when it was not kept from the input
+    /// and the value was not read without one: always for entities, for
+    /// complex types when derived or asked for.
     const WRITES_TYPE: bool;
     /// An abstract type is only ever received as some derived type, so it
     /// keeps whatever `@odata.type` it is given.

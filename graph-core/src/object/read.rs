@@ -57,13 +57,26 @@ impl TypeRule {
             ..self
         }
     }
+
+    /// The members kept once the object is read, with a note that it came
+    /// without an `@odata.type` if it did: it is then written without one.
+    #[inline]
+    pub fn finish(&self, mut additional_data: AdditionalData) -> AdditionalData {
+        if !self.seen {
+            additional_data.set_read_untyped(self.expected);
+        }
+        additional_data
+    }
 }
 
 /// Reads the members a derived type declares and its base does not; generated
 /// code passes a closure. `Ok(false)` means "not mine".
 pub trait ReadExtension<'de, A: MapAccess<'de>> {
-    /// Reads the value of `key` if the derived type declares it.
-    fn read(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    /// Reads the value of `key` if the derived type declares it. `kept` is
+    /// the root's `additional_data`, where an `Option` property received as
+    /// `null` is noted (see `__private::next_optional_field`).
+    fn read(&mut self, key: &str, map: &mut A, kept: &mut AdditionalData)
+        -> Result<bool, A::Error>;
 }
 
 /// The extension of the most derived type: it declares nothing more.
@@ -71,7 +84,7 @@ pub(crate) struct NoExtension;
 
 impl<'de, A: MapAccess<'de>> ReadExtension<'de, A> for NoExtension {
     #[inline]
-    fn read(&mut self, _key: &str, _map: &mut A) -> Result<bool, A::Error> {
+    fn read(&mut self, _: &str, _: &mut A, _: &mut AdditionalData) -> Result<bool, A::Error> {
         Ok(false)
     }
 }
@@ -79,11 +92,16 @@ impl<'de, A: MapAccess<'de>> ReadExtension<'de, A> for NoExtension {
 impl<'de, A, F> ReadExtension<'de, A> for F
 where
     A: MapAccess<'de>,
-    F: FnMut(&str, &mut A) -> Result<bool, A::Error>,
+    F: FnMut(&str, &mut A, &mut AdditionalData) -> Result<bool, A::Error>,
 {
     #[inline]
-    fn read(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        self(key, map)
+    fn read(
+        &mut self,
+        key: &str,
+        map: &mut A,
+        kept: &mut AdditionalData,
+    ) -> Result<bool, A::Error> {
+        self(key, map, kept)
     }
 }
 
@@ -115,7 +133,7 @@ pub fn other_field<'de, A: MapAccess<'de>>(
     extension: &mut dyn ReadExtension<'de, A>,
     additional_data: &mut AdditionalData,
 ) -> Result<(), A::Error> {
-    if extension.read(key.as_str(), map)? {
+    if extension.read(key.as_str(), map, additional_data)? {
         Ok(())
     } else {
         unknown_field(map, key, additional_data)

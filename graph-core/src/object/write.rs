@@ -13,36 +13,78 @@ pub fn serialize_object<T: ObjectFields, S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let additional_data = value.additional_data();
-    let odata_type = match additional_data.get("@odata.type") {
-        Some(serde_json::Value::String(kept)) => Some(kept.as_str()),
-        Some(_) => {
-            return Err(serde::ser::Error::custom(
-                "additional_data holds an `@odata.type` that is not a string",
-            ))
-        }
+    let odata_type = match kept_type(additional_data)? {
+        Some(kept) => Some(kept),
+        None if additional_data.read_untyped_as(T::ODATA_TYPE) => None,
         None => T::WRITES_TYPE.then_some(T::ODATA_TYPE),
     };
+    write_object(value, serializer, odata_type)
+}
+
+/// The `@odata.type` kept in `additional_data`, which is written back as it
+/// was read.
+pub(crate) fn kept_type<E: serde::ser::Error>(
+    additional_data: &AdditionalData,
+) -> Result<Option<&str>, E> {
+    match additional_data.get("@odata.type") {
+        Some(serde_json::Value::String(kept)) => Ok(Some(kept)),
+        Some(_) => Err(E::custom(
+            "additional_data holds an `@odata.type` that is not a string",
+        )),
+        None => Ok(None),
+    }
+}
+
+/// Writes `value` as an object: `odata_type`, the declared properties (a
+/// `None` noted as read `null` as `null`), then the kept ones.
+pub(crate) fn write_object<T: ObjectFields, S: Serializer>(
+    value: &T,
+    serializer: S,
+    odata_type: Option<&str>,
+) -> Result<S::Ok, S::Error> {
+    let additional_data = value.additional_data();
     let mut object = begin_object(serializer, odata_type);
+    if !additional_data.is_empty() {
+        object.nulls = declared_nulls(additional_data, &T::NAMES);
+    }
     value.write_fields(&mut object);
     end_object(object, additional_data, &T::NAMES)
+}
+
+/// The declared properties that `additional_data` notes as read `null`.
+/// Allocates only when there are some.
+fn declared_nulls(additional_data: &AdditionalData, declared: &PropertyNames) -> Vec<&'static str> {
+    additional_data
+        .iter()
+        .filter(|(_, value)| value.is_null())
+        .filter_map(|(key, _)| declared.find(key))
+        .collect()
 }
 
 /// An object being written. The first error is kept and later writes are
 /// skipped, so generated code needs no `?` (with its `Try` and `From`
 /// resolution) per property: `end_object` reports the error.
-pub struct ObjectWriter<M: SerializeMap>(pub(crate) Result<M, M::Error>);
+pub struct ObjectWriter<M: SerializeMap> {
+    pub(crate) map: Result<M, M::Error>,
+    /// The declared properties to write as `null` when their field is
+    /// `None`: they were read so. Empty (no allocation) nearly always.
+    nulls: Vec<&'static str>,
+}
 
 /// Starts an object with its `@odata.type`, if any, which Graph wants first.
 pub(crate) fn begin_object<S: Serializer>(
     serializer: S,
     odata_type: Option<&str>,
 ) -> ObjectWriter<S::SerializeMap> {
-    ObjectWriter(serializer.serialize_map(None).and_then(|mut map| {
-        if let Some(odata_type) = odata_type {
-            map.serialize_entry("@odata.type", odata_type)?;
-        }
-        Ok(map)
-    }))
+    ObjectWriter {
+        map: serializer.serialize_map(None).and_then(|mut map| {
+            if let Some(odata_type) = odata_type {
+                map.serialize_entry("@odata.type", odata_type)?;
+            }
+            Ok(map)
+        }),
+        nulls: Vec::new(),
+    }
 }
 
 /// Writes a property.
@@ -52,10 +94,19 @@ pub(crate) fn entry<M: SerializeMap, T: Serialize + ?Sized>(
     name: &'static str,
     value: &T,
 ) {
-    if let Ok(map) = &mut object.0 {
+    if let Ok(map) = &mut object.map {
         if let Err(error) = map.serialize_entry(name, value) {
-            object.0 = Err(error);
+            object.map = Err(error);
         }
+    }
+}
+
+/// Writes `null` for a property whose field is `None` if it was read as
+/// `null`.
+#[inline]
+fn absent_entry<M: SerializeMap>(object: &mut ObjectWriter<M>, name: &'static str) {
+    if !object.nulls.is_empty() && object.nulls.contains(&name) {
+        entry(object, name, &());
     }
 }
 
@@ -103,8 +154,9 @@ impl<T> WriteOptionalEntry for Entry<'_, Option<T>> {
     where
         T: SerializeProperty,
     {
-        if let Some(value) = self.0 {
-            entry(object, name, value);
+        match self.0 {
+            Some(value) => entry(object, name, value),
+            None => absent_entry(object, name),
         }
     }
 }
@@ -145,20 +197,25 @@ impl<T: ?Sized> WriteEntry for &Entry<'_, T> {
     }
 }
 
-/// Writes the kept unknown properties and ends the object. A kept key that
-/// repeats a declared property would make the JSON ambiguous, so it is an
-/// error; a kept `@odata.type` was written first, by [`begin_object`].
+/// Writes the kept unknown properties and ends the object. A kept `null`
+/// under a declared name was written in the property's place (or the field's
+/// value was); any other kept value that repeats a declared property would
+/// make the JSON ambiguous, so it is an error. A kept `@odata.type` was
+/// written first, by [`begin_object`].
 pub(crate) fn end_object<M: SerializeMap>(
     object: ObjectWriter<M>,
     additional_data: &AdditionalData,
     declared: &PropertyNames,
 ) -> Result<M::Ok, M::Error> {
-    let mut map = object.0?;
+    let mut map = object.map?;
     for (key, value) in additional_data.iter() {
         if key == "@odata.type" {
             continue;
         }
         if declared.declares(key) {
+            if value.is_null() {
+                continue;
+            }
             return Err(serde::ser::Error::custom(format_args!(
                 "additional_data holds `{key}`, which the type declares; set the field instead"
             )));
