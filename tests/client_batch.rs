@@ -238,3 +238,51 @@ async fn a_failed_resend_keeps_every_answer_already_received() {
     })
     .await;
 }
+
+/// Found in review: a resend whose answer cannot be attributed (no `id`)
+/// leaves the resent item holding its first answer, a `429`, as if it had
+/// never been sent again. The create did run (`201`), and a caller that
+/// trusts the `429` creates it twice.
+#[tokio::test]
+async fn a_resent_item_whose_answer_has_no_id_does_not_read_as_its_stale_429() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, count| match count {
+            0 => json(
+                200,
+                &[],
+                json!({"responses": [
+                    {"id": "1", "status": 429, "headers": {"Retry-After": "0"},
+                     "body": {"error": {"code": "TooManyRequests", "message": "later"}}},
+                    {"id": "2", "status": 200, "body": {"id": "u2"}}
+                ]}),
+            ),
+            _ => json(
+                200,
+                &[],
+                json!({"responses": [
+                    {"status": 201, "body": {"id": "g1", "displayName": "Library Assist"}}
+                ]}),
+            ),
+        })
+        .await;
+        let mut batch = Batch::new(server.root());
+        let group = batch
+            .add(&CreateGroup::new(json!({"displayName": "Library Assist"})))
+            .unwrap();
+        batch.add(&GetUser::new("u2")).unwrap();
+        let answers = client(&server, &log).batch(&batch).await.unwrap();
+
+        let sent: Vec<_> = server.requests().iter().map(ids).collect();
+        assert_eq!(sent, [vec!["1", "2"], vec!["1"]]);
+        assert_eq!(answers.unattributed().len(), 1);
+        // The group was resent and answered; its first answer is stale.
+        assert_ne!(
+            answers.status(&group),
+            Some(StatusCode::TOO_MANY_REQUESTS),
+            "{:?}",
+            answers.get(&group)
+        );
+    })
+    .await;
+}
