@@ -404,3 +404,20 @@ proptest! {
         let _ = batch.to_retry(&answers);
     }
 }
+
+/// Found in review: an answer whose `id` names no request of the batch
+/// (`"01"` for request `1`, say) is dropped without a trace: its request is
+/// missing, and `unattributed()` does not list the `201` that was
+/// received, so a caller resends the create.
+#[test]
+fn an_answer_to_an_unknown_id_is_listed_as_unattributed() {
+    let mut batch = Batch::new(ROOT);
+    let group = batch
+        .add(&CreateGroup::new(json!({"displayName": "x"})))
+        .unwrap();
+    let answers = answers(json!([
+        {"id": "01", "status": 201, "body": {"id": "g1"}}
+    ]));
+    assert!(answers.get(&group).is_err());
+    assert_eq!(answers.unattributed().len(), 1);
+}
