@@ -126,3 +126,30 @@ fn reading_metadata_is_linear_in_the_number_of_types() {
     let took = started.elapsed();
     assert!(took.as_secs() < 10, "took {took:?}");
 }
+
+#[test]
+fn two_actions_of_one_name_on_one_binding_type_are_refused_not_picked_by_order() {
+    // OData: an action's name and binding type are unique. The generator
+    // keeps whichever comes last, silently dropping the other's parameters.
+    let p = r#"<Action Name="a1" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /><Parameter Name="p" Type="Edm.String" /></Action>"#;
+    let q = r#"<Action Name="a1" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /><Parameter Name="q" Type="Edm.String" /></Action>"#;
+    let with = |first: &str, second: &str| {
+        let types = format!(
+            r#"<EntityType Name="user" BaseType="graph.entity"><Property Name="a" Type="Edm.String" /></EntityType>
+               {first}{second}
+               <EntityContainer Name="c"><EntitySet Name="users" EntityType="graph.user" /></EntityContainer>"#
+        );
+        Metadata::parse(&common::csdl(&types, ""))
+            .map_err(|error| error.to_string())
+            .and_then(|metadata| {
+                graph_codegen::generate(&metadata, &all()).map_err(|error| error.to_string())
+            })
+            .map(|output| output.files)
+    };
+    let (one, other) = (with(p, q), with(q, p));
+    assert!(
+        one.is_err() && other.is_err(),
+        "accepted: {:?}",
+        one.map(|files| files.into_keys().collect::<Vec<_>>())
+    );
+}
