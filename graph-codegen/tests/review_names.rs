@@ -153,3 +153,26 @@ fn two_actions_of_one_name_on_one_binding_type_are_refused_not_picked_by_order()
         one.map(|files| files.into_keys().collect::<Vec<_>>())
     );
 }
+
+#[test]
+fn a_derive_that_is_not_a_path_is_refused() {
+    // `Options::derives` (`--derive`) is written into `#[derive(...)]`
+    // unchecked: this one declares a struct of its own in the output.
+    let types = r#"<EntityType Name="user" BaseType="graph.entity"><Property Name="a" Type="Edm.String" /></EntityType>
+        <EntityContainer Name="c"><EntitySet Name="users" EntityType="graph.user" /></EntityContainer>"#;
+    let metadata = Metadata::parse(&common::csdl(types, "")).unwrap();
+    let options = Options {
+        derives: Some(vec![
+            "Debug)] pub struct Injected; #[derive(Clone".to_owned()
+        ]),
+        ..all()
+    };
+    let output = graph_codegen::generate(&metadata, &options);
+    assert!(
+        output
+            .as_ref()
+            .map_or(true, |output| !output.files["graph.rs"]
+                .contains("pub struct Injected;")),
+        "the derive reached the output as code"
+    );
+}
