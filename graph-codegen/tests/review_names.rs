@@ -176,3 +176,23 @@ fn a_derive_that_is_not_a_path_is_refused() {
         "the derive reached the output as code"
     );
 }
+
+#[test]
+fn a_schema_aliased_edm_is_refused_rather_than_retyping_every_primitive() {
+    // CSDL reserves `Edm`, `odata`, `System`, `Transient` as aliases and
+    // namespaces. Accepted, this alias turns `user.displayName`
+    // (`Edm.String`) into `JsonValue` in another schema.
+    let other = r#"<Schema Namespace="microsoft.graph.other" Alias="Edm" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+        <ComplexType Name="thing"><Property Name="v" Type="Edm.Int32" /></ComplexType>
+      </Schema>"#;
+    let types = r#"<EntityType Name="user" BaseType="graph.entity"><Property Name="displayName" Type="Edm.String" /></EntityType>
+        <EntityContainer Name="c"><EntitySet Name="users" EntityType="graph.user" /></EntityContainer>"#;
+    let result = Metadata::parse(&common::csdl(types, other))
+        .map_err(|error| error.to_string())
+        .and_then(|metadata| {
+            graph_codegen::generate(&metadata, &all()).map_err(|error| error.to_string())
+        });
+    if let Ok(output) = result {
+        panic!("accepted:\n{}", output.files["graph.rs"]);
+    }
+}
