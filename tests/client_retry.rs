@@ -325,6 +325,24 @@ async fn a_root_no_request_can_be_sent_to_is_refused_when_the_client_is_made() {
     }
 }
 
+/// Found in review: port 0 cannot be connected to, yet the root is taken
+/// and a GET is retried for ~125 s before failing; a root holding a
+/// password is taken and shows it in the client's `Debug`.
+#[tokio::test]
+async fn a_root_with_port_zero_or_a_password_is_refused_when_the_client_is_made() {
+    for root in [
+        "http://127.0.0.1:0/v1.0",
+        "https://admin:hunter2@graph.microsoft.com/v1.0",
+    ] {
+        let result = graph_core::client::Client::new(root, "token".to_string());
+        assert!(
+            result.is_err(),
+            "{root} taken: {:?}",
+            result.map(|client| format!("{client:?}"))
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_token_of_only_whitespace_is_refused_and_nothing_is_sent() {
     within_deadline(async {
