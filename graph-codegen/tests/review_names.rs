@@ -196,3 +196,41 @@ fn a_schema_aliased_edm_is_refused_rather_than_retyping_every_primitive() {
         panic!("accepted:\n{}", output.files["graph.rs"]);
     }
 }
+
+#[test]
+fn containment_fan_out_is_bounded() {
+    // Four entity types, each containing the next through 25 navigation
+    // properties: a 7 KB document that the default depth (3) turns into
+    // ~80,000 endpoints and ~20 MB of source (40 properties: 328,205
+    // endpoints, 86 MB, 425 MB of memory; it grows as the cube). It needs a
+    // documented limit that is an error, like the other limits.
+    let k = 25;
+    let entity = |name: &str, target: Option<&str>| {
+        let navigation: String = target
+            .map(|target| {
+                (0..k)
+                    .map(|i| format!(r#"<NavigationProperty Name="n{i}" Type="Collection(graph.{target})" ContainsTarget="true" />"#))
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!(
+            r#"<EntityType Name="{name}" BaseType="graph.entity"><Property Name="v" Type="Edm.String" />{navigation}</EntityType>"#
+        )
+    };
+    let types = format!(
+        r#"{}{}{}{}<EntityContainer Name="c"><EntitySet Name="as" EntityType="graph.ta" /></EntityContainer>"#,
+        entity("ta", Some("tb")),
+        entity("tb", Some("tc")),
+        entity("tc", Some("td")),
+        entity("td", None)
+    );
+    let metadata = Metadata::parse(&common::csdl(&types, "")).unwrap();
+    if let Ok(output) = graph_codegen::generate(&metadata, &all()) {
+        let bytes: usize = output.files.values().map(String::len).sum();
+        assert!(
+            bytes < 10_000_000,
+            "{bytes} bytes of source from {} bytes of metadata",
+            types.len()
+        );
+    }
+}
