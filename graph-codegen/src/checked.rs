@@ -25,6 +25,20 @@ pub const MAX_METADATA_BYTES: u64 = 256 * 1024 * 1024;
 /// goes 5 deep.
 pub const MAX_INHERITANCE_DEPTH: usize = 32;
 
+/// How many paths (entity sets, singletons and the navigation properties
+/// below them, at every depth) one generation may reach: each brings up to
+/// eight endpoints and 6 KB of source. Graph's v1.0 with `--all` reaches
+/// 2,972 (4,751 at `--depth 4`), its 2021 beta 3,577 (6,378); metadata
+/// whose entities contain each other through many properties grows as
+/// their number to the power of `--depth` (25 per type: 16,276 paths from
+/// 7 KB).
+pub const MAX_PATHS: usize = 10_000;
+
+/// The most navigation steps `--depth` may ask for below a root (v1.0 needs
+/// 3 by default; a containment chain deeper than this is not one Graph
+/// has).
+pub const MAX_DEPTH: usize = 16;
+
 /// CSDL's `SimpleIdentifier`: a letter or `_`, then letters, digits,
 /// combining marks, connector punctuation and format characters, 128 at
 /// most (`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}`).

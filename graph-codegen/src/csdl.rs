@@ -10,6 +10,9 @@ use std::fmt;
 
 use crate::checked::{self, shown};
 
+/// Namespaces and aliases CSDL keeps for itself.
+const RESERVED_NAMESPACES: &[&str] = &["Edm", "odata", "System", "Transient"];
+
 const EDM_NS: &str = "http://docs.oasis-open.org/odata/ns/edm";
 const DESCRIPTION: &str = "Org.OData.Core.V1.Description";
 const COMPUTED: &str = "Org.OData.Core.V1.Computed";
@@ -229,7 +232,22 @@ impl Metadata {
                     &format!("declares the namespace {} a second time", shown(namespace)),
                 ));
             }
+            if RESERVED_NAMESPACES.contains(&namespace) {
+                return Err(element_error(
+                    schema,
+                    &format!("declares the namespace `{namespace}`, which CSDL reserves"),
+                ));
+            }
             if let Some(alias) = optional_name(schema, "Alias")? {
+                if RESERVED_NAMESPACES.contains(&alias) {
+                    return Err(element_error(
+                        schema,
+                        &format!(
+                            "has the alias `{alias}`, which CSDL reserves (it would retype \
+                             every `{alias}.` name of the document)"
+                        ),
+                    ));
+                }
                 if aliases
                     .insert(alias.to_owned(), namespace.to_owned())
                     .is_some()
@@ -241,6 +259,19 @@ impl Metadata {
                 }
             }
             metadata.namespaces.push(namespace.to_owned());
+        }
+        for schema in &schemas {
+            if let Some(alias) = schema.attribute("Alias") {
+                if metadata.namespaces.iter().any(|n| n == alias) {
+                    return Err(element_error(
+                        schema,
+                        &format!(
+                            "has the alias `{alias}`, which is also a namespace of the document: \
+                             a name starting `{alias}.` could mean either"
+                        ),
+                    ));
+                }
+            }
         }
         let resolver = Resolver { aliases };
         // Out-of-line annotations first, so types can take their
@@ -259,8 +290,9 @@ impl Metadata {
                 );
             }
         }
-        // Qualified type name -> the line that declares it.
-        let mut declared: BTreeMap<String, u32> = BTreeMap::new();
+        // Qualified type name -> where it is declared (a byte offset: a line
+        // is counted only for an error, since counting scans the text).
+        let mut declared: BTreeMap<String, usize> = BTreeMap::new();
         for schema in &schemas {
             let namespace = required(schema, "Namespace")?.to_owned();
             for node in schema.children().filter(roxmltree::Node::is_element) {
@@ -270,7 +302,8 @@ impl Metadata {
                 ) {
                     let name = name_attribute(&node, "Name")?;
                     let qualified = format!("{namespace}.{name}");
-                    if let Some(first) = declared.insert(qualified, line_of(&node)) {
+                    if let Some(first) = declared.insert(qualified, node.range().start) {
+                        let first = doc.text_pos_at(first).row;
                         return Err(element_error(
                             &node,
                             &format!(
@@ -303,9 +336,27 @@ impl Metadata {
                         metadata.enums.insert(ty.qualified.clone(), ty);
                     }
                     "Action" | "Function" if node.attribute("IsBound") == Some("true") => {
-                        metadata
-                            .operations
-                            .push(read_operation(&node, &namespace, &resolver)?);
+                        let operation = read_operation(&node, &namespace, &resolver)?;
+                        // An action is bound by its name and binding type
+                        // alone (functions may be overloaded by parameters).
+                        let clash = operation.action
+                            && metadata.operations.iter().any(|other| {
+                                other.action
+                                    && other.namespace == operation.namespace
+                                    && other.name == operation.name
+                                    && other.binding == operation.binding
+                            });
+                        if clash {
+                            return Err(element_error(
+                                &node,
+                                &format!(
+                                    "binds a second action `{namespace}.{}` to `{}`: OData binds \
+                                     an action by its name and binding type only",
+                                    operation.name, operation.binding.name
+                                ),
+                            ));
+                        }
+                        metadata.operations.push(operation);
                     }
                     "EntityContainer" => {
                         let container = format!("{namespace}.{}", name_attribute(&node, "Name")?);
@@ -356,7 +407,11 @@ impl Metadata {
                 }
             }
         }
-        check_bases(&metadata, &declared)?;
+        check_bases(&metadata, &|qualified| {
+            declared
+                .get(qualified)
+                .map_or(0, |&offset| doc.text_pos_at(offset).row)
+        })?;
         Ok(metadata)
     }
 
@@ -522,13 +577,8 @@ fn element_error(node: &roxmltree::Node, what: &str) -> CsdlError {
 /// Every base type exists and is of the same kind, no type derives from
 /// itself, and no chain of bases is deeper than
 /// [`checked::MAX_INHERITANCE_DEPTH`].
-fn check_bases(metadata: &Metadata, lines: &BTreeMap<String, u32>) -> Result<(), CsdlError> {
-    let at = |qualified: &str| {
-        format!(
-            "the type `{qualified}` (line {})",
-            lines.get(qualified).copied().unwrap_or_default()
-        )
-    };
+fn check_bases(metadata: &Metadata, line: &dyn Fn(&str) -> u32) -> Result<(), CsdlError> {
+    let at = |qualified: &str| format!("the type `{qualified}` (line {})", line(qualified));
     for ty in metadata.structs.values() {
         let Some(base) = ty.base.as_deref() else {
             continue;

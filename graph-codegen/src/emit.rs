@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use crate::checked;
 use crate::csdl::{self, Metadata, StructKind, StructType, TypeRef};
 use crate::names::{self, FieldName};
 use crate::operations::{self, Attached};
@@ -97,6 +98,9 @@ pub struct Output {
 /// Counts, and what the metadata holds that the bindings leave out.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// The paths of the URL space the selection reaches (entity sets,
+    /// navigation properties, at every depth).
+    pub paths: usize,
     pub structs: usize,
     pub enums: usize,
     pub polymorphic: usize,
@@ -205,13 +209,47 @@ impl<'a> Generator<'a> {
                 tree_roots.push(select::resolve_path(metadata, &item.name)?);
             }
         }
+        for derive in options.derives.iter().flatten() {
+            let path = derive.strip_prefix("::").unwrap_or(derive);
+            let is_path = path.split("::").all(|segment| {
+                let mut chars = segment.chars();
+                chars
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+            if !is_path {
+                return Err(SelectError(format!(
+                    "the derive {} is not a path to a derive macro (`Debug`, `serde::Serialize`)",
+                    checked::shown(derive)
+                )));
+            }
+        }
+        if options.depth > checked::MAX_DEPTH {
+            return Err(SelectError(format!(
+                "--depth {} is more than the {} navigation steps graph-codegen goes below a root",
+                options.depth,
+                checked::MAX_DEPTH
+            )));
+        }
         for root in tree_roots {
             let mut out = Vec::new();
-            select::subtree(metadata, root, options.depth, &mut out);
+            let limit = checked::MAX_PATHS.saturating_sub(nodes.len());
+            let name = root.path.clone();
+            if !select::subtree_within(metadata, root, options.depth, &mut out, limit) {
+                return Err(SelectError(format!(
+                    "the paths below `{}` (at --depth {}) bring the selection past {} paths, \
+                     the most graph-codegen generates: select fewer trees or a smaller --depth",
+                    crate::text::visible(&name),
+                    options.depth,
+                    checked::MAX_PATHS
+                )));
+            }
             for node in out {
                 nodes.insert(node.path.clone(), node);
             }
         }
+        let paths = nodes.len();
         let nodes: Vec<Node> = nodes
             .into_values()
             .filter(|node| select::is_entity(metadata, &node.ty))
@@ -348,6 +386,7 @@ impl<'a> Generator<'a> {
             boxed: BTreeSet::new(),
             attached,
             report: Report {
+                paths,
                 operations_skipped: skipped,
                 ..Report::default()
             },
@@ -376,7 +415,26 @@ impl<'a> Generator<'a> {
         }
         for (namespace, local_names) in by_namespace {
             let names = names::type_names(&local_names);
-            let taken: BTreeSet<&String> = names.values().collect();
+            // The types' own names, then each name the macros and the
+            // generator add, as it is chosen (in the order of the Graph
+            // names), so that none meets another.
+            let mut used: BTreeSet<String> = names
+                .values()
+                .map(|ident| names::unraw(ident).to_owned())
+                .collect();
+            let mut pick = |plain: String, fallback: &str| {
+                let mut chosen = plain.clone();
+                if used.contains(&chosen) {
+                    chosen = format!("{plain}{fallback}");
+                }
+                let mut n = 2;
+                while used.contains(&chosen) {
+                    chosen = format!("{plain}{fallback}{n}");
+                    n += 1;
+                }
+                used.insert(chosen.clone());
+                chosen
+            };
             for (local, ident) in &names {
                 let qualified = format!("{namespace}.{local}");
                 if self
@@ -385,26 +443,12 @@ impl<'a> Generator<'a> {
                     .get(&qualified)
                     .is_some_and(|t| t.kind == StructKind::Entity)
                 {
-                    let companion = |suffix: &str| {
-                        let plain = format!("{}{suffix}", names::unraw(ident));
-                        if taken.contains(&plain) {
-                            format!("{plain}Body")
-                        } else {
-                            plain
-                        }
-                    };
-                    self.companions.insert(
-                        qualified.clone(),
-                        (companion("Create"), companion("Update")),
-                    );
+                    let create = pick(format!("{}Create", names::unraw(ident)), "Body");
+                    let update = pick(format!("{}Update", names::unraw(ident)), "Body");
+                    self.companions.insert(qualified.clone(), (create, update));
                 }
                 if qualified != ENTITY {
-                    let plain = format!("Any{}", names::unraw(ident));
-                    let any = if taken.contains(&plain) {
-                        format!("{plain}Polymorphic")
-                    } else {
-                        plain
-                    };
+                    let any = pick(format!("Any{}", names::unraw(ident)), "Polymorphic");
                     self.any_idents.insert(qualified.clone(), any);
                 }
                 if PRELUDE.contains(&names::unraw(ident)) {
@@ -626,12 +670,16 @@ impl<'a> Generator<'a> {
         } else {
             ""
         };
+        // The plain flavour names serde by absolute path and imports nothing.
         let imports = if self.options.plain_serde {
-            "serde::{Deserialize, Serialize}".to_owned()
+            String::new()
         } else {
-            format!("graph_core::{uses}")
+            format!("\n{allow}use graph_core::{uses};\n")
         };
-        let mut module = format!("//! The `{namespace}` namespace.\n\n{allow}use {imports};\n");
+        let mut module = format!(
+            "//! The `{}` namespace.\n{imports}",
+            text::visible(namespace)
+        );
         module.push_str(&items);
         module
     }
@@ -808,9 +856,7 @@ impl<'a> Generator<'a> {
         }
         if self.options.plain_serde {
             uses.remove(macro_name);
-            uses.insert("Deserialize");
-            uses.insert("Serialize");
-            out.push_str("#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]\n");
+            out.push_str(PLAIN_DERIVE_STRUCT);
             let _ = writeln!(out, "pub struct {} {{", self.idents[&ty.qualified]);
             match base {
                 Some(base) => {
@@ -907,7 +953,8 @@ impl<'a> Generator<'a> {
         if plain {
             uses.remove("graph_polymorphic");
             out.push_str(
-                "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\n#[serde(tag = \"@odata.type\")]\n",
+                "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n\
+                 #[serde(tag = \"@odata.type\")]\n",
             );
         } else {
             let _ = writeln!(
@@ -985,8 +1032,6 @@ impl<'a> Generator<'a> {
         let plain = self.options.plain_serde;
         if plain {
             uses.remove("graph_enum");
-            uses.insert("Deserialize");
-            uses.insert("Serialize");
         } else {
             push_attribute(out, "", "graph_enum", &args);
         }
@@ -995,7 +1040,9 @@ impl<'a> Generator<'a> {
             out.push_str("#[allow(non_camel_case_types)]\n");
         }
         if plain {
-            out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]\n");
+            out.push_str(
+                "#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]\n",
+            );
         } else {
             out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
         }
@@ -1696,6 +1743,11 @@ const OTHER_TYPES: &str = "other-types";
 /// The prelude types generated code names; a module that declares a type
 /// of one of these names writes them by full path.
 const PRELUDE: &[&str] = &["String", "Option", "Vec", "Box"];
+
+/// The plain flavour's derives, by absolute path: a type of the module may
+/// be named `Serialize`.
+const PLAIN_DERIVE_STRUCT: &str =
+    "#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]\n";
 
 /// The plain flavour's `@odata.type`, on types without a base.
 const PLAIN_ODATA_TYPE: &str =

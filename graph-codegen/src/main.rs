@@ -95,7 +95,23 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--namespace" => options.namespaces.push(value(arg)?),
             "--metadata" => metadata_path = Some(PathBuf::from(value(arg)?)),
             "--out" => out = Some(PathBuf::from(value(arg)?)),
-            "--crate-name" => crate_name = value(arg)?,
+            "--crate-name" => {
+                crate_name = value(arg)?;
+                // Cargo's rule for package names.
+                let valid = crate_name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && crate_name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if !valid {
+                    return Err(format!(
+                        "--crate-name {crate_name:?} is not a package name: write ASCII letters, \
+                         digits, `-` and `_`, starting with a letter"
+                    ));
+                }
+            }
             "--graph-core" => graph_core = value(arg)?,
             "--derive" => {
                 options.derives = Some(
@@ -185,12 +201,13 @@ fn run(args: Vec<String>) -> Result<(), String> {
     }
     let report = &output.report;
     eprintln!(
-        "graph-codegen: wrote {} ({} struct types, {} enums, {} polymorphic enums, {} endpoints; {} redeclared properties left to their base, {} stream properties not fields)",
+        "graph-codegen: wrote {} ({} struct types, {} enums, {} polymorphic enums, {} endpoints at {} paths; {} redeclared properties left to their base, {} stream properties not fields)",
         out.display(),
         report.structs,
         report.enums,
         report.polymorphic,
         report.endpoints,
+        report.paths,
         report.redeclared.len(),
         report.streams.len()
     );

@@ -256,10 +256,13 @@ pub fn entity_field_names(
 pub fn variant_names(members: &[&str]) -> (BTreeMap<String, FieldName>, bool) {
     let mut by_ident: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for member in members {
-        by_ident
-            .entry(camel_variant(member))
-            .or_default()
-            .push(member);
+        let mut ident = camel_variant(member);
+        if ident == "Self" {
+            // Escaped before names are told apart, so that a member `Self_`
+            // does not meet it.
+            ident = "Self_".to_owned();
+        }
+        by_ident.entry(ident).or_default().push(member);
     }
     let mut taken: BTreeSet<String> = by_ident.keys().cloned().collect();
     let mut names = BTreeMap::new();
@@ -271,7 +274,10 @@ pub fn variant_names(members: &[&str]) -> (BTreeMap<String, FieldName>, bool) {
             let chosen = if i == 0 {
                 ident.clone()
             } else {
-                let raised = upper_first(&ascii(member));
+                let mut raised = upper_first(&ascii(member));
+                if raised == "Self" {
+                    raised.push('_');
+                }
                 let mut candidate = raised.clone();
                 let mut n = 2;
                 while taken.contains(&candidate) {
@@ -337,10 +343,13 @@ pub fn camel_variant(member: &str) -> String {
 pub fn type_names(types: &[&str]) -> BTreeMap<String, String> {
     let mut by_ident: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for ty in types {
-        by_ident
-            .entry(upper_first(&ascii(ty)))
-            .or_default()
-            .push(ty);
+        let mut ident = upper_first(&ascii(ty));
+        if ident == "Self" {
+            // The one keyword a type name can raise to; `Self_` would give
+            // `Self_Create`, which is not CamelCase.
+            ident = "SelfType".to_owned();
+        }
+        by_ident.entry(ident).or_default().push(ty);
     }
     let mut taken: BTreeSet<String> = by_ident.keys().cloned().collect();
     let mut names = BTreeMap::new();

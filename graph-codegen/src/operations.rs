@@ -53,6 +53,15 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
         return None;
     }
     for parameter in &operation.parameters {
+        // The URL names a function's parameters, and graph_endpoint! takes
+        // ASCII names there only (a CSDL name may hold any letter).
+        if !parameter.name.is_ascii() {
+            return Some(format!(
+                "the parameter `{}` has a name outside ASCII, which a function's URL \
+                 in graph_endpoint! cannot hold",
+                crate::text::visible(&parameter.name)
+            ));
+        }
         let literal = !parameter.ty.collection
             && (URL_LITERAL_EDM.contains(&parameter.ty.name.as_str())
                 || metadata.enums.contains_key(&parameter.ty.name));

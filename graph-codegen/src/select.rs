@@ -204,6 +204,21 @@ pub fn resolve_path(metadata: &Metadata, path: &str) -> Result<Node, SelectError
 /// The node and every node contained below it, to `depth` navigation steps
 /// (a type already on the path is not entered again).
 pub fn subtree(metadata: &Metadata, node: Node, depth: usize, out: &mut Vec<Node>) {
+    subtree_within(metadata, node, depth, out, usize::MAX);
+}
+
+/// [`subtree`], stopping once `out` holds `limit` nodes; `false` if it
+/// stopped there, with more paths left.
+pub fn subtree_within(
+    metadata: &Metadata,
+    node: Node,
+    depth: usize,
+    out: &mut Vec<Node>,
+    limit: usize,
+) -> bool {
+    if out.len() >= limit {
+        return false;
+    }
     let children: Vec<Node> = if depth == 0 {
         Vec::new()
     } else {
@@ -219,12 +234,18 @@ pub fn subtree(metadata: &Metadata, node: Node, depth: usize, out: &mut Vec<Node
     let contained = |child: &Node| matches!(child.kind, NodeKind::Collection | NodeKind::Single);
     out.push(node);
     for child in children {
+        if out.len() >= limit {
+            return false;
+        }
         if contained(&child) {
-            subtree(metadata, child, depth - 1, out);
+            if !subtree_within(metadata, child, depth - 1, out, limit) {
+                return false;
+            }
         } else {
             out.push(child);
         }
     }
+    true
 }
 
 /// For every type, the types derived from it at any depth, sorted; `entity`

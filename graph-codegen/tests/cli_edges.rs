@@ -143,7 +143,7 @@ fn values_that_are_not_plain_words_are_quoted_in_the_header_and_cargo_toml() {
             "--out",
             out,
             "--crate-name",
-            "quo\"ted",
+            "my_bindings-2",
             "--path",
             "/users",
         ];
@@ -175,7 +175,7 @@ fn values_that_are_not_plain_words_are_quoted_in_the_header_and_cargo_toml() {
         let cargo_toml = std::fs::read_to_string(dir.join(out).join("Cargo.toml")).unwrap();
         let table: toml::Table = toml::from_str(&cargo_toml)
             .unwrap_or_else(|error| panic!("{out:?}: {error}\n{cargo_toml}"));
-        assert_eq!(table["package"]["name"].as_str(), Some("quo\"ted"));
+        assert_eq!(table["package"]["name"].as_str(), Some("my_bindings-2"));
         assert_eq!(cargo_toml.lines().filter(|l| l.starts_with('#')).count(), 4);
         // And the command regenerates the same files.
         let again = run(
@@ -227,4 +227,28 @@ fn a_metadata_file_name_that_is_not_a_plain_word_stays_in_its_comment() {
     let cargo_toml = std::fs::read_to_string(dir.join("out/Cargo.toml")).unwrap();
     toml::from_str::<toml::Table>(&cargo_toml).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_crate_name_cargo_would_refuse_is_an_error() {
+    let (dir, metadata) = scratch("crate-name");
+    for name in ["quo\"ted", "a b", "1st", "", "é"] {
+        let output = run(
+            &dir,
+            &[
+                "--metadata",
+                metadata.to_str().unwrap(),
+                "--out",
+                "out",
+                "--crate-name",
+                name,
+                "--path",
+                "/users",
+            ],
+        );
+        assert!(!output.status.success(), "{name:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("is not a package name"), "{stderr}");
+    }
+    assert!(!dir.join("out").exists());
 }
