@@ -281,7 +281,10 @@ impl fmt::Debug for Batch {
             .map(|item| format!("{} {} {}", item.id, item.method, item.url))
             .collect();
         f.debug_struct("Batch")
-            .field("service_root", &self.service_root)
+            .field(
+                "service_root",
+                &crate::endpoint::shown_root(&self.service_root),
+            )
             .field("requests", &requests)
             .finish()
     }

@@ -280,7 +280,10 @@ impl<T> fmt::Debug for Pager<T> {
             State::Done { .. } => "done",
         };
         f.debug_struct("Pager")
-            .field("service_root", &self.service_root)
+            .field(
+                "service_root",
+                &crate::endpoint::shown_root(&self.service_root),
+            )
             .field("state", &state)
             .field("pages_read", &self.pages)
             .finish_non_exhaustive()

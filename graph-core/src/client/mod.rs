@@ -289,7 +289,9 @@ impl Client {
     /// [`Error::Graph`] with [`GraphError::InvalidRequest`] naming the root
     /// when `service_root` is not an absolute http(s) URL requests can be
     /// sent to (`http://127.0.0.1:99999/v1.0`, whose port is out of range,
-    /// is refused here rather than at every send); [`Error::Transport`]
+    /// and `http://127.0.0.1:0/v1.0` are refused here rather than at every
+    /// send), or holds a user name or password (which the error does not
+    /// show); [`Error::Transport`]
     /// when the TLS stack cannot be set up.
     pub fn new(
         service_root: impl Into<String>,
@@ -713,7 +715,7 @@ fn check_root(service_root: &str) -> Result<(), Error> {
             reason: format!(
                 "the service root `{}` is not a URL requests can be sent to ({error}); \
                  expected an absolute http(s) URL such as `https://graph.microsoft.com/v1.0`",
-                crate::Shortened::new(service_root)
+                crate::Shortened::new(&crate::endpoint::shown_root(service_root))
             ),
         })
     })?;
