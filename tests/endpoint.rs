@@ -356,7 +356,10 @@ mod request {
             "http://127.0.0.1:00000/v1.0",
             "http://[::1]:0/v1.0",
         ] {
-            let error = create("id").to_request(root, TOKEN).unwrap_err().to_string();
+            let error = create("id")
+                .to_request(root, TOKEN)
+                .unwrap_err()
+                .to_string();
             assert!(error.contains("the port 0"), "{error}");
         }
     }
