@@ -371,6 +371,16 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
         ),
     };
     let root = service_root.trim_end_matches('/');
+    // Any `@`, not only one `http::Uri` reads as ending a user name or
+    // password: a password written with a `/` in it is a password still,
+    // and no other check may echo part of it.
+    if root.contains('@') {
+        return Err(invalid(
+            "holds a user name or password (shown here as `***`), or another `@`; Graph \
+             takes none in the URL, and the root is shown in logs and errors, so give the \
+             root without it",
+        ));
+    }
     if root.contains(['?', '#']) {
         return Err(invalid("has a query or fragment"));
     }
@@ -387,12 +397,6 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
     else {
         return Err(invalid("has no host"));
     };
-    if authority.as_str().contains('@') {
-        return Err(invalid(
-            "holds a user name or password (shown here as `***`); Graph takes none in the \
-             URL, and the root is shown in logs and errors, so give the root without it",
-        ));
-    }
     // `http::Uri` takes any digits as a port, while URL parsers (the `url`
     // crate under reqwest) refuse one above 65535 when the request is sent,
     // and nothing can be connected to port 0.
@@ -424,17 +428,15 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
     Ok(root)
 }
 
-/// `root` as errors and `Debug` may show it: any user name and password
-/// (the part of the authority before its last `@`) replaced by `***`,
-/// whether or not the rest is a valid URL.
+/// `root` as errors and `Debug` may show it: whatever may be a user name
+/// or password replaced by `***`, whether or not the rest is a valid URL.
+/// That is everything from the start of the authority (after `scheme://`,
+/// or the start of the text without one) to the last `@`: a password
+/// written with a `/` or `#` in it is hidden whole.
 pub(crate) fn shown_root(root: &str) -> std::borrow::Cow<'_, str> {
-    // The authority starts after `scheme://`, or at the start when there is
-    // no scheme, and ends at the first `/`, `\`, `?` or `#`.
     let start = root.find("://").map_or(0, |at| at + 3);
-    let rest = &root[start..];
-    let end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
-    match rest[..end].rfind('@') {
-        Some(at) => format!("{}***{}", &root[..start], &rest[at..]).into(),
+    match root[start..].rfind('@') {
+        Some(at) => format!("{}***{}", &root[..start], &root[start + at..]).into(),
         None => root.into(),
     }
 }
