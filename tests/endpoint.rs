@@ -388,10 +388,7 @@ mod request {
         ] {
             let error = create("id").to_request(root, TOKEN).unwrap_err();
             let shown = format!("{error} {error:?}");
-            assert!(
-                !shown.contains("hun") && !shown.contains("ter2"),
-                "{shown}"
-            );
+            assert!(!shown.contains("hun") && !shown.contains("ter2"), "{shown}");
             assert!(shown.contains("***@"), "{shown}");
             let mut batch = graph_core::batch::Batch::new(root);
             let error = batch.add(&create("id")).unwrap_err();

@@ -358,10 +358,10 @@ pub(crate) fn build_request(
 
 /// `service_root` without its trailing `/`, if it is an absolute http(s) URL
 /// that a path can be appended to and requests can be sent to: no port 0
-/// (nothing can be connected to it), and no user name or password (which
-/// would be sent nowhere and shown everywhere the root is: `Debug`, URIs,
-/// batches). Errors show the root with any user name and password replaced
-/// by `***` ([`shown_root`]).
+/// (nothing can be connected to it), and no user name or password, nor any
+/// other `@` (one would be sent nowhere and shown everywhere the root is:
+/// `Debug`, URIs, batches). Errors show the root with everything that may
+/// be a user name or password replaced by `***` ([`shown_root`]).
 pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError> {
     let invalid = |problem: &str| GraphError::InvalidRequest {
         reason: format!(
