@@ -259,7 +259,7 @@ fn only_throttled_items_and_those_waiting_on_them_are_sent_again() {
         {"id": "2", "status": 200, "body": {"id": "u2"}}
     ]));
     assert!(again.to_retry(&second).is_none());
-    first.merge(second);
+    first.merge(&again, second);
     for (handle, id) in [
         (&ok, "u1"),
         (&throttled, "u2"),
@@ -408,16 +408,90 @@ proptest! {
 /// Found in review: an answer whose `id` names no request of the batch
 /// (`"01"` for request `1`, say) is dropped without a trace: its request is
 /// missing, and `unattributed()` does not list the `201` that was
-/// received, so a caller resends the create.
+/// received, so a caller resends the create. `BatchResponse::parse` cannot
+/// know the batch's ids; the batch's own `parse_response` does.
 #[test]
 fn an_answer_to_an_unknown_id_is_listed_as_unattributed() {
     let mut batch = Batch::new(ROOT);
     let group = batch
         .add(&CreateGroup::new(json!({"displayName": "x"})))
         .unwrap();
-    let answers = answers(json!([
-        {"id": "01", "status": 201, "body": {"id": "g1"}}
-    ]));
+    let answers = batch
+        .parse_response(http::Response::new(
+            json!({"responses": [
+                {"id": "01", "status": 201, "body": {"id": "g1"}}
+            ]})
+            .to_string(),
+        ))
+        .unwrap();
     assert!(answers.get(&group).is_err());
-    assert_eq!(answers.unattributed().len(), 1);
+    assert_eq!(answers.missing(&batch), ["1"]);
+    let unattributed = answers.unattributed();
+    assert_eq!(unattributed.len(), 1);
+    let GraphError::Decode { path, message } = &unattributed[0] else {
+        panic!("{unattributed:?}")
+    };
+    assert_eq!(path, "responses[0].id");
+    assert!(
+        message.contains("`01`, which is not a request of this $batch")
+            && message.contains("answered 201"),
+        "{message}"
+    );
+}
+
+/// After a resend, an answer to a request that was not resent (read by
+/// `BatchResponse::parse`, which cannot tell) replaces nothing, and a
+/// resent request without a new answer does not fall back on its stale
+/// 429: whether it ran is not known.
+#[test]
+fn a_merge_takes_answers_only_for_the_resent_requests_and_never_keeps_a_stale_one() {
+    let mut batch = Batch::new(ROOT);
+    let done = batch
+        .add(&CreateGroup::new(json!({"displayName": "a"})))
+        .unwrap();
+    let throttled = batch
+        .add(&CreateGroup::new(json!({"displayName": "b"})))
+        .unwrap();
+    let mut first = answers(json!([
+        {"id": "1", "status": 201, "body": {"id": "g1"}},
+        {"id": "2", "status": 429, "headers": {"Retry-After": "0"}, "body": {"error": {"code": "TooManyRequests"}}}
+    ]));
+    let again = batch.to_retry(&first).unwrap();
+    // Without any answer to request `2`: an answer to `1`, which was not
+    // resent, may be `2`'s mislabelled, as may one without `id`.
+    for (newer, source_is_decode) in [
+        (json!([{"id": "1", "status": 500}]), true),
+        (json!([]), false),
+        (json!([{"status": 201, "body": {"id": "g2"}}]), true),
+    ] {
+        let mut merged = first.clone();
+        merged.merge(&again, answers(newer.clone()));
+        assert_eq!(merged.get(&done).unwrap()["id"], "g1", "{newer}");
+        assert_eq!(merged.status(&throttled), None, "{newer}");
+        let Err(GraphError::BatchResendFailed { id, source }) = merged.get(&throttled) else {
+            panic!("{newer}: {:?}", merged.get(&throttled))
+        };
+        assert_eq!(id, "2");
+        match source.downcast_ref::<GraphError>() {
+            Some(GraphError::Decode { path, message }) if source_is_decode => {
+                assert_eq!(path, "responses[0].id");
+                assert!(message.contains("whether it ran is not known"), "{message}");
+            }
+            Some(GraphError::BatchAnswerMissing { id }) if !source_is_decode => {
+                assert_eq!(id, "2")
+            }
+            other => panic!("{newer}: {other:?}"),
+        }
+        assert_eq!(
+            merged.unattributed().len(),
+            1 - usize::from(newer == json!([]))
+        );
+        assert!(batch.to_retry(&merged).is_none());
+    }
+    first.merge(
+        &again,
+        answers(json!([{"id": "2", "status": 201, "body": {"id": "g2"}}])),
+    );
+    assert_eq!(first.get(&throttled).unwrap()["id"], "g2");
+    assert!(first.unattributed().is_empty());
 }

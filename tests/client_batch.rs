@@ -270,7 +270,7 @@ async fn a_resent_item_whose_answer_has_no_id_does_not_read_as_its_stale_429() {
         let group = batch
             .add(&CreateGroup::new(json!({"displayName": "Library Assist"})))
             .unwrap();
-        batch.add(&GetUser::new("u2")).unwrap();
+        let user = batch.add(&GetUser::new("u2")).unwrap();
         let answers = client(&server, &log).batch(&batch).await.unwrap();
 
         let sent: Vec<_> = server.requests().iter().map(ids).collect();
@@ -282,6 +282,77 @@ async fn a_resent_item_whose_answer_has_no_id_does_not_read_as_its_stale_429() {
             Some(StatusCode::TOO_MANY_REQUESTS),
             "{:?}",
             answers.get(&group)
+        );
+        // It reads as outcome unknown, saying why.
+        let Err(GraphError::BatchResendFailed { id, source }) = answers.get(&group) else {
+            panic!("{:?}", answers.get(&group))
+        };
+        assert_eq!(id, "1");
+        assert!(
+            source.to_string().contains("whether it ran is not known"),
+            "{source}"
+        );
+        assert_eq!(answers.get(&user).unwrap()["id"], "u2");
+    })
+    .await;
+}
+
+/// An answer to an id the batch has no request for is not taken for any
+/// request, in the first `$batch` as in a resend (where an answer to a
+/// request that was not resent would otherwise replace its real answer).
+#[tokio::test]
+async fn answers_to_ids_a_batch_did_not_send_are_unattributed() {
+    within_deadline(async {
+        let log = new_log();
+        let server = Server::start(&log, |_, count| match count {
+            0 => json(
+                200,
+                &[],
+                json!({"responses": [
+                    {"id": "1", "status": 429, "headers": {"Retry-After": "0"},
+                     "body": {"error": {"code": "TooManyRequests", "message": "later"}}},
+                    {"id": "2", "status": 200, "body": {"id": "u2"}},
+                    {"id": "9", "status": 200, "body": {"id": "u9"}}
+                ]}),
+            ),
+            _ => json(
+                200,
+                &[],
+                json!({"responses": [
+                    {"id": "2", "status": 404, "body": {"error": {"code": "NotFound", "message": "gone"}}}
+                ]}),
+            ),
+        })
+        .await;
+        let mut batch = Batch::new(server.root());
+        let group = batch
+            .add(&CreateGroup::new(json!({"displayName": "Library Assist"})))
+            .unwrap();
+        let user = batch.add(&GetUser::new("u2")).unwrap();
+        let answers = client(&server, &log).batch(&batch).await.unwrap();
+
+        let sent: Vec<_> = server.requests().iter().map(ids).collect();
+        assert_eq!(sent, [vec!["1", "2"], vec!["1"]]);
+        // The resend's answer to `2`, which was not resent, replaces nothing.
+        assert_eq!(answers.get(&user).unwrap()["id"], "u2");
+        assert!(matches!(
+            answers.get(&group),
+            Err(GraphError::BatchResendFailed { .. })
+        ));
+        let unattributed: Vec<String> = answers
+            .unattributed()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(unattributed.len(), 2, "{unattributed:?}");
+        assert!(
+            unattributed[0].contains("`9`, which is not a request of this $batch"),
+            "{unattributed:?}"
+        );
+        assert!(
+            unattributed[1].contains("`2`, which is not a request of this $batch")
+                && unattributed[1].contains("resent `1`"),
+            "{unattributed:?}"
         );
     })
     .await;

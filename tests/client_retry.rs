@@ -340,6 +340,15 @@ async fn a_root_with_port_zero_or_a_password_is_refused_when_the_client_is_made(
             "{root} taken: {:?}",
             result.map(|client| format!("{client:?}"))
         );
+        let Err(Error::Graph(GraphError::InvalidRequest { reason })) = &result else {
+            panic!("{root}: {result:?}")
+        };
+        // The error names the problem, and never shows the password.
+        assert!(
+            reason.contains("the port 0") || reason.contains("user name or password"),
+            "{reason}"
+        );
+        assert!(!format!("{result:?}").contains("hunter2"), "{reason}");
     }
 }
 

@@ -336,17 +336,74 @@ mod request {
             .unwrap_err()
             .to_string();
         assert!(
-            error.contains("the port `99999`, which is not a number from 0 to 65535"),
+            error.contains("the port `99999`, which is not a number from 1 to 65535"),
             "{error}"
         );
         for root in [
             "http://127.0.0.1:65535/v1.0",
             "http://[::1]:8080/v1.0",
-            "http://user:pass@localhost:1/v1.0",
+            "http://localhost:1/v1.0",
             "https://graph.microsoft.com:/v1.0",
         ] {
             create("id").to_request(root, TOKEN).unwrap();
         }
+    }
+
+    #[test]
+    fn port_zero_is_refused_by_name() {
+        for root in [
+            "http://127.0.0.1:0/v1.0",
+            "http://127.0.0.1:00000/v1.0",
+            "http://[::1]:0/v1.0",
+        ] {
+            let error = create("id")
+                .to_request(root, TOKEN)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("the port 0"), "{error}");
+        }
+    }
+
+    /// A user name or password in the root would be shown wherever the root
+    /// is (errors, `Debug`, URIs, batches), and Graph takes none: it is
+    /// refused, and the error shows `***` in its place.
+    #[test]
+    fn a_root_with_a_user_name_or_password_is_refused_without_showing_it() {
+        for root in [
+            "https://admin:hunter2@graph.microsoft.com/v1.0",
+            "https://hunter2@graph.microsoft.com/v1.0",
+            "https://admin:hunter2@graph.microsoft.com",
+            "HTTPS://admin:hunter2@graph.microsoft.com:443/v1.0/",
+            "http://admin:hunter2@127.0.0.1:0/v1.0",
+            "http://admin:hunter2@127.0.0.1:99999/v1.0",
+            "https://admin:hunter2@graph.microsoft.com/v1.0?x=1",
+            "https://admin:hunter2@graph microsoft.com/v1.0",
+            "ftp://admin:hunter2@graph.microsoft.com/v1.0",
+            "admin:hunter2@graph.microsoft.com/v1.0",
+            // Not valid in a URL, but a password still, to be hidden whole.
+            "https://admin:hun/ter2@graph.microsoft.com/v1.0",
+            "https://admin:hunter2#@graph.microsoft.com/v1.0",
+            "https://admin:hunter2:@graph.microsoft.com/v1.0",
+            "https://hunter2:99999@graph.microsoft.com/v1.0",
+        ] {
+            let error = create("id").to_request(root, TOKEN).unwrap_err();
+            let shown = format!("{error} {error:?}");
+            assert!(!shown.contains("hun") && !shown.contains("ter2"), "{shown}");
+            assert!(shown.contains("***@"), "{shown}");
+            let mut batch = graph_core::batch::Batch::new(root);
+            let error = batch.add(&create("id")).unwrap_err();
+            let shown = format!("{error} {error:?} {batch:?}");
+            assert!(!shown.contains("hunter2"), "{shown}");
+        }
+        let error = create("id")
+            .to_request("https://admin:hunter2@graph.microsoft.com/v1.0", TOKEN)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("user name or password"), "{error}");
+        assert!(
+            error.contains("`https://***@graph.microsoft.com/v1.0`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -218,6 +218,11 @@ fn a_next_link_back_to_the_first_page_in_another_spelling_is_refused_too() {
     for back in [
         first.replace("graph.microsoft.com", "GRAPH.microsoft.com"),
         first.replace("$top", "%24top"),
+        first.replace("https://", "HTTPS://"),
+        first.replace(".com/", ".com:443/"),
+        first
+            .replace("/users", "/%75%73ers")
+            .replace("$top", "%24%74op"),
     ] {
         let answers = HashMap::from([
             (first.clone(), answer(200, page(&["1"], Some(&a), None))),

@@ -59,7 +59,7 @@ const ITEM_TOKEN: &str = "batch-item";
 ///     {"id": "2", "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"value": []}},
 ///     {"id": "1", "status": 404, "body": {"error": {"code": "Request_ResourceNotFound", "message": "No user"}}}
 /// ]}"#);
-/// let answers = BatchResponse::parse(answer).unwrap();
+/// let answers = batch.parse_response(answer).unwrap();
 /// assert!(answers.get(&groups).unwrap().value.is_empty());
 /// assert!(answers.get(&user).is_err());
 /// ```
@@ -222,13 +222,49 @@ impl Batch {
         post.to_request_with(&self.service_root, access_token, options)
     }
 
+    /// Reads the answer to this batch's [`to_request`](Self::to_request) as
+    /// [`BatchResponse::parse`] does, knowing which requests were sent: an
+    /// answer whose `id` names none of them (`"01"` for request `1`, or a
+    /// request of another batch) is not taken for any request; it is listed
+    /// by [`BatchResponse::unattributed`], with the status it carried.
+    /// Prefer it to [`BatchResponse::parse`], which cannot tell such an
+    /// answer apart and keeps it where no handle reads it.
+    ///
+    /// ```
+    /// use graph_core::batch::Batch;
+    /// use graph_core::{graph_endpoint, http, JsonValue};
+    ///
+    /// graph_endpoint! {
+    ///     pub CreateGroup { method: POST, path: "/groups", body: JsonValue, response: JsonValue }
+    /// }
+    ///
+    /// let mut batch = Batch::new("https://graph.microsoft.com/v1.0");
+    /// let group = batch.add(&CreateGroup::new(serde_json::json!({"displayName": "x"}))).unwrap();
+    /// let answers = batch.parse_response(http::Response::new(
+    ///     r#"{"responses": [{"id": "01", "status": 201, "body": {"id": "g1"}}]}"#,
+    /// )).unwrap();
+    /// assert!(answers.get(&group).is_err());
+    /// let unattributed = answers.unattributed();
+    /// assert!(unattributed[0].to_string().contains("`01`, which is not a request of this $batch"));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`BatchResponse::parse`].
+    pub fn parse_response<B: AsRef<[u8]>>(
+        &self,
+        response: Response<B>,
+    ) -> Result<BatchResponse, GraphError> {
+        BatchResponse::read(response, Some(self))
+    }
+
     /// The batch to send again after `answers`: the requests Graph throttled
     /// or found unavailable (429, 503, and 504 for idempotent methods), and
     /// those it refused with `424 Failed Dependency` because a request they
     /// depend on is sent again; `None` when there is none. Each keeps its
     /// id, so the handles stay valid; a `dependsOn` on a request that
     /// already succeeded is dropped. Wait
-    /// [`BatchResponse::retry_after`] first, then
+    /// [`BatchResponse::retry_after`] first, send it, read its answer with
+    /// its own [`parse_response`](Self::parse_response), then
     /// [`merge`](BatchResponse::merge) the new answers into the old.
     pub fn to_retry(&self, answers: &BatchResponse) -> Option<Batch> {
         let mut again: HashSet<&str> = HashSet::new();
@@ -281,7 +317,10 @@ impl fmt::Debug for Batch {
             .map(|item| format!("{} {} {}", item.id, item.method, item.url))
             .collect();
         f.debug_struct("Batch")
-            .field("service_root", &self.service_root)
+            .field(
+                "service_root",
+                &crate::endpoint::shown_root(&self.service_root),
+            )
             .field("requests", &requests)
             .finish()
     }
@@ -410,9 +449,12 @@ impl Endpoint for BatchPost {
 /// is not an HTTP status, such as `70000` or the string `"200"`, headers
 /// that are not text, a second answer to the same id) fails only its own
 /// request, with a [`GraphError::Decode`] naming the answer and the field,
-/// and every other answer stays readable. An answer without a usable `id`
-/// belongs to no request: its request is [missing](Self::missing), and
-/// [`unattributed`](Self::unattributed) says why.
+/// and every other answer stays readable. An answer without a usable `id`,
+/// or (read by [`Batch::parse_response`]) with an `id` no request of the
+/// batch has, belongs to no request: it is taken for none, its request is
+/// [missing](Self::missing), and [`unattributed`](Self::unattributed) says
+/// why. After a resend, [`merge`](Self::merge) never lets a resent request
+/// fall back on its stale answer.
 ///
 /// ```
 /// use graph_core::batch::{Batch, BatchResponse};
@@ -425,7 +467,7 @@ impl Endpoint for BatchPost {
 /// let mut batch = Batch::new("https://graph.microsoft.com/v1.0");
 /// let good = batch.add(&GetUser::new("u1")).unwrap();
 /// let bad = batch.add(&GetUser::new("u2")).unwrap();
-/// let answers = BatchResponse::parse(http::Response::new(r#"{"responses": [
+/// let answers = batch.parse_response(http::Response::new(r#"{"responses": [
 ///     {"id": "1", "status": 200, "body": {"id": "u1"}},
 ///     {"id": "2", "status": 70000, "body": {"id": "u2"}}
 /// ]}"#)).unwrap();
@@ -475,7 +517,20 @@ impl BatchResponse {
     /// failed; [`GraphError::Decode`] when the body is not a batch answer
     /// (`{"responses": [...]}`). An answer in it that does not read fails
     /// only its own request (see [`get`](Self::get)).
+    ///
+    /// It cannot know which requests the batch holds, so an answer to an id
+    /// no request has is kept under that id, where no handle reads it;
+    /// [`Batch::parse_response`] lists it as [unattributed](Self::unattributed).
     pub fn parse<B: AsRef<[u8]>>(response: Response<B>) -> Result<Self, GraphError> {
+        Self::read(response, None)
+    }
+
+    /// Reads a `$batch` answer; with `batch`, an answer to an id none of
+    /// its requests has is unattributed.
+    fn read<B: AsRef<[u8]>>(
+        response: Response<B>,
+        batch: Option<&Batch>,
+    ) -> Result<Self, GraphError> {
         let body = BatchPost::parse_response(response)?;
         let mut read = BatchResponse::default();
         for (index, answer) in body.responses.into_iter().enumerate() {
@@ -496,11 +551,24 @@ impl BatchResponse {
                             kind(&value)
                         ),
                     };
-                    read.unattributed
-                        .push((format!("responses[{index}].id"), problem));
+                    read.unattributed.push((
+                        format!("responses[{index}].id"),
+                        format!("{problem}{}", answered(&answer)),
+                    ));
                     continue;
                 }
             };
+            if batch.is_some_and(|batch| !batch.ids().any(|sent| sent == id)) {
+                read.unattributed.push((
+                    format!("responses[{index}].id"),
+                    format!(
+                        "an answer to `{}`, which is not a request of this $batch{}",
+                        Shortened::new(&id),
+                        answered(&answer)
+                    ),
+                ));
+                continue;
+            }
             let entry = read_answer(index, &id, answer);
             match read.answers.get_mut(&id) {
                 None => {
@@ -547,7 +615,9 @@ impl BatchResponse {
     /// when that answer does not read (or Graph answered the request
     /// twice); [`GraphError::BatchAnswerMissing`] when Graph sent no answer
     /// to it; and [`GraphError::BatchResendFailed`] when it was sent again
-    /// and that `$batch` failed ([`mark_resend_failed`](Self::mark_resend_failed)).
+    /// and that `$batch` failed ([`mark_resend_failed`](Self::mark_resend_failed))
+    /// or its answer held none for it ([`merge`](Self::merge)): whether it
+    /// ran the second time may not be known.
     pub fn get<R>(&self, handle: &BatchHandle<R>) -> Result<R, GraphError> {
         let answer = match self.entry(handle.id())? {
             Entry::Answer(answer) => answer,
@@ -590,9 +660,12 @@ impl BatchResponse {
             .collect()
     }
 
-    /// The answers that name no request (no `id`, or one that is not a
-    /// string, or an answer that is not an object), each as a
-    /// [`GraphError::Decode`] naming where it was: `responses[2].id`.
+    /// The answers that name no request (no `id`, one that is not a
+    /// string, an answer that is not an object, or, read by
+    /// [`Batch::parse_response`], an `id` that no request of the batch has),
+    /// each as a [`GraphError::Decode`] naming where it was
+    /// (`responses[2].id`) and the status it carried; after a
+    /// [`merge`](Self::merge), those of the resends' answers too.
     pub fn unattributed(&self) -> Vec<GraphError> {
         self.unattributed
             .iter()
@@ -633,11 +706,92 @@ impl BatchResponse {
             .max()
     }
 
-    /// Takes the answers of a resent batch ([`Batch::to_retry`]) in place of
-    /// the earlier ones to the same requests.
-    pub fn merge(&mut self, newer: BatchResponse) {
-        self.answers.extend(newer.answers);
-        self.unattributed.extend(newer.unattributed);
+    /// Takes the answers to `resent` (a [`Batch::to_retry`] of the batch
+    /// these answers belong to), read by its
+    /// [`parse_response`](Batch::parse_response), in place of the earlier
+    /// ones to the same requests.
+    ///
+    /// A resent request that `newer` has no answer to never keeps its
+    /// earlier answer, which asked for the resend and is stale (a `429` read
+    /// as "not done" would have a caller create a group twice): its
+    /// [`get`](Self::get) is [`GraphError::BatchResendFailed`], since
+    /// whether it ran the second time is not known. Its source is a
+    /// [`GraphError::Decode`] when `newer` holds answers that name no
+    /// request (one of them may be its own; they are listed by
+    /// [`unattributed`](Self::unattributed) with the others), and
+    /// [`GraphError::BatchAnswerMissing`] otherwise. An answer in `newer` to
+    /// a request that was not resent replaces nothing: it is unattributed.
+    ///
+    /// ```
+    /// use graph_core::batch::Batch;
+    /// use graph_core::{graph_endpoint, http, GraphError, JsonValue};
+    ///
+    /// graph_endpoint! {
+    ///     pub CreateGroup { method: POST, path: "/groups", body: JsonValue, response: JsonValue }
+    /// }
+    ///
+    /// let mut batch = Batch::new("https://graph.microsoft.com/v1.0");
+    /// let group = batch.add(&CreateGroup::new(serde_json::json!({"displayName": "x"}))).unwrap();
+    /// let mut answers = batch.parse_response(http::Response::new(
+    ///     r#"{"responses": [{"id": "1", "status": 429, "body": {"error": {"code": "TooManyRequests"}}}]}"#,
+    /// )).unwrap();
+    /// let retry = batch.to_retry(&answers).unwrap();
+    /// // The resend's answer forgot its `id`: the create may have run.
+    /// let newer = retry.parse_response(http::Response::new(
+    ///     r#"{"responses": [{"status": 201, "body": {"id": "g1"}}]}"#,
+    /// )).unwrap();
+    /// answers.merge(&retry, newer);
+    /// assert_eq!(answers.status(&group), None);
+    /// assert!(matches!(answers.get(&group), Err(GraphError::BatchResendFailed { .. })));
+    /// assert_eq!(answers.unattributed().len(), 1);
+    /// ```
+    pub fn merge(&mut self, resent: &Batch, mut newer: BatchResponse) {
+        let sent = || {
+            resent
+                .ids()
+                .map(|id| format!("`{}`", Shortened::new(id)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let in_resend = format!(" (in the answer to the $batch that resent {})", sent());
+        // Answers to requests that were not resent (`newer` read by
+        // `BatchResponse::parse`, which cannot know): they replace nothing.
+        let mut strays: Vec<(String, String)> = Vec::new();
+        newer.answers.retain(|id, entry| {
+            if resent.ids().any(|sent| sent == id) {
+                return true;
+            }
+            let (path, said) = match entry {
+                Entry::Answer(answer) => (
+                    format!("responses[{}].id", answer.index),
+                    format!(" (it answered {})", answer.status.as_u16()),
+                ),
+                Entry::Unreadable { path, .. } => (path.clone(), String::new()),
+                Entry::ResendFailed(_) => ("responses".to_owned(), String::new()),
+            };
+            strays.push((
+                path,
+                format!(
+                    "an answer to `{}`, which was not sent again in this $batch{said}",
+                    Shortened::new(id)
+                ),
+            ));
+            false
+        });
+        let mut unattributed: Vec<(String, String)> = newer.unattributed;
+        unattributed.extend(strays);
+        for id in resent.ids() {
+            let entry = match newer.answers.remove(id) {
+                Some(entry) => entry,
+                None => Entry::ResendFailed(Arc::new(unanswered(id, &unattributed))),
+            };
+            self.answers.insert(id.to_owned(), entry);
+        }
+        self.unattributed.extend(
+            unattributed
+                .into_iter()
+                .map(|(path, message)| (path, format!("{message}{in_resend}"))),
+        );
     }
 
     /// Records that `resent` (a [`Batch::to_retry`] of the batch these
@@ -664,6 +818,30 @@ impl BatchResponse {
         self.answers
             .get(id)
             .ok_or_else(|| GraphError::BatchAnswerMissing { id: id.to_owned() })
+    }
+}
+
+/// Why a resent request `id` has no new answer: the resend's answer named
+/// it nowhere, and `unattributed` are its answers that name no request it
+/// sent (`(path, why)`), one of which may be the request's own.
+fn unanswered(id: &str, unattributed: &[(String, String)]) -> GraphError {
+    let Some((first, _)) = unattributed.first() else {
+        return GraphError::BatchAnswerMissing { id: id.to_owned() };
+    };
+    let listed: Vec<String> = unattributed
+        .iter()
+        .map(|(path, message)| format!("{path}: {message}"))
+        .collect();
+    GraphError::Decode {
+        path: first.clone(),
+        message: format!(
+            "the answer to the $batch that resent request `{}` names it nowhere, and holds {} \
+             answer(s) it cannot be matched with ({}); one of them may be its own, so whether \
+             it ran is not known",
+            Shortened::new(id),
+            unattributed.len(),
+            Shortened::new(&listed.join("; "))
+        ),
     }
 }
 
@@ -739,6 +917,15 @@ fn read_answer(index: usize, id: &str, mut answer: serde_json::Map<String, JsonV
         headers,
         body: answer.remove("body"),
     })
+}
+
+/// What an answer that names no request said, for its error: ` (it
+/// answered 201)`, or nothing when its status does not read.
+fn answered(answer: &serde_json::Map<String, JsonValue>) -> String {
+    match answer.get("status").and_then(JsonValue::as_u64) {
+        Some(status) => format!(" (it answered {})", Shortened::new(&status.to_string())),
+        None => String::new(),
+    }
 }
 
 /// A JSON value's kind, with a short text: `the string "200"`.

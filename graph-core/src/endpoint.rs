@@ -139,7 +139,9 @@ pub trait Endpoint {
     /// [`GraphError::InvalidPathParameter`] for an empty path parameter,
     /// [`GraphError::Encode`] when the body cannot be written as JSON, and
     /// [`GraphError::InvalidRequest`] when `service_root` is not an absolute
-    /// `http(s)` URL (a port above 65535 included) or the token cannot be
+    /// `http(s)` URL requests can be sent to (a port above 65535 or of 0
+    /// included), or holds a user name or password (which the error shows
+    /// as `***`), or the token cannot be
     /// sent in a header (it is empty or only whitespace, starts with
     /// `Bearer `, or contains a line break). No error contains
     /// the token.
@@ -355,16 +357,30 @@ pub(crate) fn build_request(
 }
 
 /// `service_root` without its trailing `/`, if it is an absolute http(s) URL
-/// that a path can be appended to.
+/// that a path can be appended to and requests can be sent to: no port 0
+/// (nothing can be connected to it), and no user name or password, nor any
+/// other `@` (one would be sent nowhere and shown everywhere the root is:
+/// `Debug`, URIs, batches). Errors show the root with everything that may
+/// be a user name or password replaced by `***` ([`shown_root`]).
 pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError> {
     let invalid = |problem: &str| GraphError::InvalidRequest {
         reason: format!(
             "the service root `{}` {problem}; expected an absolute http(s) URL such as \
              `https://graph.microsoft.com/v1.0`",
-            Shortened::new(service_root)
+            Shortened::new(&shown_root(service_root))
         ),
     };
     let root = service_root.trim_end_matches('/');
+    // Any `@`, not only one `http::Uri` reads as ending a user name or
+    // password: a password written with a `/` in it is a password still,
+    // and no other check may echo part of it.
+    if root.contains('@') {
+        return Err(invalid(
+            "holds a user name or password (shown here as `***`), or another `@`; Graph \
+             takes none in the URL, and the root is shown in logs and errors, so give the \
+             root without it",
+        ));
+    }
     if root.contains(['?', '#']) {
         return Err(invalid("has a query or fragment"));
     }
@@ -382,11 +398,9 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
         return Err(invalid("has no host"));
     };
     // `http::Uri` takes any digits as a port, while URL parsers (the `url`
-    // crate under reqwest) refuse one above 65535 when the request is sent.
-    let host_and_port = authority
-        .as_str()
-        .rsplit_once('@')
-        .map_or(authority.as_str(), |(_, rest)| rest);
+    // crate under reqwest) refuse one above 65535 when the request is sent,
+    // and nothing can be connected to port 0.
+    let host_and_port = authority.as_str();
     let after_host = match host_and_port.rfind(']') {
         Some(end) => &host_and_port[end + 1..],
         None => host_and_port
@@ -394,14 +408,37 @@ pub(crate) fn check_service_root(service_root: &str) -> Result<&str, GraphError>
             .map_or("", |at| &host_and_port[at..]),
     };
     if let Some(port) = after_host.strip_prefix(':') {
-        if !port.is_empty() && port.parse::<u16>().is_err() {
-            return Err(invalid(&format!(
-                "has the port `{}`, which is not a number from 0 to 65535",
-                Shortened::new(port)
-            )));
+        match port.parse::<u16>() {
+            _ if port.is_empty() => {}
+            Ok(0) => {
+                return Err(invalid(
+                    "has the port 0, which no connection can be made to; give the server's port, \
+                     or none for the scheme's default",
+                ))
+            }
+            Ok(_) => {}
+            Err(_) => {
+                return Err(invalid(&format!(
+                    "has the port `{}`, which is not a number from 1 to 65535",
+                    Shortened::new(port)
+                )))
+            }
         }
     }
     Ok(root)
+}
+
+/// `root` as errors and `Debug` may show it: whatever may be a user name
+/// or password replaced by `***`, whether or not the rest is a valid URL.
+/// That is everything from the start of the authority (after `scheme://`,
+/// or the start of the text without one) to the last `@`: a password
+/// written with a `/` or `#` in it is hidden whole.
+pub(crate) fn shown_root(root: &str) -> std::borrow::Cow<'_, str> {
+    let start = root.find("://").map_or(0, |at| at + 3);
+    match root[start..].rfind('@') {
+        Some(at) => format!("{}***{}", &root[..start], &root[start + at..]).into(),
+        None => root.into(),
+    }
 }
 
 /// The `Authorization` header value, marked sensitive. Errors never contain

@@ -98,17 +98,27 @@ pub enum GraphError {
         id: String,
     },
     /// A `$batch` request was throttled or unavailable, was sent again in a
-    /// new `$batch`, and that `$batch` got no usable answer (it was refused,
-    /// throttled until the retry policy gave up, or the connection failed).
-    /// Whether the request ran the second time is not known when `source`
-    /// is a transport error; its earlier answer asked for it to be sent
-    /// again. See [`BatchResponse::mark_resend_failed`](crate::batch::BatchResponse::mark_resend_failed).
-    #[error("request `{id}` of the $batch was sent again, and that $batch failed: {source}")]
+    /// new `$batch`, and that `$batch` gave no usable answer to it: it was
+    /// refused, throttled until the retry policy gave up, or the connection
+    /// failed, or its answer named this request nowhere. Whether the request
+    /// ran the second time is not known when `source` is a transport error
+    /// or the answer could not be matched; its earlier answer (which asked
+    /// for it to be sent again) is no longer given. See
+    /// [`BatchResponse::mark_resend_failed`](crate::batch::BatchResponse::mark_resend_failed)
+    /// and [`BatchResponse::merge`](crate::batch::BatchResponse::merge).
+    #[error(
+        "request `{id}` of the $batch was sent again, and that $batch gave no usable answer \
+         to it: {source}"
+    )]
     BatchResendFailed {
         /// The request's id in the batch.
         id: String,
-        /// Why the `$batch` that resent it failed (with the `client`
-        /// feature, a `graph_core::client::Error`).
+        /// Why: the failure of the `$batch` that resent it (with the
+        /// `client` feature, a `graph_core::client::Error`), or, when that
+        /// `$batch` was answered without an answer to this request, a
+        /// [`GraphError::Decode`] listing the answers that name no request
+        /// (one may be its own) or [`GraphError::BatchAnswerMissing`] when
+        /// there is none.
         #[source]
         source: std::sync::Arc<dyn std::error::Error + Send + Sync>,
     },

@@ -48,10 +48,12 @@ pub(crate) fn parse_json<R: DeserializeOwned>(parts: Parts, body: &[u8]) -> Resu
 /// page. It never follows a next link to another scheme, host or port, or
 /// outside the service root's path (the token would go with it), nor a link
 /// it followed before, the first request's URL included (a server looping
-/// would never end, and a page read twice would reach the caller twice); it
-/// stops after
-/// the page without `@odata.nextLink`, and keeps that page's
-/// `@odata.deltaLink` ([`delta_link`](Self::delta_link)).
+/// would never end, and a page read twice would reach the caller twice).
+/// Links are compared as URLs, not as text: scheme and host in any case, the
+/// default port written or not, and percent-encoded unreserved characters
+/// and `$` (`%24top`, as Graph writes its own links) or hex digits in either
+/// case are one link. It stops after the page without `@odata.nextLink`,
+/// and keeps that page's `@odata.deltaLink` ([`delta_link`](Self::delta_link)).
 ///
 /// ```
 /// use graph_core::{graph_endpoint, http, Collection, JsonValue, Pager, RequestOptions};
@@ -234,12 +236,63 @@ impl<T: DeserializeOwned> Pager<T> {
     }
 }
 
-/// A link as the pager compares it with the links it followed: parsed and
-/// written back, so the first request's URL (as `http` writes it) and the
-/// same URL in a server's next link (`HTTPS://`, say) are one link.
+/// A link as the pager compares it with the links it followed, so that
+/// spellings of one URL are one link: the first request's URL as `http`
+/// writes it, and the same URL in a server's next link written `HTTPS://`,
+/// `GRAPH.microsoft.com`, `:443`, or `?%24top=1` (Graph's own spelling of
+/// `$` in its links). The key is the scheme and host in lowercase, the port
+/// unless it is the scheme's default, and the path and query with every
+/// percent-encoded unreserved character (RFC 3986: letters, digits,
+/// `-._~`) and `$` decoded and any other percent-encoding in uppercase hex.
+/// A user name or password is left out: it does not change the page. A
+/// link that does not parse is its own key (it is refused when followed).
 fn link_key(link: &str) -> String {
-    link.parse::<http::Uri>()
-        .map_or_else(|_| link.to_owned(), |uri| uri.to_string())
+    let Ok(uri) = link.parse::<http::Uri>() else {
+        return link.to_owned();
+    };
+    let scheme = uri.scheme_str().unwrap_or_default().to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => Some(443),
+        "http" => Some(80),
+        _ => None,
+    };
+    let mut key = format!(
+        "{scheme}://{}",
+        uri.host().unwrap_or_default().to_ascii_lowercase()
+    );
+    if let Some(port) = uri.port_u16().filter(|port| Some(*port) != default_port) {
+        key.push_str(&format!(":{port}"));
+    }
+    let path_and_query = uri.path_and_query().map_or("", |p| p.as_str()).as_bytes();
+    let hex = |at: usize| {
+        let digits = path_and_query.get(at..at + 2)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_hexdigit)
+            .then(|| u8::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok())?
+    };
+    let mut rest = Vec::with_capacity(path_and_query.len());
+    let mut at = 0;
+    while at < path_and_query.len() {
+        let escaped = (path_and_query[at] == b'%').then(|| hex(at + 1)).flatten();
+        match escaped {
+            Some(byte) if byte.is_ascii_alphanumeric() || b"-._~$".contains(&byte) => {
+                rest.push(byte);
+                at += 3;
+            }
+            Some(byte) => {
+                rest.extend_from_slice(format!("%{byte:02X}").as_bytes());
+                at += 3;
+            }
+            None => {
+                rest.push(path_and_query[at]);
+                at += 1;
+            }
+        }
+    }
+    // Only ASCII was replaced, by ASCII: the text stays what it was.
+    key.push_str(&String::from_utf8_lossy(&rest));
+    key
 }
 
 impl<T> Pager<T> {
@@ -280,7 +333,10 @@ impl<T> fmt::Debug for Pager<T> {
             State::Done { .. } => "done",
         };
         f.debug_struct("Pager")
-            .field("service_root", &self.service_root)
+            .field(
+                "service_root",
+                &crate::endpoint::shown_root(&self.service_root),
+            )
             .field("state", &state)
             .field("pages_read", &self.pages)
             .finish_non_exhaustive()
@@ -394,5 +450,42 @@ impl<R> Eq for StoredLink<R> {}
 impl<R> fmt::Debug for StoredLink<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("StoredLink").field(&self.url).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_key;
+
+    #[test]
+    fn spellings_of_one_link_have_one_key() {
+        let key = link_key("https://graph.microsoft.com/v1.0/users?$filter=a%2Cb&$top=1");
+        for spelling in [
+            "HTTPS://Graph.Microsoft.COM/v1.0/users?$filter=a%2Cb&$top=1",
+            "https://graph.microsoft.com:443/v1.0/users?$filter=a%2cb&%24top=1",
+            "https://user@graph.microsoft.com/v1.0/%75sers?%24filter=a%2Cb&$%74op=%31",
+        ] {
+            assert_eq!(link_key(spelling), key, "{spelling}");
+        }
+    }
+
+    #[test]
+    fn different_links_keep_different_keys() {
+        let key = link_key("https://graph.microsoft.com/v1.0/users?$skiptoken=A%2FB");
+        for other in [
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=a%2FB",
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=A/B",
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=A%252FB",
+            "https://graph.microsoft.com:8443/v1.0/users?$skiptoken=A%2FB",
+            "http://graph.microsoft.com/v1.0/users?$skiptoken=A%2FB",
+            "https://graph.microsoft.com/v1.0/Users?$skiptoken=A%2FB",
+        ] {
+            assert_ne!(link_key(other), key, "{other}");
+        }
+        // A stray `%` is kept as written.
+        assert_eq!(
+            link_key("https://graph.microsoft.com/v1.0/users?$skiptoken=%+1%4"),
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=%+1%4"
+        );
     }
 }

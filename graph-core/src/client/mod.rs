@@ -289,7 +289,9 @@ impl Client {
     /// [`Error::Graph`] with [`GraphError::InvalidRequest`] naming the root
     /// when `service_root` is not an absolute http(s) URL requests can be
     /// sent to (`http://127.0.0.1:99999/v1.0`, whose port is out of range,
-    /// is refused here rather than at every send); [`Error::Transport`]
+    /// and `http://127.0.0.1:0/v1.0` are refused here rather than at every
+    /// send), or holds a user name or password (which the error does not
+    /// show); [`Error::Transport`]
     /// when the TLS stack cannot be set up.
     pub fn new(
         service_root: impl Into<String>,
@@ -469,13 +471,18 @@ impl Client {
     /// Sends `batch` as `POST /$batch`, then sends again only its throttled
     /// items (and those that failed waiting on them), after the longest
     /// `Retry-After` among them, as long as the policy allows; answers to
-    /// the resent items replace the earlier ones.
+    /// the resent items replace the earlier ones ([`BatchResponse::merge`]).
+    /// Each `$batch` answer is read by the batch sent
+    /// ([`Batch::parse_response`]), so an answer to an id it did not send is
+    /// taken for no item and listed by [`BatchResponse::unattributed`].
     ///
     /// Once the first `$batch` is answered, nothing answered is lost: when
     /// a resend fails (the `$batch` is refused, throttled until the policy
     /// gives up, or its connection fails), the answers so far are returned,
     /// and each resent item's [`BatchResponse::get`] is
-    /// [`GraphError::BatchResendFailed`] holding that failure. So every item
+    /// [`GraphError::BatchResendFailed`] holding that failure; so is a
+    /// resent item that the resend's answer names nowhere (it may have run:
+    /// its earlier answer, a `429`, is never given again). So every item
     /// has either its answer or the error of its last attempt, and a `POST`
     /// answered `201 Created` before the failure is still there to read
     /// (sending the batch again would create it twice).
@@ -526,7 +533,7 @@ impl Client {
                 }
             };
             pending = retry.to_retry(&newer);
-            answers.merge(newer);
+            answers.merge(&retry, newer);
             number += 1;
         }
         Ok(answers)
@@ -536,7 +543,7 @@ impl Client {
         let response = self
             .execute("/$batch", |token| batch.to_request(token))
             .await?;
-        Ok(BatchResponse::parse(response)?)
+        Ok(batch.parse_response(response)?)
     }
 
     async fn token(&self) -> Result<String, Error> {
@@ -713,7 +720,7 @@ fn check_root(service_root: &str) -> Result<(), Error> {
             reason: format!(
                 "the service root `{}` is not a URL requests can be sent to ({error}); \
                  expected an absolute http(s) URL such as `https://graph.microsoft.com/v1.0`",
-                crate::Shortened::new(service_root)
+                crate::Shortened::new(&crate::endpoint::shown_root(service_root))
             ),
         })
     })?;
