@@ -1208,23 +1208,12 @@ impl<'a> Generator<'a> {
                     Some(&list),
                     "lists the collection.",
                 ));
-                // An abstract type is created as one of its derived types.
-                let abstract_ = self.metadata.structs[ty].is_abstract;
-                let create_body = if abstract_ { &any } else { &create };
-                if !r.not_insertable && (!abstract_ || self.polymorphic.contains_key(ty)) {
-                    if !abstract_ {
-                        sent.insert(ty.to_owned());
-                    }
-                    operations.push(op(
-                        "Create",
-                        "",
-                        "POST",
-                        &path,
-                        Some(create_body),
-                        Some(&any),
-                        "creates an item.",
-                    ));
-                }
+                operations.extend(self.create_endpoint(
+                    node,
+                    (&create, &any),
+                    "creates an item.",
+                    sent,
+                ));
                 operations.push(op(
                     "Get",
                     "Item",
@@ -1286,24 +1275,13 @@ impl<'a> Generator<'a> {
                 ));
                 // A new item posted to the collection is created (where its
                 // entity set lives) and referenced from here at once, the
-                // documented `POST /deviceAppManagement/mobileApps/{id}/categories`;
-                // an abstract type is created as one of its derived types.
-                let abstract_ = self.metadata.structs[ty].is_abstract;
-                let create_body = if abstract_ { &any } else { &create };
-                if !r.not_insertable && (!abstract_ || self.polymorphic.contains_key(ty)) {
-                    if !abstract_ {
-                        sent.insert(ty.to_owned());
-                    }
-                    operations.push(op(
-                        "Create",
-                        "",
-                        "POST",
-                        &path,
-                        Some(create_body),
-                        Some(&any),
-                        "creates an item and adds a reference to it.",
-                    ));
-                }
+                // documented `POST /deviceAppManagement/mobileApps/{id}/categories`.
+                operations.extend(self.create_endpoint(
+                    node,
+                    (&create, &any),
+                    "creates an item and adds a reference to it.",
+                    sent,
+                ));
                 if !r.not_insertable {
                     operations.push(op(
                         "Add",
@@ -1385,6 +1363,37 @@ impl<'a> Generator<'a> {
 }
 
 impl Generator<'_> {
+    /// `POST` to a collection node, where it may be inserted into: the
+    /// entity's create type (`types.0`), or for an abstract type with
+    /// derived types, the polymorphic enum (`types.1`), which is also the
+    /// response. Adds the entity to `sent` when its create type is sent.
+    fn create_endpoint(
+        &self,
+        node: &Node,
+        types: (&String, &String),
+        doc: &str,
+        sent: &mut BTreeSet<String>,
+    ) -> Option<Operation> {
+        let (create, any) = types;
+        let ty = node.ty.as_str();
+        let abstract_ = self.metadata.structs[ty].is_abstract;
+        if node.restrictions.not_insertable || (abstract_ && !self.polymorphic.contains_key(ty)) {
+            return None;
+        }
+        if !abstract_ {
+            sent.insert(ty.to_owned());
+        }
+        Some(Operation {
+            verb: "Create",
+            suffix: String::new(),
+            method: "POST",
+            path: node.path.clone(),
+            body: Some(if abstract_ { any } else { create }.clone()),
+            response: Some(any.clone()),
+            doc: doc.to_owned(),
+        })
+    }
+
     /// The raw content of an item of type `ty` at `path`: its `Edm.Stream`
     /// properties (`{path}/content`) and, for a media entity (or an item
     /// whose derived types may be one), `{path}/$value`. Each is read as a

@@ -132,23 +132,12 @@ pub fn module_names<'a>(namespaces: impl IntoIterator<Item = &'a str>) -> BTreeM
         "graph_core",
         "serde",
     ];
-    let sorted: BTreeSet<&str> = namespaces.into_iter().collect();
-    let mut taken: BTreeSet<String> = RESERVED.iter().map(|r| (*r).to_owned()).collect();
-    let mut out = BTreeMap::new();
-    for namespace in sorted {
-        let mut plain = unraw(&module_name(namespace)).to_owned();
-        if RESERVED.contains(&plain.as_str()) {
-            plain.push_str("_ns");
-        }
-        let mut chosen = plain.clone();
-        let mut n = 2;
-        while !taken.insert(chosen.clone()) {
-            chosen = format!("{plain}_{n}");
-            n += 1;
-        }
-        out.insert(namespace.to_owned(), escape(&chosen));
-    }
-    out
+    apart(namespaces, RESERVED, "_ns", |namespace| {
+        unraw(&module_name(namespace)).to_owned()
+    })
+    .into_iter()
+    .map(|(namespace, module)| (namespace, escape(&module)))
+    .collect()
 }
 
 /// The cargo feature of each entity set and singleton: its `snake_case`
@@ -159,13 +148,24 @@ pub fn module_names<'a>(namespaces: impl IntoIterator<Item = &'a str>) -> BTreeM
 /// `other-types`).
 pub fn feature_names<'a>(roots: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
     const RESERVED: &[&str] = &["default", "full", "other_types", "other-types"];
-    let sorted: BTreeSet<&str> = roots.into_iter().collect();
-    let mut taken: BTreeSet<String> = RESERVED.iter().map(|r| (*r).to_owned()).collect();
+    apart(roots, RESERVED, "_area", |root| ascii(root).to_snake_case())
+}
+
+/// Names for `keys` (taken in sorted order) by `name`, kept off `reserved`
+/// (which take `suffix`) and off each other (`_2`, `_3`, ...).
+fn apart<'a>(
+    keys: impl IntoIterator<Item = &'a str>,
+    reserved: &[&str],
+    suffix: &str,
+    name: impl Fn(&str) -> String,
+) -> BTreeMap<String, String> {
+    let sorted: BTreeSet<&str> = keys.into_iter().collect();
+    let mut taken: BTreeSet<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
     let mut out = BTreeMap::new();
-    for root in sorted {
-        let mut plain = ascii(root).to_snake_case();
-        if RESERVED.contains(&plain.as_str()) {
-            plain.push_str("_area");
+    for key in sorted {
+        let mut plain = name(key);
+        if reserved.contains(&plain.as_str()) {
+            plain.push_str(suffix);
         }
         let mut chosen = plain.clone();
         let mut n = 2;
@@ -173,7 +173,7 @@ pub fn feature_names<'a>(roots: impl IntoIterator<Item = &'a str>) -> BTreeMap<S
             chosen = format!("{plain}_{n}");
             n += 1;
         }
-        out.insert(root.to_owned(), chosen);
+        out.insert(key.to_owned(), chosen);
     }
     out
 }
@@ -547,6 +547,28 @@ mod tests {
         assert_eq!(names["macOSLobApp"], "MacOSLobApp");
         assert_eq!(names["Json"], "Json");
         assert_eq!(names["json"], "Json2");
+    }
+
+    #[test]
+    fn modules_and_features_are_told_apart_and_kept_off_reserved_names() {
+        let modules = module_names([
+            "microsoft.graph.callRecords",
+            "microsoft.graph.call_records",
+            "microsoft.graph.lib",
+            "microsoft.graph.endpoints",
+            "microsoft.graph.type",
+        ]);
+        assert_eq!(modules["microsoft.graph.callRecords"], "call_records");
+        assert_eq!(modules["microsoft.graph.call_records"], "call_records_2");
+        assert_eq!(modules["microsoft.graph.lib"], "lib_ns");
+        assert_eq!(modules["microsoft.graph.endpoints"], "endpoints_ns");
+        assert_eq!(modules["microsoft.graph.type"], "r#type");
+        let features = feature_names(["users", "Users", "default", "full", "café"]);
+        assert_eq!(features["Users"], "users");
+        assert_eq!(features["users"], "users_2");
+        assert_eq!(features["default"], "default_area");
+        assert_eq!(features["full"], "full_area");
+        assert_eq!(features["café"], "cafu00e9");
     }
 
     #[test]
