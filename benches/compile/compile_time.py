@@ -503,7 +503,7 @@ def gen_plain_derived(model: DerivedModel, endpoints: bool, derives: str) -> str
 def write_crate(root: pathlib.Path, name: str, flavour: str, source: str) -> pathlib.Path:
     crate = root / name
     (crate / "src").mkdir(parents=True, exist_ok=True)
-    deps = f'graph-core = {{ path = "{(REPO / "graph-core").as_posix()}" }}\n'
+    deps = f'msgraph-typed = {{ path = "{(REPO / "graph-core").as_posix()}" }}\n'
     if flavour == "plain":
         deps += 'serde = { version = "1", features = ["derive"] }\nserde_json = "1"\n'
     elif READ_FNS:
@@ -687,7 +687,7 @@ def main() -> int:
         # Warm-up, untimed: the dependencies, so that each timed build
         # compiles the generated crate alone.
         for flavour, (name, crate) in crates.items():
-            deps = ["-p", "graph-core"] + (["-p", "serde"] if flavour == "plain" else [])
+            deps = ["-p", "msgraph-typed"] + (["-p", "serde"] if flavour == "plain" else [])
             cargo(["build", *deps], crate, target_dir, log)
         runs: dict[str, list[dict]] = {"plain": [], "macro": []}
         for _ in range(args.runs):

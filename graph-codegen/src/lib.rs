@@ -89,7 +89,8 @@ pub fn read_metadata_limited(
 }
 
 /// `Cargo.toml` for a generated crate named `name`, depending on graph-core
-/// as `graph_core_dependency` (`{ path = "../graph-core" }`, `"0.1"`), and
+/// as `graph_core_dependency` (`{ path = "../graph-core" }`,
+/// `"=0.1.0"`) under its package name, `msgraph-typed`, and
 /// on serde for `--plain-serde` output.
 pub fn cargo_toml(
     name: &str,
@@ -106,7 +107,7 @@ pub fn cargo_toml(
     toml.push_str(&format!(
         "[package]\nname = {}\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
          [lib]\n# Graph's descriptions are prose, not examples.\ndoctest = false\n\n\
-         [dependencies]\ngraph-core = {graph_core_dependency}\n",
+         [dependencies]\nmsgraph-typed = {graph_core_dependency}\n",
         toml_string(name)
     ));
     if plain_serde {

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use graph_codegen::{cargo_toml, generate, read_metadata, Metadata, Options};
 
 const HELP: &str = "\
-graph-codegen: generate graph-core bindings from Microsoft Graph's CSDL metadata
+graph-codegen: generate bindings from Microsoft Graph's CSDL metadata for the
+msgraph-typed runtime (the graph-core folder of this repository)
 
 USAGE:
     cargo run -p graph-codegen -- --metadata FILE --out DIR [SELECTION...] [OPTIONS]
@@ -27,8 +28,9 @@ OPTIONS:
     --metadata FILE      the CSDL file ($metadata XML), optionally .gz
     --out DIR            where to write Cargo.toml and src/
     --crate-name NAME    the generated package's name (default graph-bindings)
-    --graph-core DEP     graph-core's dependency spec in Cargo.toml
-                         (default \"0.1\"; e.g. '{ path = \"../graph-core\" }')
+    --graph-core DEP     the runtime's dependency spec in Cargo.toml, written
+                         as `msgraph-typed = DEP` (default this version,
+                         \"={version}\"; e.g. '{ path = \"../graph-core\" }')
     --depth N            navigation steps below a --tree or --all root (default {depth})
     --derive LIST        the derives of struct types, comma-separated
                          (default {derives})
@@ -58,7 +60,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut metadata_path = None;
     let mut out = None;
     let mut crate_name = "graph-bindings".to_owned();
-    let mut graph_core = "\"0.1\"".to_owned();
+    // This project's runtime at exactly this version: `graph-core` on
+    // crates.io is another project's.
+    let mut graph_core = format!("\"={}\"", env!("CARGO_PKG_VERSION"));
     let mut check = false;
     let mut args = args.iter();
     // The regenerate command in the header: the arguments as given, minus
@@ -75,6 +79,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 // The defaults the library uses, so the two cannot drift.
                 let help = HELP
                     .replace("{depth}", &Options::default().depth.to_string())
+                    .replace("{version}", env!("CARGO_PKG_VERSION"))
                     .replace("{derives}", &graph_codegen::DEFAULT_DERIVES.join(","));
                 print!("{help}");
                 return Ok(());

@@ -252,3 +252,33 @@ fn a_crate_name_cargo_would_refuse_is_an_error() {
     }
     assert!(!dir.join("out").exists());
 }
+
+/// `graph-core` on crates.io is another project's: a crate generated
+/// without `--graph-core` depends on this project's package, by its own
+/// name, at exactly this version.
+#[test]
+fn without_graph_core_the_runtime_is_this_package_at_this_version() {
+    let (dir, metadata) = scratch("default-runtime");
+    let output = run(
+        &dir,
+        &[
+            "--metadata",
+            metadata.to_str().unwrap(),
+            "--out",
+            "out",
+            "--path",
+            "/users",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let cargo_toml = std::fs::read_to_string(dir.join("out/Cargo.toml")).unwrap();
+    let table: toml::Table = toml::from_str(&cargo_toml).unwrap();
+    let dependencies = table["dependencies"].as_table().unwrap();
+    assert!(!dependencies.contains_key("graph-core"), "{cargo_toml}");
+    assert_eq!(
+        dependencies["msgraph-typed"].as_str(),
+        Some(concat!("=", env!("CARGO_PKG_VERSION"))),
+        "{cargo_toml}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
