@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::endpoint;
 use graph_codegen::{Options, Output};
 
 const TYPES: &str = r#"<EntityType Name="directoryObject" BaseType="graph.entity" />
@@ -94,18 +95,6 @@ fn paths(paths: &[&str]) -> Output {
         all_operations: true,
         ..Options::default()
     })
-}
-
-/// The declaration of endpoint `name` in `endpoints.rs`, from its doc line
-/// to its closing brace.
-fn endpoint<'a>(output: &'a Output, name: &str) -> &'a str {
-    let file = &output.files["endpoints.rs"];
-    let start = file
-        .find(&format!("    pub {name} {{\n"))
-        .unwrap_or_else(|| panic!("no endpoint {name} in\n{file}"));
-    let start = file[..start].rfind("    /// ").unwrap();
-    let end = start + file[start..].find("\n    }\n").unwrap() + "\n    }\n".len();
-    &file[start..end]
 }
 
 #[test]

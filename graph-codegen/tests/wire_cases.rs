@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::endpoint;
 use graph_codegen::{Options, Output};
 
 const TYPES: &str = r#"<EntityType Name="managedAppProtection" BaseType="graph.entity">
@@ -81,18 +82,6 @@ fn generated(paths: &[&str]) -> Output {
             ..Options::default()
         },
     )
-}
-
-/// The declaration of endpoint `name` in `endpoints.rs`, from its doc line
-/// to its closing brace.
-fn endpoint<'a>(output: &'a Output, name: &str) -> &'a str {
-    let file = &output.files["endpoints.rs"];
-    let start = file
-        .find(&format!("    pub {name} {{\n"))
-        .unwrap_or_else(|| panic!("no endpoint {name} in\n{file}"));
-    let start = file[..start].rfind("    /// ").unwrap();
-    let end = start + file[start..].find("\n    }\n").unwrap() + "\n    }\n".len();
-    &file[start..end]
 }
 
 #[test]

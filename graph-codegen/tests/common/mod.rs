@@ -31,3 +31,16 @@ pub fn generated(types: &str, other_schemas: &str, options: &Options) -> Output 
     let metadata = Metadata::parse(&csdl(types, other_schemas)).unwrap();
     generate(&metadata, options).unwrap()
 }
+
+/// The declaration of endpoint `name` in `endpoints.rs`, from its doc line
+/// to its closing brace.
+#[allow(dead_code)] // not every test file reads endpoints
+pub fn endpoint<'a>(output: &'a Output, name: &str) -> &'a str {
+    let file = &output.files["endpoints.rs"];
+    let start = file
+        .find(&format!("    pub {name} {{\n"))
+        .unwrap_or_else(|| panic!("no endpoint {name} in\n{file}"));
+    let start = file[..start].rfind("    /// ").unwrap();
+    let end = start + file[start..].find("\n    }\n").unwrap() + "\n    }\n".len();
+    &file[start..end]
+}
