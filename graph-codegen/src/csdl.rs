@@ -519,14 +519,17 @@ fn optional_name<'a>(
     }
 }
 
-/// `Err` unless `name` is a SimpleIdentifier; the error shows `attribute`'s
-/// value.
+/// `Err` unless `name`, the value of `attribute`, is a SimpleIdentifier.
 fn check_name(node: &roxmltree::Node, attribute: &str, name: &str) -> Result<(), CsdlError> {
     if checked::is_simple_identifier(name) {
         return Ok(());
     }
-    let name = node.attribute(attribute).unwrap_or(name);
-    Err(element_error(
+    Err(name_error(node, attribute, name))
+}
+
+/// `attribute` of `node` holds `name`, which is not a SimpleIdentifier.
+fn name_error(node: &roxmltree::Node, attribute: &str, name: &str) -> CsdlError {
+    element_error(
         node,
         &format!(
             "has {attribute}={}, which is not a CSDL SimpleIdentifier: write a letter or `_` \
@@ -534,7 +537,7 @@ fn check_name(node: &roxmltree::Node, attribute: &str, name: &str) -> Result<(),
             shown(name),
             checked::MAX_IDENTIFIER_CHARS
         ),
-    ))
+    )
 }
 
 /// `attribute` of `node`, which must be a CSDL QualifiedName (a namespace).
@@ -743,7 +746,7 @@ fn read_struct(
             checked::is_simple_identifier(&property_name)
         };
         if !valid {
-            check_name(&child, "Name", "")?;
+            return Err(name_error(&child, "Name", &property_name));
         }
         if !names.insert(property_name.clone()) {
             return Err(element_error(

@@ -57,9 +57,9 @@ pub fn unsupported(metadata: &Metadata, operation: &BoundOperation) -> Option<St
         // ASCII names there only (a CSDL name may hold any letter).
         if !parameter.name.is_ascii() {
             return Some(format!(
-                "the parameter `{}` has a name outside ASCII, which a function's URL \
+                "the parameter {} has a name outside ASCII, which a function's URL \
                  in graph_endpoint! cannot hold",
-                crate::text::visible(&parameter.name)
+                crate::checked::shown(&parameter.name)
             ));
         }
         let literal = !parameter.ty.collection

@@ -6,8 +6,8 @@
 //! - [`string_literal`]: a Rust string literal (`rename = "..."`, paths,
 //!   Graph type names);
 //! - [`doc_lines`]: `///` and `//!` lines of prose (descriptions);
-//! - [`visible`] and [`comment_text`]: names, paths and the command quoted
-//!   in generated docs and comments;
+//! - [`comment_text`]: names, paths and the command quoted in generated
+//!   docs and comments;
 //! - [`toml_string`]: a string in the generated `Cargo.toml`.
 
 use std::fmt::Write as _;
@@ -130,12 +130,6 @@ pub fn toml_string(text: &str) -> String {
     out
 }
 
-/// Names and paths quoted in generated docs: [`comment_text`] (so a
-/// description's escape of the same characters reads alike).
-pub fn visible(text: &str) -> String {
-    comment_text(text)
-}
-
 /// Graph's prose as the lines of a doc comment, without the `///`: split at
 /// every line break (`\n`, `\r\n` and a bare `\r`, which rustc refuses in a
 /// doc comment), each line trimmed and escaped so rustdoc reads it as prose
@@ -147,7 +141,7 @@ pub fn doc_lines(text: &str) -> Vec<String> {
     let lines: Vec<String> = text
         .split("\r\n")
         .flat_map(|part| part.split(['\n', '\r']))
-        .map(|line| escape_markdown(&visible(line.trim())))
+        .map(|line| escape_markdown(&comment_text(line.trim())))
         .collect();
     let start = lines.iter().position(|l| !l.is_empty());
     let end = lines.iter().rposition(|l| !l.is_empty());
@@ -238,6 +232,6 @@ mod tests {
 
     #[test]
     fn visible_text_cannot_end_the_comment_that_quotes_it() {
-        assert_eq!(visible("a\nfn main() {}"), "a\\u{000a}fn main() {}");
+        assert_eq!(comment_text("a\nfn main() {}"), "a\\u{000a}fn main() {}");
     }
 }

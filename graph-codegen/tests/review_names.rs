@@ -100,7 +100,7 @@ fn a_function_parameter_outside_ascii_is_reported_not_generated_broken() {
     let reasons: Vec<&String> = output.report.operations_skipped.values().collect();
     assert_eq!(reasons.len(), 1, "{reasons:?}");
     assert!(
-        reasons[0].contains("`café` has a name outside ASCII"),
+        reasons[0].contains("\"café\" has a name outside ASCII"),
         "{reasons:?}"
     );
 }
@@ -238,7 +238,7 @@ fn containment_fan_out_is_bounded() {
     let error = graph_codegen::generate(&metadata, &all()).unwrap_err();
     assert!(
         error.to_string().starts_with(
-            "the paths below `/as` (at --depth 3) bring the selection past 10000 paths"
+            "the paths below \"/as\" (at --depth 3) bring the selection past 10000 paths"
         ),
         "{error}"
     );

@@ -144,8 +144,8 @@ impl Generator<'_> {
             });
             let mut text = format!(
                 "\n    /// `{method} {}`: the `{}` {kind}.\n{gate}    pub {name} {{\n",
-                text::visible(&path),
-                text::visible(&operation.name)
+                text::comment_text(&path),
+                text::comment_text(&operation.name)
             );
             let _ = writeln!(text, "        method: {method},");
             let _ = writeln!(text, "        path: {},", text::path_literal(&path));

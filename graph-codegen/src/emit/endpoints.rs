@@ -55,7 +55,7 @@ impl Generator<'_> {
                     format!("endpoints/{}.rs", names::unraw(&module)),
                     format!(
                         "//! Endpoints under `/{}`.\n\n{invocation}",
-                        text::visible(&root)
+                        text::comment_text(&root)
                     ),
                 ));
             } else {
@@ -428,8 +428,8 @@ impl Operation {
         taken.insert(name.clone());
         let mut text = format!(
             "\n    /// `{method} {}`: {}\n{gate}    pub {name} {{\n",
-            text::visible(&path),
-            text::visible(&doc)
+            text::comment_text(&path),
+            text::comment_text(&doc)
         );
         let _ = writeln!(text, "        method: {method},");
         let _ = writeln!(text, "        path: {},", text::path_literal(&path));

@@ -254,9 +254,9 @@ impl<'a> Generator<'a> {
             let name = root.path.clone();
             if !select::subtree_within(metadata, root, options.depth, &mut out, limit) {
                 return Err(SelectError(format!(
-                    "the paths below `{}` (at --depth {}) bring the selection past {} paths, \
+                    "the paths below {} (at --depth {}) bring the selection past {} paths, \
                      the most graph-codegen generates: select fewer trees or a smaller --depth",
-                    crate::text::visible(&name),
+                    checked::shown(&name),
                     options.depth,
                     checked::MAX_PATHS
                 )));
@@ -694,7 +694,7 @@ impl<'a> Generator<'a> {
         };
         let mut module = format!(
             "//! The `{}` namespace.\n{imports}",
-            text::visible(namespace)
+            text::comment_text(namespace)
         );
         module.push_str(&items);
         module

@@ -18,7 +18,7 @@ impl Generator<'_> {
             out,
             "/// A `{}` or any type derived from it, read as the type its `@odata.type`\n\
              /// names; any other type is read as `Other`.",
-            text::visible(&ty.name)
+            text::comment_text(&ty.name)
         );
         out.push_str(&self.gate(&ty.qualified, ""));
         let plain = self.options.plain_serde;
