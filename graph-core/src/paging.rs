@@ -92,9 +92,6 @@ pub struct Pager<T> {
     /// The links followed so far, the first request's URL included: a
     /// next link back to any of them would read a page a second time.
     followed: HashSet<String>,
-    /// The URL of the last first-page request built, counted as followed
-    /// once its page is read.
-    first_url: Option<String>,
     pages: u64,
 }
 
@@ -127,7 +124,6 @@ impl<T: DeserializeOwned> Pager<T> {
             options,
             state: State::First,
             followed: HashSet::new(),
-            first_url: None,
             pages: 0,
         }
     }
@@ -147,7 +143,6 @@ impl<T: DeserializeOwned> Pager<T> {
             options,
             state: State::Next(link.url),
             followed: HashSet::new(),
-            first_url: None,
             pages: 0,
         }
     }
@@ -166,8 +161,10 @@ impl<T: DeserializeOwned> Pager<T> {
             State::First => {
                 let first = self.first.as_ref()?;
                 let request = first(&self.service_root, access_token, &self.options);
+                // The first page counts as followed, so that a link back to
+                // it is caught before it is read twice.
                 if let Ok(request) = &request {
-                    self.first_url = Some(request.uri().to_string());
+                    self.followed.insert(link_key(&request.uri().to_string()));
                 }
                 Some(request)
             }
@@ -203,16 +200,8 @@ impl<T: DeserializeOwned> Pager<T> {
             _ => parse_json::<Collection<T>>(parts, body.as_ref())?,
         };
         self.pages += 1;
-        match std::mem::replace(&mut self.state, State::First) {
-            State::Next(link) => {
-                self.followed.insert(link_key(&link));
-            }
-            State::First => {
-                if let Some(first) = self.first_url.take() {
-                    self.followed.insert(link_key(&first));
-                }
-            }
-            State::Refused(_) | State::Done { .. } => {}
+        if let State::Next(link) = std::mem::replace(&mut self.state, State::First) {
+            self.followed.insert(link_key(&link));
         }
         self.state = match &page.next_link {
             None => State::Done {
