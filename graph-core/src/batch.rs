@@ -533,6 +533,8 @@ impl BatchResponse {
     ) -> Result<Self, GraphError> {
         let body = BatchPost::parse_response(response)?;
         let mut read = BatchResponse::default();
+        // Ids answered more than once: none of their answers is taken.
+        let mut twice: HashSet<String> = HashSet::new();
         for (index, answer) in body.responses.into_iter().enumerate() {
             let JsonValue::Object(mut answer) = answer else {
                 read.unattributed.push((
@@ -569,17 +571,15 @@ impl BatchResponse {
                 ));
                 continue;
             }
+            if twice.contains(&id) {
+                continue;
+            }
             let entry = read_answer(index, &id, answer);
             match read.answers.get_mut(&id) {
                 None => {
                     read.answers.insert(id, entry);
                 }
                 Some(earlier) => {
-                    if let Entry::Unreadable { message, .. } = earlier {
-                        if message.starts_with(TWICE) {
-                            continue;
-                        }
-                    }
                     let said = |entry: &Entry| match entry {
                         Entry::Answer(answer) => format!(
                             "responses[{}] answered {}",
@@ -590,7 +590,7 @@ impl BatchResponse {
                         Entry::ResendFailed(_) => "an earlier $batch failed".to_owned(),
                     };
                     let message = format!(
-                        "{TWICE} `{}` ({}; {}); neither is taken",
+                        "Graph answered request `{}` more than once ({}; {}); none is taken",
                         Shortened::new(&id),
                         said(earlier),
                         said(&entry)
@@ -599,6 +599,7 @@ impl BatchResponse {
                         path: format!("responses[{index}].id"),
                         message,
                     };
+                    twice.insert(id);
                 }
             }
         }
@@ -844,9 +845,6 @@ fn unanswered(id: &str, unattributed: &[(String, String)]) -> GraphError {
         ),
     }
 }
-
-/// How a second answer to one id is reported.
-const TWICE: &str = "Graph answered request";
 
 /// Reads one answer (its `id` taken out already): the answer, or why it
 /// does not read, naming the field.
