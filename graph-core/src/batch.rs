@@ -859,11 +859,14 @@ fn read_answer(index: usize, id: &str, mut answer: serde_json::Map<String, JsonV
     let status = match answer.remove("status") {
         None => return unreadable("status", "no `status`".to_owned()),
         Some(JsonValue::Number(number)) => {
-            match number.as_u64().and_then(|n| u16::try_from(n).ok()) {
-                Some(status) if (100..=999).contains(&status) => {
-                    StatusCode::from_u16(status).expect("checked to be three digits")
-                }
-                _ => {
+            // `from_u16` takes exactly the three-digit codes, 100 to 999.
+            let status = number
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .and_then(|n| StatusCode::from_u16(n).ok());
+            match status {
+                Some(status) => status,
+                None => {
                     return unreadable(
                         "status",
                         format!(

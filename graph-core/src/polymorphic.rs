@@ -13,7 +13,7 @@ use crate::fields::Key;
 use crate::held::{name_held_member, Held};
 use crate::kept::KeptValue;
 use crate::object::read::{NoExtension, TypeRule};
-use crate::object::write::{kept_type, write_object};
+use crate::object::write::{kept_type, type_to_write, write_object};
 use crate::object::{odata_type_of, ObjectFields};
 
 /// Generated for a `#[graph_polymorphic]` enum.
@@ -127,13 +127,7 @@ impl<T: ObjectFields> Variant for T {
     }
 
     fn serialize_fallback<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let additional_data = self.additional_data();
-        let odata_type = match kept_type(additional_data)? {
-            Some(kept) => Some(kept),
-            None if additional_data.read_untyped_as(T::ODATA_TYPE) => None,
-            None => Some(T::ODATA_TYPE),
-        };
-        write_object(self, serializer, odata_type)
+        write_object(self, serializer, type_to_write(self, true)?)
     }
 
     fn variant_type(&self) -> &str {

@@ -12,13 +12,23 @@ pub fn serialize_object<T: ObjectFields, S: Serializer>(
     value: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
+    let odata_type = type_to_write(value, T::WRITES_TYPE)?;
+    write_object(value, serializer, odata_type)
+}
+
+/// The `@odata.type` `value` writes: the one it kept; none if it was read
+/// without one; else its own when `writes_own` (for a plain object, its
+/// type's rule; for a polymorphic enum's fallback, always).
+pub(crate) fn type_to_write<T: ObjectFields, E: serde::ser::Error>(
+    value: &T,
+    writes_own: bool,
+) -> Result<Option<&str>, E> {
     let additional_data = value.additional_data();
-    let odata_type = match kept_type(additional_data)? {
+    Ok(match kept_type(additional_data)? {
         Some(kept) => Some(kept),
         None if additional_data.read_untyped_as(T::ODATA_TYPE) => None,
-        None => T::WRITES_TYPE.then_some(T::ODATA_TYPE),
-    };
-    write_object(value, serializer, odata_type)
+        None => writes_own.then_some(T::ODATA_TYPE),
+    })
 }
 
 /// The `@odata.type` kept in `additional_data`, which is written back as it
