@@ -110,6 +110,8 @@ fn a_service_root_in_any_case_takes_requests() {
         "HTTPS://Graph.Microsoft.com/v1.0",
         "https://GRAPH.MICROSOFT.COM/v1.0/",
         "Http://127.0.0.1:8080/V1.0",
+        // The scheme's default port, written or not, is one place.
+        "https://graph.microsoft.com:443/v1.0",
     ] {
         let mut batch = Batch::new(root);
         batch

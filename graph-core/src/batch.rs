@@ -390,14 +390,8 @@ fn relative_url(service_root: &str, uri: &http::Uri) -> Option<String> {
         .ok()?
         .parse()
         .ok()?;
-    let same =
-        |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a.eq_ignore_ascii_case(b));
-    if !same(root.scheme_str(), uri.scheme_str())
-        || !same(
-            root.authority().map(|a| a.as_str()),
-            uri.authority().map(|a| a.as_str()),
-        )
-    {
+    let origin = crate::collection::origin(uri);
+    if origin.is_none() || origin != crate::collection::origin(&root) {
         return None;
     }
     let target = uri.path_and_query()?.as_str();

@@ -134,6 +134,25 @@ pub(crate) fn follow_link(
     )
 }
 
+/// Where a URL leads, as URLs compare: its scheme and host in lowercase and
+/// its port, the scheme's default when it names none; `None` without a
+/// scheme, a host, or a port (a scheme other than `http` or `https`
+/// naming none).
+pub(crate) fn origin(uri: &Uri) -> Option<(String, String, u16)> {
+    let scheme = uri.scheme_str()?.to_ascii_lowercase();
+    let port = uri.port_u16().or(default_port(&scheme))?;
+    Some((scheme, uri.host()?.to_ascii_lowercase(), port))
+}
+
+/// The port a URL of `scheme` (in lowercase) names when it names none.
+pub(crate) fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "https" => Some(443),
+        "http" => Some(80),
+        _ => None,
+    }
+}
+
 /// `Ok` if `link` may be followed with the token: on the service root's
 /// scheme, host and port, and under its path.
 pub(crate) fn check_link(link: &str, service_root: &str) -> Result<(), GraphError> {
@@ -143,21 +162,7 @@ pub(crate) fn check_link(link: &str, service_root: &str) -> Result<(), GraphErro
     let target: Uri = link
         .parse()
         .map_err(|_| invalid_link(link, "it is not a valid URL"))?;
-    let same = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        _ => false,
-    };
-    let port = |uri: &Uri| {
-        uri.port_u16().or(match uri.scheme_str() {
-            Some(s) if s.eq_ignore_ascii_case("https") => Some(443),
-            Some(s) if s.eq_ignore_ascii_case("http") => Some(80),
-            _ => None,
-        })
-    };
-    if !same(target.scheme_str(), root.scheme_str())
-        || !same(target.host(), root.host())
-        || port(&target) != port(&root)
-    {
+    if origin(&target).is_none() || origin(&target) != origin(&root) {
         return Err(invalid_link(
             link,
             "it is not on the service root's scheme and host, and following it would send the access token there",

@@ -229,8 +229,8 @@ impl<T: DeserializeOwned> Pager<T> {
 /// spellings of one URL are one link: the first request's URL as `http`
 /// writes it, and the same URL in a server's next link written `HTTPS://`,
 /// `GRAPH.microsoft.com`, `:443`, or `?%24top=1` (Graph's own spelling of
-/// `$` in its links). The key is the scheme and host in lowercase, the port
-/// unless it is the scheme's default, and the path and query with every
+/// `$` in its links). The key is the link's origin (scheme and host in
+/// lowercase, the port or the scheme's default), and the path and query with every
 /// percent-encoded unreserved character (RFC 3986: letters, digits,
 /// `-._~`) and `$` decoded and any other percent-encoding in uppercase hex.
 /// A user name or password is left out: it does not change the page. A
@@ -239,17 +239,11 @@ fn link_key(link: &str) -> String {
     let Ok(uri) = link.parse::<http::Uri>() else {
         return link.to_owned();
     };
-    let scheme = uri.scheme_str().unwrap_or_default().to_ascii_lowercase();
-    let default_port = match scheme.as_str() {
-        "https" => Some(443),
-        "http" => Some(80),
-        _ => None,
+    let Some((scheme, host, port)) = crate::collection::origin(&uri) else {
+        return link.to_owned();
     };
-    let mut key = format!(
-        "{scheme}://{}",
-        uri.host().unwrap_or_default().to_ascii_lowercase()
-    );
-    if let Some(port) = uri.port_u16().filter(|port| Some(*port) != default_port) {
+    let mut key = format!("{scheme}://{host}");
+    if Some(port) != crate::collection::default_port(&scheme) {
         key.push_str(&format!(":{port}"));
     }
     let path_and_query = uri.path_and_query().map_or("", |p| p.as_str()).as_bytes();
