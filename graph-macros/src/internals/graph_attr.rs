@@ -118,6 +118,25 @@ pub fn parse(cx: &mut Ctxt, attrs: &[Attribute], position: Position) -> GraphAtt
     parsed
 }
 
+/// The Graph name a field or inline parameter is sent as: its `rename`,
+/// or else the default for `rust_name`. An empty `rename` is reported with
+/// `empty` (which says what to write) and gives `None`.
+pub fn wire_name(
+    cx: &mut Ctxt,
+    rename: Option<&LitStr>,
+    rust_name: &str,
+    empty: &str,
+) -> Option<String> {
+    match rename {
+        Some(lit) if lit.value().is_empty() => {
+            cx.error_spanned_by(lit, empty);
+            None
+        }
+        Some(lit) => Some(lit.value()),
+        None => Some(super::property_name(rust_name)),
+    }
+}
+
 /// Removes `#[graph(...)]` attributes, which mean nothing to rustc, and
 /// `#[cfg_attr]`s holding one, and `#[serde(...)]` ones, all reported by
 /// [`parse`]: left in, a serde attribute would get rustc's hint to derive

@@ -345,16 +345,13 @@ fn property(cx: &mut Ctxt, kind: Kind, derived: bool, field: &mut Field) -> Prop
             }
         }
     }
-    let wire_name = match &attr.rename {
-        Some(lit) => {
-            let value = lit.value();
-            if value.is_empty() {
-                cx.error_spanned_by(lit, "the Graph property name is empty: write the name as Graph spells it, e.g. rename = \"iOSVersion\"");
-            }
-            value
-        }
-        None => super::property_name(&rust_name),
-    };
+    let wire_name = graph_attr::wire_name(
+        cx,
+        attr.rename.as_ref(),
+        &rust_name,
+        "the Graph property name is empty: write the name as Graph spells it, e.g. rename = \"iOSVersion\"",
+    )
+    .unwrap_or_default();
     let option_inner = super::types::option_inner(&field.ty).cloned();
     if complex_options {
         // Reported above.

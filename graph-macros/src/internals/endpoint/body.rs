@@ -7,7 +7,7 @@ use syn::{Attribute, Field, Ident, Type, Visibility};
 
 use crate::internals::attrs::Cfg;
 use crate::internals::graph_attr::{self, Position};
-use crate::internals::{property_name, Ctxt};
+use crate::internals::Ctxt;
 
 /// The parameters' struct: `{Endpoint}Body`, one `pub` field each.
 pub struct InlineBody {
@@ -61,20 +61,16 @@ pub fn check(
         // `#[graph(rename = "Comment")]`, as on an entity's field: the
         // parameter's name when the field's default (`comment`) is not it.
         let attr = graph_attr::parse(cx, &field.attrs, Position::Parameter);
-        let wire_name = match &attr.rename {
-            Some(lit) => {
-                let value = lit.value();
-                if value.is_empty() {
-                    cx.error_spanned_by(
-                        lit,
-                        "the parameter name is empty: write the name as Graph's metadata spells it, e.g. rename = \"Comment\"",
-                    );
-                    valid = false;
-                }
-                value
-            }
-            None => property_name(&ident.to_string()),
-        };
+        let wire_name = graph_attr::wire_name(
+            cx,
+            attr.rename.as_ref(),
+            &ident.to_string(),
+            "the parameter name is empty: write the name as Graph's metadata spells it, e.g. rename = \"Comment\"",
+        )
+        .unwrap_or_else(|| {
+            valid = false;
+            String::new()
+        });
         let mut attrs = field.attrs;
         graph_attr::strip(&mut attrs);
         // Fields under `#[cfg]` may be alternatives (v1.0 and beta bindings)
